@@ -1,0 +1,375 @@
+"""Money figures: parsing without floats, units, rounding, and the rounding model.
+
+A published budget table prints figures rounded to a unit (万元 with two decimals, or 元). A
+printed figure therefore stands for an *interval*: "11.39" is any exact value in
+[11.385, 11.395]. govbudget keeps the printed precision in the :class:`~decimal.Decimal` itself
+(``Decimal("0.00")`` has exponent −2, ``Decimal("0")`` exponent 0) and uses ``None`` for a blank
+cell, which is an exact zero: nothing was printed, so nothing was rounded.
+
+>>> parse_amount("1,234.56")
+Decimal('1234.56')
+>>> parse_amount("１２.３")
+Decimal('12.3')
+>>> parse_amount("—") is None
+True
+>>> half_width(Decimal("11.39"))
+Decimal('0.005')
+
+A total agrees with its parts when the interval of the total meets the interval of the sum of the
+parts (the XBRL Calculations 1.1 model). The seed's 302 items add to 11.38 where 11.39 is
+printed; with seven rounded figures the tolerance is 7 × 0.005:
+
+>>> parts = ["3.80", "0.40", "2.05", "0.92", "1.15", "3.06"]
+>>> result = agree(Decimal("11.39"), [Decimal(p) for p in parts])
+>>> result.ok, result.difference, result.tolerance
+(True, Decimal('0.01'), Decimal('0.035'))
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow
+
+import attrs
+
+from govbudget.errors import AmountError, AmountTypeError
+
+__all__ = [
+    "MAX_DIGITS",
+    "Agreement",
+    "Figure",
+    "Interval",
+    "Unit",
+    "agree",
+    "convert",
+    "decimal_places",
+    "exact_sum",
+    "format_amount",
+    "half_width",
+    "parse_amount",
+    "round_half_up",
+    "to_unit",
+]
+
+Figure = Decimal | None
+"""A cell's value: a printed figure (its exponent is its printed precision) or ``None`` (blank)."""
+
+MAX_DIGITS = 34
+"""Most significant digits a figure may have. Real budgets need about 20 (10¹⁵ 元 to the 分)."""
+
+# Arithmetic on money must never round silently: every sum and conversion runs in a context
+# that raises instead. Rounding is done on purpose, by round_half_up, in its own context.
+_EXACT = Context(prec=80, traps=[InvalidOperation, Inexact, Overflow])
+_ROUNDING = Context(prec=80, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow])
+_ZERO = Decimal(0)
+_FIVE = Decimal(5)
+
+_BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "―", "─"})
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
+
+
+class Unit(enum.Enum):
+    """A money unit of a published table, with the power of ten it stands for.
+
+    >>> Unit.WAN_YUAN.label, Unit.WAN_YUAN.exponent
+    ('万元', 4)
+    >>> Unit.from_label("单位：万元")
+    <Unit.WAN_YUAN: '万元'>
+    """
+
+    YUAN = "元"
+    WAN_YUAN = "万元"
+    YI_YUAN = "亿元"
+
+    @property
+    def label(self) -> str:
+        """The unit as printed in a table's 单位 line."""
+        return self.value
+
+    @property
+    def exponent(self) -> int:
+        """The power of ten of one unit in 元: 0 for 元, 4 for 万元, 8 for 亿元."""
+        return _UNIT_EXPONENTS[self]
+
+    @property
+    def places(self) -> int:
+        """Decimal places published for this unit: two (分 for 元; 0.01 万元 = 100 元)."""
+        return 2
+
+    @classmethod
+    def from_label(cls, text: str) -> Unit:
+        """Read a unit from its label, tolerating a 单位/金额单位 prefix and full-width colons.
+
+        >>> Unit.from_label("单位:元")
+        <Unit.YUAN: '元'>
+        """
+        label = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+        label = re.sub(r"^(?:金额)?单位[:：]?", "", label)
+        for unit in cls:
+            if label == unit.value:
+                return unit
+        raise AmountError(f"unknown money unit {text!r}: expected 元, 万元 or 亿元")
+
+
+_UNIT_EXPONENTS = {Unit.YUAN: 0, Unit.WAN_YUAN: 4, Unit.YI_YUAN: 8}
+
+
+def _bounded(value: Decimal, original: object) -> Decimal:
+    if not value.is_finite():
+        raise AmountError(f"{original!r} is not a money figure: NaN and infinities are refused")
+    digits = len(value.as_tuple().digits)
+    if digits > MAX_DIGITS or value.adjusted() > MAX_DIGITS:
+        raise AmountError(f"{original!r} has more than {MAX_DIGITS} digits")
+    return value
+
+
+def parse_amount(value: str | int | Decimal) -> Figure:
+    """Read a money figure as printed, without ever passing through a float.
+
+    Accepts thousands separators, full-width digits and punctuation, surrounding spaces, a sign,
+    and the blank marks of an empty cell ("", "-", "—"), which give ``None``. The printed
+    precision is kept: ``"0.00"`` stays ``Decimal('0.00')``, distinct from a blank.
+
+    >>> parse_amount(" 12.48 ")
+    Decimal('12.48')
+    >>> parse_amount("-3.00")
+    Decimal('-3.00')
+    >>> parse_amount("47,483,458")
+    Decimal('47483458')
+    >>> parse_amount("12.3.4")
+    Traceback (most recent call last):
+    ...
+    govbudget.errors.AmountError: cannot read '12.3.4' as a money figure
+    >>> parse_amount(0.1)
+    Traceback (most recent call last):
+    ...
+    govbudget.errors.AmountTypeError: 0.1 is a float: money is read from str, int or Decimal, ...
+
+    Raises:
+        AmountTypeError: for a ``float``, a ``bool`` or any other type.
+        AmountError: for text that is not a figure, NaN, infinities, absurdly long numbers.
+    """
+    if isinstance(value, Decimal):
+        return _bounded(value, value)
+    if isinstance(value, (bool, float)):
+        kind = type(value).__name__
+        raise AmountTypeError(
+            f"{value!r} is a {kind}: money is read from str, int or Decimal, never from a {kind}"
+        )
+    if isinstance(value, int):
+        return _bounded(Decimal(value), value)
+    if not isinstance(value, str):
+        raise AmountTypeError(
+            f"{value!r} is a {type(value).__name__}: money is read from str, int or Decimal"
+        )
+    text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-")
+    if text in _BLANK_MARKS:
+        return None
+    if _NUMBER.fullmatch(text) is None:
+        raise AmountError(f"cannot read {value!r} as a money figure")
+    return _bounded(Decimal(text.replace(",", "")), value)
+
+
+def decimal_places(figure: Figure) -> int | None:
+    """The number of decimals a figure was printed with; ``None`` for a blank cell.
+
+    >>> decimal_places(Decimal("0.00")), decimal_places(Decimal("0")), decimal_places(None)
+    (2, 0, None)
+    """
+    if figure is None:
+        return None
+    exponent = figure.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite by construction
+    return max(0, -exponent)
+
+
+def format_amount(figure: Figure, *, places: int | None = None, thousands: bool = False) -> str:
+    """Print a figure the way tables print it: fixed point, "" for a blank cell.
+
+    With ``places`` the figure is rounded half up to that many decimals first.
+
+    >>> format_amount(Decimal("1822100")), format_amount(None)
+    ('1822100', '')
+    >>> format_amount(Decimal("1.8221E+6"), places=2, thousands=True)
+    '1,822,100.00'
+    """
+    if figure is None:
+        return ""
+    if places is not None:
+        figure = round_half_up(figure, places)
+    return format(figure, ",f" if thousands else "f")
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    """Round to ``places`` decimals with ROUND_HALF_UP (四舍五入), as fiscal systems do.
+
+    Ties go away from zero, whatever the sign.
+
+    >>> round_half_up(Decimal("182.215")), round_half_up(Decimal("-0.005"))
+    (Decimal('182.22'), Decimal('-0.01'))
+    """
+    return value.quantize(Decimal(1).scaleb(-places), context=_ROUNDING)
+
+
+def convert(value: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
+    """Convert between units exactly; the printed precision moves with the figure.
+
+    >>> convert(Decimal("47483458"), Unit.YUAN, Unit.WAN_YUAN)
+    Decimal('4748.3458')
+    >>> format_amount(convert(Decimal("182.21"), Unit.WAN_YUAN, Unit.YUAN))
+    '1822100'
+    """
+    return value.scaleb(from_unit.exponent - to_unit.exponent, context=_EXACT)
+
+
+def to_unit(value: Decimal, from_unit: Unit, to_unit: Unit, places: int | None = None) -> Decimal:
+    """Convert exactly, then round half up to ``places`` (default: the target's published places).
+
+    >>> to_unit(Decimal("1822149.99"), Unit.YUAN, Unit.WAN_YUAN)
+    Decimal('182.21')
+    """
+    converted = convert(value, from_unit, to_unit)
+    return round_half_up(converted, to_unit.places if places is None else places)
+
+
+def exact_sum(values: Iterable[Figure]) -> Decimal:
+    """Add figures exactly, blanks counting as zero; raises rather than round.
+
+    >>> exact_sum([Decimal("182.21"), None, Decimal("11.39")])
+    Decimal('193.60')
+    """
+    total = _ZERO
+    for value in values:
+        if value is not None:
+            total = _EXACT.add(total, value)
+    return total
+
+
+def half_width(figure: Figure, *, exact: bool = False) -> Decimal:
+    """Half the width of the interval a printed figure stands for: ½·10^−d for d decimals.
+
+    Blank cells and figures declared exact stand for themselves (width zero).
+
+    >>> half_width(Decimal("283.61")), half_width(Decimal("47483458")), half_width(None)
+    (Decimal('0.005'), Decimal('0.5'), Decimal('0'))
+    >>> half_width(Decimal("283.61"), exact=True)
+    Decimal('0')
+    """
+    if figure is None or exact:
+        return _ZERO
+    exponent = figure.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite by construction
+    return _FIVE.scaleb(exponent - 1)
+
+
+@attrs.frozen(slots=True)
+class Interval:
+    """The closed interval of exact values a figure stands for.
+
+    >>> Interval.of(Decimal("11.39"))
+    Interval(low=Decimal('11.385'), high=Decimal('11.395'))
+    >>> Interval.of(Decimal("11.39")).meets(Interval.of(Decimal("11.38")))
+    True
+    >>> Interval.exact(Decimal("11.39")).meets(Interval.exact(Decimal("11.38")))
+    False
+    """
+
+    low: Decimal
+    high: Decimal
+
+    def __attrs_post_init__(self) -> None:
+        if self.low > self.high:
+            raise AmountError(f"empty interval: low {self.low} is above high {self.high}")
+
+    @classmethod
+    def of(cls, figure: Figure, *, exact: bool = False) -> Interval:
+        """The interval of a printed figure (a blank cell is the exact zero)."""
+        value = _ZERO if figure is None else figure
+        width = half_width(figure, exact=exact)
+        return cls(_EXACT.subtract(value, width), _EXACT.add(value, width))
+
+    @classmethod
+    def exact(cls, value: Decimal) -> Interval:
+        """A value known exactly, such as a line item in 元."""
+        return cls(value, value)
+
+    @property
+    def midpoint(self) -> Decimal:
+        """The centre of the interval: the printed figure for an interval made by :meth:`of`."""
+        return _EXACT.divide(_EXACT.add(self.low, self.high), 2)
+
+    @property
+    def half_width(self) -> Decimal:
+        """Half of ``high - low``."""
+        return _EXACT.divide(_EXACT.subtract(self.high, self.low), 2)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(_EXACT.add(self.low, other.low), _EXACT.add(self.high, other.high))
+
+    def meets(self, other: Interval) -> bool:
+        """Whether the two intervals share at least one value."""
+        return self.low <= other.high and other.low <= self.high
+
+
+@attrs.frozen(slots=True)
+class Agreement:
+    """The outcome of comparing a printed total with its parts.
+
+    ``expected`` is the sum of the parts, ``actual`` the total as printed, ``difference`` is
+    ``actual - expected`` and ``tolerance`` the most that rounding can explain. The comparison
+    agrees (``ok``) when ``|difference| <= tolerance``.
+    """
+
+    expected: Decimal
+    actual: Decimal
+    difference: Decimal
+    tolerance: Decimal
+
+    @property
+    def ok(self) -> bool:
+        """Whether rounding can explain the difference."""
+        return abs(self.difference) <= self.tolerance
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def _centre_and_width(figure: Figure | Interval, exact: bool) -> tuple[Decimal, Decimal]:
+    if isinstance(figure, Interval):
+        return figure.midpoint, figure.half_width
+    return (_ZERO if figure is None else figure), half_width(figure, exact=exact)
+
+
+def agree(
+    total: Figure | Interval, parts: Iterable[Figure | Interval], *, exact: bool = False
+) -> Agreement:
+    """Decide whether a total agrees with the sum of its parts under the rounding model.
+
+    Each figure stands for the interval of its printed precision (see :func:`half_width`); the
+    total agrees when its interval meets the interval of the sum, that is when
+    ``|total − Σ parts| ≤ ½·10^−d_total + Σ ½·10^−d_part``. Blank cells (``None``), figures
+    given as exact :class:`Interval` values, and every figure when ``exact=True`` contribute no
+    width, so exact data is compared exactly. This is the only place govbudget decides agreement.
+
+    The seed's 基本支出表 prints 人员经费 182.21 and 公用经费 11.39 but 合计 193.61:
+
+    >>> result = agree(Decimal("193.61"), [Decimal("182.21"), Decimal("11.39")])
+    >>> result.ok, result.expected, result.difference, result.tolerance
+    (True, Decimal('193.60'), Decimal('0.01'), Decimal('0.015'))
+
+    The same figures as exact 元 amounts do not agree:
+
+    >>> agree(Decimal("193.61"), [Decimal("182.21"), Decimal("11.39")], exact=True).ok
+    False
+    """
+    actual, tolerance = _centre_and_width(total, exact)
+    expected = _ZERO
+    for part in parts:
+        centre, width = _centre_and_width(part, exact)
+        expected = _EXACT.add(expected, centre)
+        tolerance = _EXACT.add(tolerance, width)
+    return Agreement(expected, actual, _EXACT.subtract(actual, expected), tolerance)

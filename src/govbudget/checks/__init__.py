@@ -1,0 +1,32 @@
+"""Findings, reports, the rule registry and :func:`check`.
+
+Importing this package registers every rule module, so :func:`rules` is the whole catalogue.
+"""
+
+from __future__ import annotations
+
+import govbudget.checks.catalogues  # noqa: F401  (registers the CAT rules)
+from govbudget.checks.findings import Finding, Location, Report, Severity
+from govbudget.checks.registry import (
+    RULES,
+    Registry,
+    Rule,
+    check,
+    register_parts,
+    rule,
+    rules,
+)
+
+__all__ = [
+    "RULES",
+    "Finding",
+    "Location",
+    "Registry",
+    "Report",
+    "Rule",
+    "Severity",
+    "check",
+    "register_parts",
+    "rule",
+    "rules",
+]

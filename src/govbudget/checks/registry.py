@@ -1,0 +1,232 @@
+"""The rule registry and :func:`check`.
+
+Every rule is a plain function registered once, with a stable id, an English title, a
+severity, the type it applies to and a Chinese description of what it compares. ``check(obj)``
+runs every rule that applies to ``obj`` and to the parts it is made of, and returns a
+:class:`~govbudget.checks.findings.Report`. Rules return findings; they never raise for a
+fault of the data.
+
+>>> from govbudget import check, functional_classification
+>>> check(functional_classification(2025)).ok
+True
+>>> [r.id for r in rules() if r.id.startswith("CAT-")]
+['CAT-PARENT', 'CAT-SIBLING-NAME']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+
+from govbudget.amounts import Agreement
+from govbudget.checks.findings import Finding, Location, Report, Severity
+
+__all__ = ["RULES", "Registry", "Rule", "check", "register_parts", "rule", "rules"]
+
+T = TypeVar("T")
+RuleFunction = TypeVar("RuleFunction", bound=Callable[..., Iterable[Finding]])
+
+_RULE_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """One registered rule: its metadata and the function that yields its findings.
+
+    The function is called as ``function(rule, obj)`` and builds its findings with
+    :meth:`finding`, so the id, title and severity are written once, here.
+    """
+
+    id: str
+    title: str
+    severity: Severity
+    applies_to: type
+    description: str
+    function: Callable[..., Iterable[Finding]] = attrs.field(eq=False, repr=False)
+
+    def run(self, obj: object) -> Iterator[Finding]:
+        """The findings of this rule on ``obj``."""
+        yield from self.function(self, obj)
+
+    def finding(
+        self,
+        message: str,
+        *,
+        location: Location | None = None,
+        agreement: Agreement | None = None,
+        expected: Decimal | None = None,
+        actual: Decimal | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule; an ``agreement`` fills the figures, difference and tolerance."""
+        difference = tolerance = None
+        if agreement is not None:
+            expected, actual = agreement.expected, agreement.actual
+            difference, tolerance = agreement.difference, agreement.tolerance
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            title=self.title,
+            message=message,
+            location=location or Location(),
+            expected=expected,
+            actual=actual,
+            difference=difference,
+            tolerance=tolerance,
+        )
+
+
+_PARTS: dict[type, Callable[..., Iterable[object]]] = {}
+
+
+def _selected(rule_id: str, patterns: Iterable[str]) -> bool:
+    return any(rule_id == p or rule_id.startswith(p + "-") for p in patterns)
+
+
+def _parts_of(obj: object) -> Iterable[object]:
+    for kind in type(obj).__mro__:
+        parts = _PARTS.get(kind)
+        if parts is not None:
+            return parts(obj)
+    return ()
+
+
+def register_parts(kind: type[T], parts: Callable[[T], Iterable[object]]) -> None:
+    """Declare what an object of ``kind`` is made of, so ``check`` also checks the parts."""
+    _PARTS[kind] = parts
+
+
+class Registry:
+    """An ordered set of rules. govbudget's own rules live in :data:`RULES`.
+
+    A user's own rules go in a registry of their own, alone or beside the built-in ones:
+
+    >>> from govbudget import Catalogue, functional_classification
+    >>> mine = RULES.copy()
+    >>> @mine.rule("USER-SHORT-NAMES", "Names are short", Severity.INFO,
+    ...            applies_to=Catalogue, description="科目名称不超过 12 个字。")
+    ... def short_names(rule, catalogue):
+    ...     for s in catalogue.subjects:
+    ...         if len(s.name) > 12:
+    ...             yield rule.finding(f"科目 {s.code} 名称过长", location=Location(row=s.code))
+    >>> report = mine.check(functional_classification(2025))
+    >>> report.rule_ids(), report.infos[0].location.row
+    (('USER-SHORT-NAMES',), '20103')
+    >>> "USER-SHORT-NAMES" in [r.id for r in rules()]
+    False
+    """
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self._rules: dict[str, Rule] = {}
+        for each in rules:
+            self.add(each)
+
+    def add(self, new: Rule) -> None:
+        """Register a rule; its id must be well formed and not registered yet."""
+        if not _RULE_ID.fullmatch(new.id):
+            raise ValueError(
+                f"rule id {new.id!r} is not of the form FAMILY-WHAT (upper case, dashes)"
+            )
+        if new.id in self._rules:
+            raise ValueError(f"rule id {new.id!r} is registered twice")
+        self._rules[new.id] = new
+
+    def rule(
+        self,
+        id: str,
+        title: str,
+        severity: Severity,
+        *,
+        applies_to: type,
+        description: str,
+    ) -> Callable[[RuleFunction], RuleFunction]:
+        """Register the decorated function as a rule.
+
+        The function takes the :class:`Rule` and the object to check and yields findings.
+        """
+        if not _RULE_ID.fullmatch(id):
+            raise ValueError(f"rule id {id!r} is not of the form FAMILY-WHAT (upper case, dashes)")
+
+        def register(function: RuleFunction) -> RuleFunction:
+            self.add(Rule(id, title, severity, applies_to, description, function))
+            return function
+
+        return register
+
+    def copy(self) -> Registry:
+        """A new registry holding the same rules, to which more can be added."""
+        return Registry(self._rules.values())
+
+    def rules(self, *, applies_to: type | None = None) -> tuple[Rule, ...]:
+        """The rules in registration order, or those that apply to one type."""
+        return tuple(
+            r
+            for r in self._rules.values()
+            if applies_to is None or issubclass(applies_to, r.applies_to)
+        )
+
+    def check(
+        self, obj: object, *, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+    ) -> Report:
+        """Run every applicable rule on ``obj`` and its parts and return the report.
+
+        ``select`` keeps only the rules whose id is given or starts with a given family
+        (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way.
+        """
+        selected = None if select is None else tuple(select)
+        ignored = tuple(ignore)
+        chosen = [
+            r
+            for r in self._rules.values()
+            if (selected is None or _selected(r.id, selected)) and not _selected(r.id, ignored)
+        ]
+        findings: list[Finding] = []
+        pending = [obj]
+        while pending:
+            current = pending.pop()
+            for candidate in chosen:
+                if isinstance(current, candidate.applies_to):
+                    findings.extend(candidate.run(current))
+            pending.extend(_parts_of(current))
+        return Report(findings)
+
+
+RULES = Registry()
+"""The built-in rules; every rule module of govbudget registers into it."""
+
+
+def rule(
+    id: str,
+    title: str,
+    severity: Severity,
+    *,
+    applies_to: type,
+    description: str,
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register the decorated function as a built-in rule (see :meth:`Registry.rule`)."""
+    return RULES.rule(id, title, severity, applies_to=applies_to, description=description)
+
+
+def rules(*, applies_to: type | None = None) -> tuple[Rule, ...]:
+    """The built-in rules in registration order, or those that apply to one type."""
+    return RULES.rules(applies_to=applies_to)
+
+
+def check(
+    obj: object,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    registry: Registry = RULES,
+) -> Report:
+    """Run every applicable rule on ``obj`` and its parts and return the report.
+
+    ``select`` keeps only the rules whose id is given or starts with a given family
+    (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way; ``registry``
+    replaces the built-in rules with a registry of one's own.
+    """
+    return registry.check(obj, select=select, ignore=ignore)
