@@ -25,7 +25,7 @@ import attrs
 from govbudget.amounts import Agreement
 from govbudget.checks.findings import Finding, Location, Report, Severity
 
-__all__ = ["RULES", "Registry", "Rule", "check", "register_parts", "rule", "rules"]
+__all__ = ["RULES", "Registry", "Rule", "check", "declare", "register_parts", "rule", "rules"]
 
 T = TypeVar("T")
 RuleFunction = TypeVar("RuleFunction", bound=Callable[..., Iterable[Finding]])
@@ -38,19 +38,24 @@ class Rule:
     """One registered rule: its metadata and the function that yields its findings.
 
     The function is called as ``function(rule, obj)`` and builds its findings with
-    :meth:`finding`, so the id, title and severity are written once, here.
+    :meth:`finding`, so the id, title and severity are written once, here. A rule without a
+    function (``applies_to`` is ``None``) is raised by a reader while it reads a document, not
+    by ``check``; it is declared here so that the rule catalogue lists it.
     """
 
     id: str
     title: str
     severity: Severity
-    applies_to: type
+    applies_to: type | None
     description: str
-    function: Callable[..., Iterable[Finding]] = attrs.field(eq=False, repr=False)
+    function: Callable[..., Iterable[Finding]] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
 
     def run(self, obj: object) -> Iterator[Finding]:
         """The findings of this rule on ``obj``."""
-        yield from self.function(self, obj)
+        if self.function is not None:
+            yield from self.function(self, obj)
 
     def finding(
         self,
@@ -157,6 +162,12 @@ class Registry:
 
         return register
 
+    def declare(self, id: str, title: str, severity: Severity, *, description: str) -> Rule:
+        """Declare a rule that a reader raises while reading (it has no function to run)."""
+        declared = Rule(id, title, severity, None, description)
+        self.add(declared)
+        return declared
+
     def copy(self) -> Registry:
         """A new registry holding the same rules, to which more can be added."""
         return Registry(self._rules.values())
@@ -166,7 +177,8 @@ class Registry:
         return tuple(
             r
             for r in self._rules.values()
-            if applies_to is None or issubclass(applies_to, r.applies_to)
+            if applies_to is None
+            or (r.applies_to is not None and issubclass(applies_to, r.applies_to))
         )
 
     def check(
@@ -189,7 +201,7 @@ class Registry:
         while pending:
             current = pending.pop()
             for candidate in chosen:
-                if isinstance(current, candidate.applies_to):
+                if candidate.applies_to is not None and isinstance(current, candidate.applies_to):
                     findings.extend(candidate.run(current))
             pending.extend(_parts_of(current))
         return Report(findings)
@@ -209,6 +221,11 @@ def rule(
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as a built-in rule (see :meth:`Registry.rule`)."""
     return RULES.rule(id, title, severity, applies_to=applies_to, description=description)
+
+
+def declare(id: str, title: str, severity: Severity, *, description: str) -> Rule:
+    """Declare a built-in rule raised by a reader (see :meth:`Registry.declare`)."""
+    return RULES.declare(id, title, severity, description=description)
 
 
 def rules(*, applies_to: type | None = None) -> tuple[Rule, ...]:

@@ -1,0 +1,242 @@
+"""Tables by functional classification: 收入总表, 支出总表 and the three appropriation tables.
+
+Rows are functional subjects (类 3 digits, 款 5, 项 7) under a 合计 row; each parent row is the
+sum of its children, and 合计 the sum of the 类 rows.
+
+>>> from govbudget.tables import ExpenditureTable, TableHeader
+>>> header = TableHeader("中共唐山市开平区委网络安全和信息化委员会办公室", 2025, department_code="897")
+>>> table = ExpenditureTable.from_rows(header, [
+...     ("total", "合计", {"total": "283.61", "basic": "193.61", "project": "90.00"}),
+...     ("201", "一般公共服务支出", {"total": "256.59", "basic": "166.59", "project": "90.00"}),
+... ])
+>>> table.value("201", "project")
+Decimal('90.00')
+>>> table.value("201", "operating") is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from govbudget.classification import Scheme
+from govbudget.tables.shapes import RowsTable
+from govbudget.tables.spec import DETAIL, BlockSpec, ColumnSpec, Detail, Formula, RowSpec, TableSpec
+
+__all__ = [
+    "ExpenditureTable",
+    "GeneralPublicExpenditureTable",
+    "GovernmentFundExpenditureTable",
+    "IncomeTable",
+    "StateCapitalExpenditureTable",
+]
+
+TOTAL_ROW = RowSpec("total", "合计", aliases=("总计", "合计数"), footer=True)
+TOTAL_IS_SUM_OF_CLASSES = Formula("total", (DETAIL,))
+
+
+def _functional_block(
+    columns: tuple[ColumnSpec, ...], formulas: tuple[Formula, ...], group: str = "功能分类科目"
+) -> BlockSpec:
+    return BlockSpec(
+        key="rows",
+        label="",
+        columns=columns,
+        rows=(TOTAL_ROW,),
+        column_formulas=formulas,
+        row_formulas=(TOTAL_IS_SUM_OF_CLASSES,),
+        detail=Detail.SUBJECTS,
+        scheme=Scheme.FUNCTIONAL,
+        label_header=group,
+    )
+
+
+_INCOME_GROUP = "本年收入"
+INCOME_SPEC = TableSpec(
+    number=2,
+    key="income",
+    title="部门预算收入总表",
+    title_aliases=("部门收入预算总表", "部门收入总表", "收入预算总表", "单位预算收入总表"),
+    blocks=(
+        _functional_block(
+            (
+                ColumnSpec("total", "合计", 3, aliases=("收入预算合计", "总计")),
+                ColumnSpec("current_year", "小计", 4, aliases=("本年收入",), group=_INCOME_GROUP),
+                ColumnSpec(
+                    "fiscal_appropriation",
+                    "财政拨款收入",
+                    5,
+                    aliases=("财政拨款", "一般公共预算拨款收入"),
+                    group=_INCOME_GROUP,
+                ),
+                ColumnSpec(
+                    "special_account",
+                    "财政专户收入",
+                    6,
+                    aliases=("财政专户管理资金收入", "财政专户管理资金", "财政专户核拨收入"),
+                    group=_INCOME_GROUP,
+                ),
+                ColumnSpec("service_income", "事业收入", 7, group=_INCOME_GROUP),
+                ColumnSpec(
+                    "operating_income",
+                    "经营收入",
+                    8,
+                    aliases=("事业单位经营收入",),
+                    group=_INCOME_GROUP,
+                ),
+                ColumnSpec("subsidy_from_superior", "上级补助收入", 9, group=_INCOME_GROUP),
+                ColumnSpec(
+                    "remittance_from_subordinates", "附属单位上缴收入", 10, group=_INCOME_GROUP
+                ),
+                ColumnSpec("other_income", "其他收入", 11, group=_INCOME_GROUP),
+                ColumnSpec(
+                    "carry_over", "上年结转", 12, aliases=("上年结转结余", "上年结转和结余")
+                ),
+            ),
+            (
+                Formula("total", ("current_year", "carry_over")),
+                Formula(
+                    "current_year",
+                    (
+                        "fiscal_appropriation",
+                        "special_account",
+                        "service_income",
+                        "operating_income",
+                        "subsidy_from_superior",
+                        "remittance_from_subordinates",
+                        "other_income",
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+EXPENDITURE_SPEC = TableSpec(
+    number=3,
+    key="expenditure",
+    title="部门预算支出总表",
+    title_aliases=("部门支出预算总表", "部门支出总表", "支出预算总表", "单位预算支出总表"),
+    blocks=(
+        _functional_block(
+            (
+                ColumnSpec("total", "合计", 3, aliases=("支出预算合计", "总计")),
+                ColumnSpec("basic", "基本支出", 4),
+                ColumnSpec("project", "项目支出", 5),
+                ColumnSpec("operating", "经营支出", 6, aliases=("事业单位经营支出",)),
+                ColumnSpec("remittance_to_superior", "上解上级支出", 7),
+                ColumnSpec("subsidy_to_subordinates", "对附属单位补助支出", 8),
+            ),
+            (
+                Formula(
+                    "total",
+                    (
+                        "basic",
+                        "project",
+                        "operating",
+                        "remittance_to_superior",
+                        "subsidy_to_subordinates",
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+
+def _appropriation_spec(number: int, key: str, title: str, aliases: tuple[str, ...]) -> TableSpec:
+    return TableSpec(
+        number=number,
+        key=key,
+        title=title,
+        title_aliases=aliases,
+        blocks=(
+            _functional_block(
+                (
+                    ColumnSpec("total", "合计", 3, aliases=("总计",)),
+                    ColumnSpec("basic", "基本支出", 4),
+                    ColumnSpec("project", "项目支出", 5),
+                ),
+                (Formula("total", ("basic", "project")),),
+            ),
+        ),
+    )
+
+
+GENERAL_PUBLIC_SPEC = _appropriation_spec(
+    5,
+    "general_public_expenditure",
+    "一般公共预算财政拨款支出表",
+    (
+        "部门预算一般公共预算财政拨款支出表",
+        "部门一般公共预算支出功能分类预算表",
+        "一般公共预算支出功能分类预算表",
+        "一般公共预算支出表",
+    ),
+)
+GOVERNMENT_FUND_SPEC = _appropriation_spec(
+    7,
+    "government_fund_expenditure",
+    "政府性基金预算财政拨款支出表",
+    (
+        "部门预算政府性基金预算财政拨款支出表",
+        "部门政府性基金预算支出功能分类预算表",
+        "政府性基金预算支出功能分类预算表",
+        "政府性基金预算支出表",
+    ),
+)
+STATE_CAPITAL_SPEC = _appropriation_spec(
+    8,
+    "state_capital_expenditure",
+    "国有资本经营预算财政拨款支出表",
+    (
+        "部门预算国有资本经营预算财政拨款支出表",
+        "部门国有资本经营预算支出功能分类预算表",
+        "国有资本经营预算支出功能分类预算表",
+        "国有资本经营预算支出表",
+    ),
+)
+
+
+@attrs.frozen(slots=True)
+class IncomeTable(RowsTable):
+    """部门预算收入总表 (table 2): income by functional subject and source.
+
+    Columns: 合计 = 小计 (本年收入) + 上年结转; 小计 = 财政拨款收入 + 财政专户收入 + 事业收入 +
+    经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入.
+    """
+
+    SPEC: ClassVar[TableSpec] = INCOME_SPEC
+
+
+@attrs.frozen(slots=True)
+class ExpenditureTable(RowsTable):
+    """部门预算支出总表 (table 3): expenditure by functional subject and kind.
+
+    Columns: 合计 = 基本支出 + 项目支出 + 经营支出 + 上解上级支出 + 对附属单位补助支出.
+    """
+
+    SPEC: ClassVar[TableSpec] = EXPENDITURE_SPEC
+
+
+@attrs.frozen(slots=True)
+class GeneralPublicExpenditureTable(RowsTable):
+    """一般公共预算财政拨款支出表 (table 5). Columns: 合计 = 基本支出 + 项目支出."""
+
+    SPEC: ClassVar[TableSpec] = GENERAL_PUBLIC_SPEC
+
+
+@attrs.frozen(slots=True)
+class GovernmentFundExpenditureTable(RowsTable):
+    """政府性基金预算财政拨款支出表 (table 7). Columns: 合计 = 基本支出 + 项目支出."""
+
+    SPEC: ClassVar[TableSpec] = GOVERNMENT_FUND_SPEC
+
+
+@attrs.frozen(slots=True)
+class StateCapitalExpenditureTable(RowsTable):
+    """国有资本经营预算财政拨款支出表 (table 8). Columns: 合计 = 基本支出 + 项目支出."""
+
+    SPEC: ClassVar[TableSpec] = STATE_CAPITAL_SPEC

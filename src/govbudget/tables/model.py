@@ -1,0 +1,209 @@
+"""The values every table is made of: header facts, rows, blocks, and the table base class.
+
+A table holds figures exactly as printed: a ``Decimal`` with its printed precision, or ``None``
+for a blank cell. It refuses what is malformed (a float, a code of the wrong length for its
+table, an unknown column, a third decimal) and accepts sums that do not add up: the rules find
+those (see :mod:`govbudget.checks`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import ClassVar
+
+import attrs
+
+from govbudget.amounts import Figure, Unit, decimal_places, parse_amount
+from govbudget.classification import Level
+from govbudget.errors import GovBudgetError
+from govbudget.tables.spec import BlockSpec, Detail, TableSpec
+
+__all__ = ["Block", "Row", "Table", "TableError", "TableHeader"]
+
+_CODE = re.compile(r"[0-9]+")
+
+
+class TableError(GovBudgetError, ValueError):
+    """A table that cannot be built: the message says which table, row and column, and why."""
+
+
+def _figures(values: Iterable[str | int | Decimal | None]) -> tuple[Figure, ...]:
+    return tuple(None if value is None else parse_amount(value) for value in values)
+
+
+@attrs.frozen(slots=True)
+class TableHeader:
+    """The facts printed above a table: department, budget year, unit.
+
+    ``department_code`` is the code printed before the name where there is one (the seed prints
+    "897中共唐山市开平区委网络安全和信息化委员会办公室"); ``department`` is the name as printed.
+    """
+
+    department: str
+    year: int = attrs.field()
+    unit: Unit = Unit.WAN_YUAN
+    department_code: str | None = attrs.field(default=None)
+
+    @year.validator
+    def _check_year(self, _attribute: object, year: int) -> None:
+        if isinstance(year, bool) or not isinstance(year, int) or not 1949 < year < 2200:
+            raise TableError(f"budget year {year!r} is not a plausible year")
+
+    @department_code.validator
+    def _check_code(self, _attribute: object, code: str | None) -> None:
+        if code is not None and not _CODE.fullmatch(code):
+            raise TableError(f"department code {code!r} is not all digits")
+
+
+@attrs.frozen(slots=True)
+class Row:
+    """One printed row: its key, its label as printed, its figures in the table's column order.
+
+    For a row of a table by classification the key is the subject code and the label its name
+    as printed; a fixed row (合计, 本年收入合计, 公务接待费 …) has the key its table declares.
+    Figures may be given as text and are read with :func:`~govbudget.amounts.parse_amount`.
+
+    >>> Row("2013701", "行政运行", ["166.59", "166.59", None])
+    Row(key='2013701', label='行政运行', values=(Decimal('166.59'), Decimal('166.59'), None))
+    """
+
+    key: str
+    label: str
+    values: tuple[Figure, ...] = attrs.field(converter=_figures)
+
+    @property
+    def code(self) -> str | None:
+        """The subject code of the row, or ``None`` for a fixed row."""
+        return self.key if _CODE.fullmatch(self.key) else None
+
+
+@attrs.frozen(slots=True)
+class Block:
+    """One block of a table as printed: its columns (keys, printed order) and its rows."""
+
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    def index(self, column: str) -> int | None:
+        """The position of a printed column, or ``None`` when it was not printed."""
+        try:
+            return self.columns.index(column)
+        except ValueError:
+            return None
+
+    def row(self, key: str) -> Row | None:
+        """The first row with this key."""
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+    def value(self, row: str, column: str) -> Figure:
+        """The figure at a row and column; ``None`` when blank, absent or not printed."""
+        found, index = self.row(row), self.index(column)
+        if found is None or index is None:
+            return None
+        return found.values[index]
+
+
+def _check_block(table: str, spec: BlockSpec, block: Block, unit: Unit) -> None:
+    where = f"{table}.{spec.key}" if table else spec.key
+    known = {c.key for c in spec.columns}
+    for column in block.columns:
+        if column not in known:
+            raise TableError(f"{where}: unknown column {column!r}; the columns are {sorted(known)}")
+    if len(set(block.columns)) != len(block.columns):
+        raise TableError(f"{where}: a column is given twice in {block.columns}")
+    fixed = {r.key for r in spec.rows}
+    for number, row in enumerate(block.rows):
+        place = f"{where}.rows[{number}] ({row.key} {row.label})"
+        if len(row.values) != len(block.columns):
+            raise TableError(f"{place}: {len(row.values)} figures for {len(block.columns)} columns")
+        if row.key not in fixed:
+            _check_detail_key(place, spec, row.key)
+        for column, value in zip(block.columns, row.values, strict=True):
+            places = decimal_places(value)
+            if places is not None and places > unit.places:
+                raise TableError(
+                    f"{place}, column {spec.header_of(column)}: {value} has {places} decimals; "
+                    f"a table in {unit.label} prints at most {unit.places}"
+                )
+
+
+def _check_detail_key(place: str, spec: BlockSpec, key: str) -> None:
+    if spec.detail is Detail.NONE:
+        known = [r.key for r in spec.rows]
+        raise TableError(f"{place}: unknown row {key!r}; the rows are {known}")
+    if not _CODE.fullmatch(key):
+        if spec.detail is Detail.CLASSES and key.strip():
+            return  # a 类 printed by name that no catalogue codes (the seed's 人行科目)
+        raise TableError(f"{place}: row code {key!r} is not all digits")
+    lengths = {Level.CLASS: 3, Level.SECTION: 5, Level.ITEM: 7}
+    deepest = Level.CLASS if spec.detail is Detail.CLASSES else Level.ITEM
+    if spec.scheme is not None:
+        deepest = min(deepest, spec.scheme.deepest)
+    allowed = sorted(length for level, length in lengths.items() if level <= deepest)
+    if len(key) not in allowed:
+        raise TableError(
+            f"{place}: row code {key!r} has {len(key)} digits; this table's codes have "
+            + " or ".join(str(n) for n in allowed)
+        )
+
+
+@attrs.frozen(slots=True)
+class Table:
+    """Base of the nine table classes: the header facts and a printed note.
+
+    ``note`` is the note printed under the table, e.g. "注：无政府性基金预算财政拨款预算，空表列示。"
+    Subclasses declare ``SPEC`` and expose their blocks through :meth:`blocks`.
+    """
+
+    SPEC: ClassVar[TableSpec]
+
+    header: TableHeader
+
+    def blocks(self) -> tuple[Block, ...]:
+        """The table's blocks, in the order of ``SPEC.blocks``."""
+        raise NotImplementedError
+
+    @property
+    def title(self) -> str:
+        """The table's standard title."""
+        return self.SPEC.title
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no row of any block was printed."""
+        return all(not block.rows for block in self.blocks())
+
+    def block(self, key: str) -> Block:
+        """The block with this key ("rows", "income", "expenditure")."""
+        for spec, block in zip(self.SPEC.blocks, self.blocks(), strict=True):
+            if spec.key == key:
+                return block
+        raise KeyError(f"{type(self).__name__} has no block {key!r}")
+
+    def _validate(self) -> None:
+        for spec, block in zip(self.SPEC.blocks, self.blocks(), strict=True):
+            _check_block(type(self).__name__, spec, block, self.header.unit)
+
+
+def rows_from_mapping(
+    spec: BlockSpec,
+    columns: tuple[str, ...],
+    rows: Iterable[tuple[str, str, Mapping[str, str | int | Decimal | None]]],
+) -> tuple[Row, ...]:
+    """Rows from ``(key, label, {column: figure})`` triples, aligned with ``columns``."""
+    built = []
+    for key, label, values in rows:
+        unknown = set(values) - set(columns)
+        if unknown:
+            known = [spec.header_of(c) for c in columns if c in {s.key for s in spec.columns}]
+            raise TableError(
+                f"row {key} {label}: columns {sorted(unknown)} are not printed in this "
+                f"table (printed: {known})"
+            )
+        built.append(Row(key, label, tuple(values.get(column) for column in columns)))
+    return tuple(built)

@@ -1,0 +1,250 @@
+"""Declarations: each table says once what its columns, rows and formulas are.
+
+A table is made of one or two *blocks* (the two sides of a summary table are two blocks). A
+:class:`BlockSpec` declares the block's columns (key, Chinese header, 栏次 number, the other
+headers real tables print), its fixed rows (key, label, aliases), the formulas between columns
+(合计 = 基本支出 + 项目支出) and between rows (收入总计 = 本年收入合计 + 上年结转结余), and whether it
+has detail rows by subject code. A :class:`TableSpec` gathers the blocks and the identities
+between them (收入总计 = 支出总计). The rules, the grid renderer and the grid parser all read these
+declarations; none of them spells out a table's columns again.
+
+>>> from govbudget.tables import ExpenditureTable
+>>> block = ExpenditureTable.SPEC.blocks[0]
+>>> [c.header for c in block.columns]
+['合计', '基本支出', '项目支出', '经营支出', '上解上级支出', '对附属单位补助支出']
+>>> block.describe(block.column_formulas[0])
+'合计 = 基本支出 + 项目支出 + 经营支出 + 上解上级支出 + 对附属单位补助支出'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Collection, Iterator
+
+import attrs
+
+from govbudget.classification import Scheme, normalize_name
+
+__all__ = [
+    "DETAIL",
+    "BlockSpec",
+    "Cell",
+    "ColumnSpec",
+    "Detail",
+    "Formula",
+    "Identity",
+    "RowSpec",
+    "TableSpec",
+    "strip_ordinal",
+]
+
+DETAIL = "*"
+"""In a row formula's parts: every top-level detail row of the block (each 类 printed)."""
+
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))\s*"
+)
+
+
+def strip_ordinal(label: str) -> str:
+    """A printed row label without its ordinal ("一、", "1. ", "（二）") and white space.
+
+    >>> strip_ordinal("二十、住房保障支出"), strip_ordinal("1. 一般公共预算"), strip_ordinal("合 计")
+    ('住房保障支出', '一般公共预算', '合计')
+    """
+    return normalize_name(_ORDINAL.sub("", normalize_name(label)))
+
+
+class Detail(enum.Enum):
+    """What detail rows a block has besides its fixed rows."""
+
+    NONE = "none"
+    """Only the declared fixed rows (the 三公 table, the income side of a summary)."""
+    CLASSES = "classes"
+    """One row per functional 类 (the expenditure side of a summary table)."""
+    SUBJECTS = "subjects"
+    """Rows by subject code at every level, 类/款/项 (the tables by classification)."""
+
+
+@attrs.frozen(slots=True)
+class ColumnSpec:
+    """A money column: key, header as the standard layout prints it, 栏次 number, other headers.
+
+    ``group`` is the header printed above a run of columns (本年收入 over 小计 and the sources).
+    """
+
+    key: str
+    header: str
+    number: int
+    aliases: tuple[str, ...] = ()
+    group: str | None = None
+
+    def matches(self, printed: str) -> bool:
+        """Whether a printed header names this column (white space and full width ignored)."""
+        wanted = normalize_name(printed)
+        return wanted == normalize_name(self.header) or any(
+            wanted == normalize_name(alias) for alias in self.aliases
+        )
+
+
+@attrs.frozen(slots=True)
+class RowSpec:
+    """A fixed row: key, label as the standard layout prints it, and other labels.
+
+    ``under`` names a row after which this label takes this meaning: the income side of the
+    财政拨款收支总表 prints "一、一般公共预算拨款" twice, the second time under 年初财政拨款结转和结余.
+    ``footer`` rows are the totals at the bottom of a side, aligned across the two sides.
+    """
+
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    under: str | None = None
+    footer: bool = False
+
+    def matches(self, printed: str) -> bool:
+        """Whether a printed label names this row (ordinals, white space, full width ignored)."""
+        wanted = strip_ordinal(printed)
+        return wanted == strip_ordinal(self.label) or any(
+            wanted == strip_ordinal(alias) for alias in self.aliases
+        )
+
+
+@attrs.frozen(slots=True)
+class Formula:
+    """``total = Σ parts``, between columns of one row or between rows of one column."""
+
+    total: str
+    parts: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class Cell:
+    """One cell of a table by block, row and column key."""
+
+    block: str
+    row: str
+    column: str
+
+
+@attrs.frozen(slots=True)
+class Identity:
+    """An equality between cells of different blocks: ``Σ left = Σ right``.
+
+    ``suffix`` completes the rule id (``T1-`` + ``BALANCE``); ``title`` is the English rule
+    title and ``description`` says in Chinese what is compared.
+    """
+
+    suffix: str
+    title: str
+    description: str
+    left: tuple[Cell, ...]
+    right: tuple[Cell, ...]
+
+
+@attrs.frozen(slots=True)
+class BlockSpec:
+    """The declaration of one block of a table."""
+
+    key: str
+    label: str
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...] = ()
+    column_formulas: tuple[Formula, ...] = ()
+    row_formulas: tuple[Formula, ...] = ()
+    detail: Detail = Detail.NONE
+    scheme: Scheme | None = None
+    label_header: str = "项目"
+    label_number: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        column_keys = {c.key for c in self.columns}
+        row_keys = {r.key for r in self.rows}
+        for formula in self.column_formulas:
+            unknown = {formula.total, *formula.parts} - column_keys
+            if unknown:
+                raise ValueError(f"block {self.key}: formula names unknown columns {unknown}")
+        for formula in self.row_formulas:
+            unknown = {formula.total, *formula.parts} - row_keys - {DETAIL}
+            if unknown:
+                raise ValueError(f"block {self.key}: formula names unknown rows {unknown}")
+
+    def column(self, key: str) -> ColumnSpec:
+        """The declaration of column ``key``."""
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(f"block {self.key!r} has no column {key!r}")
+
+    def row(self, key: str) -> RowSpec | None:
+        """The declaration of fixed row ``key``; ``None`` for a detail row."""
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+    def header_of(self, column: str) -> str:
+        """The standard header of a column."""
+        return self.column(column).header
+
+    def describe(self, formula: Formula) -> str:
+        """A formula in Chinese, with headers or row labels: '合计 = 基本支出 + 项目支出'."""
+
+        def name(key: str) -> str:
+            if key == DETAIL:
+                return "各类"
+            row = self.row(key)
+            if row is not None:
+                return strip_ordinal(row.label)
+            return self.header_of(key)
+
+        return f"{name(formula.total)} = " + " + ".join(name(p) for p in formula.parts)
+
+    def expand_columns(self, parts: tuple[str, ...], present: Collection[str]) -> tuple[str, ...]:
+        """The printed columns that stand for ``parts``.
+
+        An unprinted part that is the total of another column formula is replaced by that
+        formula's parts (合计 = 小计 + 上年结转 becomes 合计 = Σ sources + 上年结转 when 小计 is
+        not printed); an unprinted part with no formula contributes nothing.
+        """
+        return tuple(_expand(parts, present, {f.total: f.parts for f in self.column_formulas}))
+
+    def expand_rows(self, parts: tuple[str, ...], present: Collection[str]) -> tuple[str, ...]:
+        """The printed rows (and :data:`DETAIL`) that stand for ``parts``; see expand_columns."""
+        formulas = {f.total: f.parts for f in self.row_formulas}
+        return tuple(_expand(parts, {*present, DETAIL}, formulas))
+
+
+def _expand(
+    parts: tuple[str, ...], present: Collection[str], formulas: dict[str, tuple[str, ...]]
+) -> Iterator[str]:
+    for part in parts:
+        if part in present:
+            yield part
+        elif part in formulas:
+            yield from _expand(formulas[part], present, formulas)
+
+
+@attrs.frozen(slots=True)
+class TableSpec:
+    """The declaration of one of the nine standard tables."""
+
+    number: int
+    key: str
+    title: str
+    blocks: tuple[BlockSpec, ...]
+    title_aliases: tuple[str, ...] = ()
+    identities: tuple[Identity, ...] = ()
+
+    @property
+    def rule_prefix(self) -> str:
+        """The family of this table's rule ids: ``T1`` … ``T9``."""
+        return f"T{self.number}"
+
+    def block(self, key: str) -> BlockSpec:
+        """The declaration of block ``key``."""
+        for block in self.blocks:
+            if block.key == key:
+                return block
+        raise KeyError(f"table {self.key!r} has no block {key!r}")
