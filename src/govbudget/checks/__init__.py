@@ -5,7 +5,8 @@ Importing this package registers every rule module, so :func:`rules` is the whol
 
 from __future__ import annotations
 
-import govbudget.checks.catalogues  # noqa: F401  (registers the CAT rules)
+import govbudget.checks.catalogues
+import govbudget.checks.tables  # noqa: F401  (registers the T1–T9 rules)
 from govbudget.checks.findings import Finding, Location, Report, Severity
 from govbudget.checks.registry import (
     RULES,

@@ -188,18 +188,19 @@ class BlockSpec:
         """The standard header of a column."""
         return self.column(column).header
 
+    def name_of(self, key: str) -> str:
+        """The Chinese name of a column, a fixed row (without its ordinal) or ``DETAIL``."""
+        if key == DETAIL:
+            return "各类"
+        row = self.row(key)
+        if row is not None:
+            return _ORDINAL.sub("", row.label.strip())
+        return self.header_of(key)
+
     def describe(self, formula: Formula) -> str:
         """A formula in Chinese, with headers or row labels: '合计 = 基本支出 + 项目支出'."""
-
-        def name(key: str) -> str:
-            if key == DETAIL:
-                return "各类"
-            row = self.row(key)
-            if row is not None:
-                return strip_ordinal(row.label)
-            return self.header_of(key)
-
-        return f"{name(formula.total)} = " + " + ".join(name(p) for p in formula.parts)
+        parts = " + ".join(self.name_of(part) for part in formula.parts)
+        return f"{self.name_of(formula.total)} = {parts}"
 
     def expand_columns(self, parts: tuple[str, ...], present: Collection[str]) -> tuple[str, ...]:
         """The printed columns that stand for ``parts``.

@@ -1,0 +1,411 @@
+"""Within-table rules for the nine standard tables, generated from their declarations.
+
+Each table's ``SPEC`` says which formulas hold between its columns and rows; this module turns
+every declared formula into findings, with the rounding model of :func:`govbudget.agree`. For
+each table ``Tn`` the rules are:
+
+- ``Tn-COLUMNS``: in every row, each column formula (合计 = 基本支出 + 项目支出 …);
+- ``Tn-TOTAL``: each declared row formula (合计 = Σ 类, 收入总计 = 本年收入合计 + 上年结转结余 …);
+- ``Tn-SUM-ROWS``: each printed 类/款 row equals the sum of its printed children, per column;
+- ``Tn-BALANCE`` and the other identities between the two sides of a summary table;
+- ``Tn-DUPLICATE``, ``Tn-HIERARCHY``, ``Tn-DETAIL``: rows printed twice, codes out of their
+  tree or out of order, detail that stops above 项 (functional) or 款 (economic);
+- ``Tn-CODE-NAME`` and ``Tn-CODE-UNKNOWN``: codes against the year's catalogue.
+
+A table without the corresponding declaration gets no such rule (the 三公 table has no codes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from govbudget.amounts import Agreement, Figure, Interval, agree, format_amount
+from govbudget.checks.findings import Finding, Location, Severity
+from govbudget.checks.registry import Rule, rule
+from govbudget.classification import (
+    Catalogue,
+    Level,
+    Scheme,
+    economic_classification,
+    functional_classification,
+    normalize_name,
+)
+from govbudget.errors import UnknownEditionError
+from govbudget.tables import (
+    DETAIL,
+    STANDARD_TABLES,
+    Block,
+    BlockSpec,
+    Cell,
+    Detail,
+    Identity,
+    Row,
+    Table,
+    strip_ordinal,
+)
+
+__all__: list[str] = []
+
+
+def _pairs(table: Table) -> Iterator[tuple[BlockSpec, Block]]:
+    return zip(table.SPEC.blocks, table.blocks(), strict=True)
+
+
+def _row_name(spec: BlockSpec, row: Row) -> str:
+    side = f"{spec.label}方" if spec.label else ""
+    if row.code is not None:
+        return f"{side}{row.code}“{row.label}”"
+    return f"{side}“{row.label}”"
+
+
+def _location(table: Table, spec: BlockSpec, row: Row | None, column: str | None) -> Location:
+    label = None
+    if row is not None:
+        label = row.code or row.label
+        if spec.label:
+            label = f"{spec.label}·{label}"
+    header = None if column is None else spec.header_of(column)
+    return Location(table=table.title, row=label, column=header)
+
+
+def _figures(agreement: Agreement) -> str:
+    return (
+        f"印 {format_amount(agreement.actual)}，应为 {format_amount(agreement.expected)}，"
+        f"差额 {format_amount(agreement.difference)}，超出舍入容差 "
+        f"{format_amount(agreement.tolerance)}"
+    )
+
+
+def _columns(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, block in _pairs(table):
+        present = set(block.columns)
+        checks = []
+        for formula in spec.column_formulas:
+            if formula.total not in present:
+                continue
+            parts = spec.expand_columns(formula.parts, present)
+            if parts:
+                indices = [block.columns.index(p) for p in parts]
+                checks.append((formula, block.columns.index(formula.total), indices, parts))
+        for row in block.rows:
+            for formula, total, indices, parts in checks:
+                result = agree(row.values[total], [row.values[i] for i in indices])
+                if not result.ok:
+                    equation = " + ".join(spec.header_of(p) for p in parts)
+                    yield rule.finding(
+                        f"{_row_name(spec, row)}：{spec.header_of(formula.total)} ≠ "
+                        f"{equation}（{_figures(result)}）",
+                        location=_location(table, spec, row, formula.total),
+                        agreement=result,
+                    )
+
+
+def _top_level(spec: BlockSpec, block: Block) -> list[Row]:
+    fixed = {r.key for r in spec.rows}
+    detail = [row for row in block.rows if row.key not in fixed]
+    if spec.detail is not Detail.SUBJECTS:
+        return detail
+    printed = {row.key for row in detail}
+    return [row for row in detail if not any(a in printed for a in _ancestors(row.key))]
+
+
+def _ancestors(code: str) -> tuple[str, ...]:
+    return tuple(code[:length] for length in (3, 5) if length < len(code))
+
+
+def _total(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, block in _pairs(table):
+        printed = {row.key for row in block.rows}
+        for formula in spec.row_formulas:
+            total_row = block.row(formula.total)
+            if total_row is None:
+                continue
+            parts = spec.expand_rows(formula.parts, printed)
+            rows: list[Row] = []
+            for part in parts:
+                if part == DETAIL:
+                    rows.extend(_top_level(spec, block))
+                else:
+                    found = block.row(part)
+                    if found is not None:
+                        rows.append(found)
+            if not rows:
+                continue
+            names = " + ".join(spec.name_of(part) for part in parts)
+            for index, column in enumerate(block.columns):
+                result = agree(total_row.values[index], [r.values[index] for r in rows])
+                if not result.ok:
+                    yield rule.finding(
+                        f"{_row_name(spec, total_row)}的“{spec.header_of(column)}” ≠ "
+                        f"{names}（{_figures(result)}）",
+                        location=_location(table, spec, total_row, column),
+                        agreement=result,
+                    )
+
+
+def _sum_rows(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, block in _pairs(table):
+        children: dict[str, list[Row]] = {}
+        for row in block.rows:
+            if row.code is not None and len(row.code) > 3:
+                children.setdefault(row.code[:-2], []).append(row)
+        for parent in block.rows:
+            kids = children.get(parent.key) if parent.code is not None else None
+            if not kids:
+                continue
+            for index, column in enumerate(block.columns):
+                result = agree(parent.values[index], [kid.values[index] for kid in kids])
+                if not result.ok:
+                    level = "款" if len(kids[0].key) == 5 else "项"
+                    yield rule.finding(
+                        f"{_row_name(spec, parent)}的“{spec.header_of(column)}”≠ 其下各{level}之和"
+                        f"（{_figures(result)}）",
+                        location=_location(table, spec, parent, column),
+                        agreement=result,
+                    )
+
+
+def _cell(table: Table, cell: Cell) -> tuple[list[Figure], bool]:
+    spec = table.SPEC.block(cell.block)
+    block = table.block(cell.block)
+    printed_rows = {row.key for row in block.rows}
+    rows = []
+    for key in spec.expand_rows((cell.row,), printed_rows):
+        if key == DETAIL:
+            rows.extend(_top_level(spec, block))
+        else:
+            found = block.row(key)
+            if found is not None:
+                rows.append(found)
+    columns = spec.expand_columns((cell.column,), set(block.columns))
+    indices = [block.columns.index(c) for c in columns]
+    figures = [row.values[i] for row in rows for i in indices]
+    return figures, bool(rows and indices)
+
+
+def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]:
+    left: list[Figure] = []
+    right: list[Figure] = []
+    left_seen = right_seen = False
+    for cell in identity.left:
+        figures, seen = _cell(table, cell)
+        left.extend(figures)
+        left_seen = left_seen or seen
+    for cell in identity.right:
+        figures, seen = _cell(table, cell)
+        right.extend(figures)
+        right_seen = right_seen or seen
+    if not (left_seen and right_seen):
+        return
+    total = Interval.of(None)
+    for figure in left:
+        total = total + Interval.of(figure)
+    result = agree(total, right)
+    if not result.ok:
+        first = identity.left[0]
+        spec = table.SPEC.block(first.block)
+        yield rule.finding(
+            f"{identity.description.rstrip('。')}不成立（{_figures(result)}）",
+            location=_location(table, spec, table.block(first.block).row(first.row), first.column),
+            agreement=result,
+        )
+
+
+def _duplicate(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, block in _pairs(table):
+        seen: set[str] = set()
+        for row in block.rows:
+            if row.key in seen:
+                yield rule.finding(
+                    f"{_row_name(spec, row)}重复列示", location=_location(table, spec, row, None)
+                )
+            seen.add(row.key)
+
+
+def _hierarchy(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, block in _pairs(table):
+        if spec.detail is not Detail.SUBJECTS:
+            continue
+        coded = [row for row in block.rows if row.code is not None]
+        printed = {row.key for row in coded}
+        previous: Row | None = None
+        for row in coded:
+            missing = [a for a in _ancestors(row.key) if a not in printed]
+            if missing:
+                yield rule.finding(
+                    f"{_row_name(spec, row)}的上级科目 {'、'.join(missing)} 未列示",
+                    location=_location(table, spec, row, None),
+                )
+            if previous is not None and row.key < previous.key:
+                yield rule.finding(
+                    f"{_row_name(spec, row)}排在 {previous.key} 之后，科目顺序错乱"
+                    "（下级科目应紧随其上级科目）",
+                    location=_location(table, spec, row, None),
+                )
+            previous = row
+
+
+def _detail(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, block in _pairs(table):
+        if spec.detail is not Detail.SUBJECTS or spec.scheme is None:
+            continue
+        deepest = spec.scheme.deepest
+        parents = {row.code[:-2] for row in block.rows if row.code and len(row.code) > 3}
+        for row in block.rows:
+            if row.code is None or Level.of_code(row.code) >= deepest or row.key in parents:
+                continue
+            yield rule.finding(
+                f"{_row_name(spec, row)}未细化到{deepest.label}级科目"
+                f"（{spec.scheme.label}应公开到{deepest.label}级）",
+                location=_location(table, spec, row, None),
+            )
+
+
+def _catalogue(scheme: Scheme, year: int) -> Catalogue:
+    if scheme is Scheme.FUNCTIONAL:
+        return functional_classification(year)
+    return economic_classification(year, scope=scheme.value.removeprefix("economic_"))
+
+
+def _coded_rows(table: Table) -> Iterator[tuple[BlockSpec, Row, Catalogue | None]]:
+    for spec, block in _pairs(table):
+        if spec.detail is Detail.NONE or spec.scheme is None:
+            continue
+        try:
+            catalogue: Catalogue | None = _catalogue(spec.scheme, table.header.year)
+        except UnknownEditionError:
+            catalogue = None
+        fixed = {r.key for r in spec.rows}
+        for row in block.rows:
+            if row.key not in fixed:
+                yield spec, row, catalogue
+
+
+def _code_name(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, row, catalogue in _coded_rows(table):
+        subject = None if catalogue is None or row.code is None else catalogue.get(row.code)
+        if subject is None:
+            continue
+        printed = strip_ordinal(row.label) if spec.detail is Detail.CLASSES else row.label
+        if normalize_name(printed) != normalize_name(subject.name):
+            yield rule.finding(
+                f"科目 {row.code} 印作“{printed}”，{catalogue.edition if catalogue else ''}年版"
+                f"{spec.scheme.label if spec.scheme else ''}中为“{subject.name}”",
+                location=_location(table, spec, row, None),
+            )
+
+
+def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
+    unchecked: set[str] = set()
+    for spec, row, catalogue in _coded_rows(table):
+        has_money = any(value is not None and value != 0 for value in row.values)
+        if catalogue is None:
+            if spec.key not in unchecked:
+                unchecked.add(spec.key)
+                yield rule.finding(
+                    f"没有 {table.header.year} 年度的{spec.scheme.label if spec.scheme else ''}"
+                    "目录，未核对科目编码与名称",
+                    location=_location(table, spec, None, None),
+                )
+        elif row.code is None:
+            if has_money:
+                yield rule.finding(
+                    f"{_row_name(spec, row)}列有金额，但科目目录中没有这一类",
+                    location=_location(table, spec, row, None),
+                )
+        elif row.code not in catalogue:
+            partial = "（随包目录不完整，请对照官方目录核实）" if catalogue.partial else ""
+            yield rule.finding(
+                f"科目编码 {row.code}“{row.label}”不在 {catalogue.edition} 年版"
+                f"{catalogue.scheme.label}中{partial}",
+                location=_location(table, spec, row, None),
+            )
+
+
+def _register(kind: type[Table]) -> None:
+    spec = kind.SPEC
+    prefix = spec.rule_prefix
+    blocks = spec.blocks
+
+    def formulas(pick: Iterable[str]) -> str:
+        return "；".join(pick)
+
+    column_formulas = [b.describe(f) for b in blocks for f in b.column_formulas]
+    if column_formulas:
+        rule(
+            f"{prefix}-COLUMNS",
+            "Each row's columns add up",
+            Severity.ERROR,
+            applies_to=kind,
+            description=f"{spec.title}每一行：{formulas(column_formulas)}。",
+        )(_columns)
+    row_formulas = [b.describe(f) for b in blocks for f in b.row_formulas]
+    if row_formulas:
+        rule(
+            f"{prefix}-TOTAL",
+            "Total rows equal the sum of the rows they total",
+            Severity.ERROR,
+            applies_to=kind,
+            description=f"{spec.title}每一栏：{formulas(row_formulas)}。",
+        )(_total)
+    subjects = any(b.detail is Detail.SUBJECTS for b in blocks)
+    if subjects:
+        rule(
+            f"{prefix}-SUM-ROWS",
+            "Each parent row equals the sum of its child rows",
+            Severity.ERROR,
+            applies_to=kind,
+            description=f"{spec.title}每一栏：每个类（款）科目行 = 其下各款（项）科目行之和。",
+        )(_sum_rows)
+    for identity in spec.identities:
+        rule(
+            f"{prefix}-{identity.suffix}",
+            identity.title,
+            Severity.ERROR,
+            applies_to=kind,
+            description=f"{spec.title}：{identity.description}",
+        )(partial(_identity, identity))
+    rule(
+        f"{prefix}-DUPLICATE",
+        "No row is printed twice",
+        Severity.ERROR,
+        applies_to=kind,
+        description=f"{spec.title}中同一科目或同一项目只列示一次。",
+    )(_duplicate)
+    if subjects:
+        rule(
+            f"{prefix}-HIERARCHY",
+            "Codes form a well-ordered tree",
+            Severity.ERROR,
+            applies_to=kind,
+            description=f"{spec.title}中每个款、项科目的上级科目均已列示，且按科目编码顺序排列。",
+        )(_hierarchy)
+        scheme = next(b.scheme for b in blocks if b.detail is Detail.SUBJECTS)
+        level = scheme.deepest.label if scheme else "项"
+        rule(
+            f"{prefix}-DETAIL",
+            "Detail reaches the level disclosure rules require",
+            Severity.ERROR,
+            applies_to=kind,
+            description=f"{spec.title}的科目细化到{level}级（功能分类到项，经济分类到款）。",
+        )(_detail)
+    if any(b.detail is not Detail.NONE for b in blocks):
+        rule(
+            f"{prefix}-CODE-NAME",
+            "Printed subject names match the catalogue",
+            Severity.ERROR,
+            applies_to=kind,
+            description=f"{spec.title}中科目名称与该年度科目目录一致。",
+        )(_code_name)
+        rule(
+            f"{prefix}-CODE-UNKNOWN",
+            "Subject codes are known to the catalogue",
+            Severity.WARNING,
+            applies_to=kind,
+            description=f"{spec.title}中的科目编码见于该年度科目目录（随包目录不完整，故为警告）。",
+        )(_code_unknown)
+
+
+for _kind in STANDARD_TABLES:
+    _register(_kind)
