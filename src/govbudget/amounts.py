@@ -44,6 +44,7 @@ __all__ = [
     "Interval",
     "Unit",
     "agree",
+    "agree_sums",
     "convert",
     "decimal_places",
     "exact_sum",
@@ -353,7 +354,8 @@ def agree(
     total agrees when its interval meets the interval of the sum, that is when
     ``|total − Σ parts| ≤ ½·10^−d_total + Σ ½·10^−d_part``. Blank cells (``None``), figures
     given as exact :class:`Interval` values, and every figure when ``exact=True`` contribute no
-    width, so exact data is compared exactly. This is the only place govbudget decides agreement.
+    width, so exact data is compared exactly. This and :func:`agree_sums`, which it calls, are
+    the only place govbudget decides agreement.
 
     The seed's 基本支出表 prints 人员经费 182.21 and 公用经费 11.39 but 合计 193.61:
 
@@ -366,10 +368,26 @@ def agree(
     >>> agree(Decimal("193.61"), [Decimal("182.21"), Decimal("11.39")], exact=True).ok
     False
     """
-    actual, tolerance = _centre_and_width(total, exact)
+    return agree_sums([total], parts, exact=exact)
+
+
+def agree_sums(
+    left: Iterable[Figure | Interval], right: Iterable[Figure | Interval], *, exact: bool = False
+) -> Agreement:
+    """Whether ``Σ left`` agrees with ``Σ right``: :func:`agree` for equalities such as
+    本年收入 + 年初结转 = 本年支出 + 年末结转. ``actual`` is the left sum, ``expected`` the right.
+
+    >>> agree_sums([Decimal("283.61"), None], [Decimal("283.61"), Decimal("0.00")]).tolerance
+    Decimal('0.015')
+    """
+    actual = tolerance = _ZERO
+    for figure in left:
+        centre, width = _centre_and_width(figure, exact)
+        actual = _EXACT.add(actual, centre)
+        tolerance = _EXACT.add(tolerance, width)
     expected = _ZERO
-    for part in parts:
-        centre, width = _centre_and_width(part, exact)
+    for figure in right:
+        centre, width = _centre_and_width(figure, exact)
         expected = _EXACT.add(expected, centre)
         tolerance = _EXACT.add(tolerance, width)
     return Agreement(expected, actual, _EXACT.subtract(actual, expected), tolerance)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import partial
 
-from govbudget.amounts import Agreement, Figure, Interval, agree, format_amount
+from govbudget.amounts import Agreement, Figure, agree, agree_sums, format_amount
 from govbudget.checks.findings import Finding, Location, Severity
 from govbudget.checks.registry import Rule, rule
 from govbudget.classification import (
@@ -198,10 +198,7 @@ def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]
         right_seen = right_seen or seen
     if not (left_seen and right_seen):
         return
-    total = Interval.of(None)
-    for figure in left:
-        total = total + Interval.of(figure)
-    result = agree(total, right)
+    result = agree_sums(left, right)
     if not result.ok:
         first = identity.left[0]
         spec = table.SPEC.block(first.block)
