@@ -37,13 +37,13 @@ from govbudget.tables import (
     STANDARD_TABLES,
     Block,
     BlockSpec,
-    Cell,
     Detail,
     Identity,
     Row,
     Table,
     strip_ordinal,
 )
+from govbudget.tables.cells import figures_at, top_level_rows
 
 __all__: list[str] = []
 
@@ -101,15 +101,6 @@ def _columns(rule: Rule, table: Table) -> Iterator[Finding]:
                     )
 
 
-def _top_level(spec: BlockSpec, block: Block) -> list[Row]:
-    fixed = {r.key for r in spec.rows}
-    detail = [row for row in block.rows if row.key not in fixed]
-    if spec.detail is not Detail.SUBJECTS:
-        return detail
-    printed = {row.key for row in detail}
-    return [row for row in detail if not any(a in printed for a in _ancestors(row.key))]
-
-
 def _ancestors(code: str) -> tuple[str, ...]:
     return tuple(code[:length] for length in (3, 5) if length < len(code))
 
@@ -125,7 +116,7 @@ def _total(rule: Rule, table: Table) -> Iterator[Finding]:
             rows: list[Row] = []
             for part in parts:
                 if part == DETAIL:
-                    rows.extend(_top_level(spec, block))
+                    rows.extend(top_level_rows(spec, block))
                 else:
                     found = block.row(part)
                     if found is not None:
@@ -166,34 +157,16 @@ def _sum_rows(rule: Rule, table: Table) -> Iterator[Finding]:
                     )
 
 
-def _cell(table: Table, cell: Cell) -> tuple[list[Figure], bool]:
-    spec = table.SPEC.block(cell.block)
-    block = table.block(cell.block)
-    printed_rows = {row.key for row in block.rows}
-    rows = []
-    for key in spec.expand_rows((cell.row,), printed_rows):
-        if key == DETAIL:
-            rows.extend(_top_level(spec, block))
-        else:
-            found = block.row(key)
-            if found is not None:
-                rows.append(found)
-    columns = spec.expand_columns((cell.column,), set(block.columns))
-    indices = [block.columns.index(c) for c in columns]
-    figures = [row.values[i] for row in rows for i in indices]
-    return figures, bool(rows and indices)
-
-
 def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]:
     left: list[Figure] = []
     right: list[Figure] = []
     left_seen = right_seen = False
     for cell in identity.left:
-        figures, seen = _cell(table, cell)
+        figures, seen = figures_at(table, cell)
         left.extend(figures)
         left_seen = left_seen or seen
     for cell in identity.right:
-        figures, seen = _cell(table, cell)
+        figures, seen = figures_at(table, cell)
         right.extend(figures)
         right_seen = right_seen or seen
     if not (left_seen and right_seen):

@@ -10,6 +10,7 @@ from govbudget.tables.by_function import (
     IncomeTable,
     StateCapitalExpenditureTable,
 )
+from govbudget.tables.cells import figures_at, top_level_rows
 from govbudget.tables.model import Block, Row, Table, TableError, TableHeader
 from govbudget.tables.shapes import RowsTable, TwoSidedTable
 from govbudget.tables.spec import (
@@ -55,6 +56,8 @@ __all__ = [
     "TableSpec",
     "ThreePublicExpensesTable",
     "TwoSidedTable",
+    "figures_at",
     "strip_ordinal",
     "table_type",
+    "top_level_rows",
 ]
