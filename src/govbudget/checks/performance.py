@@ -1,0 +1,349 @@
+"""The PG rules: what goes wrong in project performance goal tables and the department's goals.
+
+Goal tables go wrong in typical ways: an indicator under the wrong level, a level-1 missing, a
+spending schedule that never reaches 100%, a cost target above the project's budget, a target
+with nothing to measure, goal text copied from an old year. Each rule reports one of these; the
+classes in :mod:`govbudget.performance` hold whatever was printed.
+
+>>> from decimal import Decimal
+>>> from govbudget.checks import check
+>>> from govbudget.performance import ProjectPerformanceGoal, SpendingCheckpoint
+>>> goal = ProjectPerformanceGoal(2025, "", "示例项目", budget=Decimal("10.00"),
+...     financial_funds=Decimal("8.00"), other_funds=Decimal("2.00"),
+...     schedule=[SpendingCheckpoint("6月底", Decimal("60")),
+...               SpendingCheckpoint("12月底", Decimal("90"))])
+>>> for finding in check(goal, select=["PG-SCHEDULE", "PG-FUNDS"]):
+...     print(finding)
+错误 PG-SCHEDULE [项目绩效目标表：示例项目 / 资金支出计划（%） / 12月底] 资金支出计划到“12月底”累计 90%，未达到 100%
+
+Money is compared under the rounding model (:func:`govbudget.agree`): a cost target of
+"≤10万元" printed without decimals stands for 9.5 to 10.5万元, so against a budget of 10.00 it
+is *equal* to the budget, which is worth a note (PG-COST-EQUALS-BUDGET), not an error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+
+from govbudget.amounts import Agreement, agree, convert, format_amount
+from govbudget.checks.findings import Finding, Location, Severity
+from govbudget.checks.registry import Rule, rule
+from govbudget.performance import (
+    Comparator,
+    GoalDocument,
+    Indicator,
+    Level1,
+    ProjectPerformanceGoal,
+)
+
+__all__: list[str] = []
+
+_HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
+_SCHEDULE_ROW = "资金支出计划（%）"
+_FUNDS_ROW = "预算规模及资金用途"
+# A four-digit year followed by 年, or a range of years whose end is followed by 年
+# ("2024年-2026年", "2021—2025年"): the range counts by its end. Document numbers such as
+# 唐网信委【2024】2号 print the year in brackets, without 年, and are not year references.
+_YEAR_REFERENCE = re.compile(
+    r"(?<![\d.])(?:(?:19|20)\d{2}\s*年?\s*[-－—–~～至到]\s*)?(?P<year>(?:19|20)\d{2})\s*年"
+)
+_CONTEXT = 12
+
+
+def _fold(text: str) -> str:
+    """NFKC character by character, keeping each character whose form is longer (so that
+    positions in the result are positions in the text): full-width digits become digits."""
+    folded = (unicodedata.normalize("NFKC", char) for char in text)
+    return "".join(
+        form if len(form) == 1 else char for form, char in zip(folded, text, strict=True)
+    )
+
+
+def _at(goal: ProjectPerformanceGoal, row: str, column: str | None = None) -> Location:
+    return Location(table=goal.heading, row=row, column=column)
+
+
+def _percent(value: Decimal) -> str:
+    return f"{format_amount(value)}%"
+
+
+def _figures(agreement: Agreement) -> str:
+    return (
+        f"印 {format_amount(agreement.actual)}，应为 {format_amount(agreement.expected)}，"
+        f"差额 {format_amount(agreement.difference)}，超出舍入容差 "
+        f"{format_amount(agreement.tolerance)}"
+    )
+
+
+def _allowed(level: Level1) -> str:
+    return "、".join(child.label for child in level.allowed)
+
+
+@rule(
+    "PG-LEVEL",
+    "Each level-2 indicator sits under its own level-1",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description=(
+        "一级指标属于指标体系（产出、效益、满意度、成本指标），二级指标列于其所属一级指标之下："
+        "产出指标下为数量、质量、时效、成本指标；效益指标下为经济效益、社会效益、生态效益、"
+        "可持续影响指标；满意度指标下为服务对象满意度指标；成本指标下为经济成本、社会成本、"
+        "生态环境成本指标。"
+    ),
+)
+def _levels(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    for row in goal.indicators:
+        level1, level2 = row.level1_kind, row.level2_kind
+        if level1 is None:
+            known = "、".join(level.label for level in Level1)
+            yield rule.finding(
+                f"“{row.name}”的一级指标“{row.level1}”不在指标体系中（应为{known}）",
+                location=_at(goal, row.name, "一级指标"),
+            )
+        elif level2 is None:
+            yield rule.finding(
+                f"“{row.name}”的二级指标“{row.level2}”不在指标体系中"
+                f"（{level1.label}下应为{_allowed(level1)}）",
+                location=_at(goal, row.name, "二级指标"),
+            )
+        elif level2.parent is not level1:
+            yield rule.finding(
+                f"二级指标“{row.level2}”属于“{level2.parent.label}”，却列于“{row.level1}”下"
+                f"（{level1.label}下应为{_allowed(level1)}）",
+                location=_at(goal, row.name, "二级指标"),
+            )
+
+
+@rule(
+    "PG-FRAMEWORK",
+    "Output, outcome and satisfaction indicators are all present",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description="产出指标、效益指标、满意度指标三个一级指标齐全，每个至少设一项指标（成本指标可选）。",
+)
+def _framework(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    present = {row.level1_kind for row in goal.indicators}
+    for level in Level1:
+        if level.required and level not in present:
+            yield rule.finding(
+                f"未设一级指标“{level.label}”：绩效目标表应至少设一项{level.label}",
+                location=_at(goal, level.label, "一级指标"),
+            )
+
+
+@rule(
+    "PG-SCHEDULE",
+    "The spending schedule is cumulative and reaches 100%",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description=(
+        "资金支出计划为累计比例：每个时间节点均已填列，后一节点不低于前一节点，最后一个节点为 100%。"
+    ),
+)
+def _schedule(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    if not goal.schedule:
+        return  # a layout without a schedule (Shanghai's forms): nothing printed, nothing to check
+    previous: tuple[str, Decimal] | None = None  # the last printed checkpoint
+    for checkpoint in goal.schedule:
+        where = _at(goal, _SCHEDULE_ROW, checkpoint.label)
+        if checkpoint.percent is None:
+            yield rule.finding(f"资金支出计划“{checkpoint.label}”未填列", location=where)
+            continue
+        if previous is not None and checkpoint.percent < previous[1]:
+            yield rule.finding(
+                f"资金支出计划为累计比例，“{checkpoint.label}” {_percent(checkpoint.percent)}"
+                f"低于“{previous[0]}” {_percent(previous[1])}",
+                location=where,
+                expected=previous[1],
+                actual=checkpoint.percent,
+            )
+        previous = checkpoint.label, checkpoint.percent
+    last = goal.schedule[-1]
+    if last.percent is not None and last.percent != _HUNDRED:
+        yield rule.finding(
+            f"资金支出计划到“{last.label}”累计 {_percent(last.percent)}，未达到 100%",
+            location=_at(goal, _SCHEDULE_ROW, last.label),
+            expected=_HUNDRED,
+            actual=last.percent,
+        )
+
+
+@rule(
+    "PG-PERCENT",
+    "Percentages lie between 0 and 100",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description=(
+        "资金支出计划的百分比在 0–100 之间（错误）；以 % 为单位的指标值在 0–100 之间"
+        "（警告：增长率等个别指标可能超过 100%）。"
+    ),
+)
+def _percentages(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    for checkpoint in goal.schedule:
+        if checkpoint.percent is not None and not _ZERO <= checkpoint.percent <= _HUNDRED:
+            yield rule.finding(
+                f"资金支出计划“{checkpoint.label}”为 {_percent(checkpoint.percent)}，"
+                "不在 0–100% 之间",
+                location=_at(goal, _SCHEDULE_ROW, checkpoint.label),
+                actual=checkpoint.percent,
+            )
+    for row in goal.indicators:
+        number = row.target.number
+        if row.target.is_percent and number is not None and not _ZERO <= number <= _HUNDRED:
+            yield rule.finding(
+                f"“{row.name}”的指标值“{row.target.text}”不在 0–100% 之间",
+                location=_at(goal, row.name, "指标值"),
+                actual=number,
+                severity=Severity.WARNING,
+            )
+
+
+@rule(
+    "PG-TARGET",
+    "Every indicator has a measurable target",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description="每项指标的指标值可衡量：比较符与数值（如“≥90%”“1个”），或明确的定性值（如“优良”）。",
+)
+def _targets(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    for row in goal.indicators:
+        if row.target.measurable:
+            continue
+        problem = f"指标值“{row.target.text}”不可衡量" if row.target.text else "指标值未填列"
+        yield rule.finding(
+            f"“{row.name}”{problem}：应为比较符与数值（如“≥90%”），或明确的定性值（如“优良”）",
+            location=_at(goal, row.name, "指标值"),
+        )
+
+
+@rule(
+    "PG-BASIS",
+    "Every target states its basis",
+    Severity.WARNING,
+    applies_to=ProjectPerformanceGoal,
+    description="印有“指标值确定依据”一栏时，每项指标均填列确定依据（文件、标准或历史数据）。",
+)
+def _basis(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    for row in goal.indicators:
+        if row.basis == "":
+            yield rule.finding(
+                f"“{row.name}”的指标值确定依据未填列",
+                location=_at(goal, row.name, "指标值确定依据"),
+            )
+
+
+@rule(
+    "PG-FUNDS",
+    "The budget equals financial funds plus other funds",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description="预算数 = 财政资金 + 其他资金（+ 上年结转资金，印有时）。",
+)
+def _funds(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    parts = [goal.financial_funds, goal.other_funds, goal.carry_over]
+    if goal.budget is None and all(part is None for part in parts):
+        return
+    result = agree(goal.budget, parts)
+    if not result.ok:
+        names = "财政资金 + 其他资金" + (" + 上年结转资金" if goal.carry_over is not None else "")
+        yield rule.finding(
+            f"预算数 ≠ {names}（{_figures(result)}）",
+            location=_at(goal, _FUNDS_ROW, "预算数"),
+            agreement=result,
+        )
+
+
+def _money_costs(goal: ProjectPerformanceGoal) -> Iterator[tuple[Indicator, Decimal, Agreement]]:
+    """Each cost indicator with a money target, the target in the goal's unit, and how it
+    compares with the budget."""
+    if goal.budget is None:
+        return
+    for row in goal.indicators:
+        money = row.target.money_unit()
+        if row.is_cost and money is not None and row.target.number is not None:
+            amount = convert(row.target.number, money, goal.unit)
+            yield row, amount, agree(amount, [goal.budget])
+
+
+@rule(
+    "PG-COST",
+    "A cost target does not exceed the project's budget",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description="以金额表示的成本指标（如“≤10万元”，“万”视为万元）不超过项目预算数（按舍入模型比较）。",
+)
+def _cost(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    for row, amount, result in _money_costs(goal):
+        if not result.ok and result.difference > 0:
+            yield rule.finding(
+                f"成本指标“{row.name}”的指标值“{row.target.text}”"
+                f"（{format_amount(amount)}{goal.unit.label}）超过项目预算数 "
+                f"{format_amount(goal.budget)}{goal.unit.label}",
+                location=_at(goal, row.name, "指标值"),
+                agreement=result,
+            )
+
+
+@rule(
+    "PG-COST-EQUALS-BUDGET",
+    "A cost ceiling equal to the budget sets no cost goal",
+    Severity.INFO,
+    applies_to=ProjectPerformanceGoal,
+    description="成本指标“≤X万元”（或“=X万元”）恰等于项目预算数：照抄预算数，未体现成本控制，仅作提示。",
+)
+def _cost_equals_budget(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    for row, _amount, result in _money_costs(goal):
+        if result.ok and row.target.comparator in (Comparator.LE, Comparator.EQ):
+            yield rule.finding(
+                f"成本指标“{row.name}”的指标值“{row.target.text}”等于项目预算数 "
+                f"{format_amount(goal.budget)}{goal.unit.label}：照抄预算数，未体现成本控制目标",
+                location=_at(goal, row.name, "指标值"),
+                agreement=result,
+            )
+
+
+@rule(
+    "PG-STALE-YEAR",
+    "Goal text does not refer to years before the budget year",
+    Severity.WARNING,
+    applies_to=GoalDocument,
+    description=(
+        "绩效目标文字中的年份（如“2020年底”）不早于预算年度的上一年：更早的年份疑为沿用旧年度文字"
+        "（警告）；上一年度仅作提示，因其常作为基数引用。文号中的年份（如“唐网信委【2024】2号”）"
+        "及指标值确定依据不在此列。"
+    ),
+)
+def _stale_years(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
+    for text in document.texts():
+        for match in _YEAR_REFERENCE.finditer(_fold(text.text)):
+            year = int(match["year"])
+            if year >= document.year:
+                continue
+            start, end = max(0, match.start() - _CONTEXT), match.end() + _CONTEXT
+            quoted = (
+                ("…" if start > 0 else "")
+                + text.text[start:end]
+                + ("…" if end < len(text.text) else "")
+            )
+            where = Location(table=text.table, row=text.row, column=text.column)
+            if year == document.year - 1:
+                yield rule.finding(
+                    f"{text.column}“{quoted}”提到上一年度 {year} 年："
+                    "若非作为基数引用，请核实是否沿用上年文字",
+                    location=where,
+                    expected=Decimal(document.year),
+                    actual=Decimal(year),
+                    severity=Severity.INFO,
+                )
+            else:
+                yield rule.finding(
+                    f"{text.column}“{quoted}”提到 {year} 年，早于预算年度 {document.year} 年："
+                    "疑为沿用旧年度文字",
+                    location=where,
+                    expected=Decimal(document.year),
+                    actual=Decimal(year),
+                )

@@ -1,0 +1,22 @@
+"""One department's whole budget disclosure: tables, units, procurement, assets, goals, facts."""
+
+from __future__ import annotations
+
+from govbudget.disclosure.assets import ASSET_KINDS, AssetRow, FixedAssetsTable
+from govbudget.disclosure.budget import DepartmentBudget
+from govbudget.disclosure.facts import AMOUNT_FACTS, StatedChange, StatedFacts
+from govbudget.disclosure.procurement import ProcurementItem, ProcurementTable
+from govbudget.disclosure.units import BudgetUnit
+
+__all__ = [
+    "AMOUNT_FACTS",
+    "ASSET_KINDS",
+    "AssetRow",
+    "BudgetUnit",
+    "DepartmentBudget",
+    "FixedAssetsTable",
+    "ProcurementItem",
+    "ProcurementTable",
+    "StatedChange",
+    "StatedFacts",
+]

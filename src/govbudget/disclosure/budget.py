@@ -1,0 +1,144 @@
+"""DepartmentBudget: one department's budget disclosure for one year, as one checkable object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+import attrs
+
+from govbudget.disclosure.assets import FixedAssetsTable
+from govbudget.disclosure.facts import StatedFacts
+from govbudget.disclosure.procurement import ProcurementTable
+from govbudget.disclosure.units import BudgetUnit
+from govbudget.performance import DepartmentPerformanceGoals, ProjectPerformanceGoal
+from govbudget.tables import (
+    STANDARD_TABLES,
+    BasicExpenditureTable,
+    ExpenditureTable,
+    FiscalAppropriationSummary,
+    GeneralPublicExpenditureTable,
+    GovernmentFundExpenditureTable,
+    IncomeExpenditureSummary,
+    IncomeTable,
+    StateCapitalExpenditureTable,
+    Table,
+    TableError,
+    ThreePublicExpensesTable,
+)
+
+__all__ = ["DepartmentBudget"]
+
+T = TypeVar("T", bound=Table)
+
+
+def _tables(tables: Iterable[Table]) -> tuple[Table, ...]:
+    return tuple(tables)
+
+
+def _units(units: Iterable[BudgetUnit]) -> tuple[BudgetUnit, ...]:
+    return tuple(units)
+
+
+def _goals(goals: Iterable[ProjectPerformanceGoal]) -> tuple[ProjectPerformanceGoal, ...]:
+    return tuple(goals)
+
+
+@attrs.frozen(slots=True)
+class DepartmentBudget:
+    """One department's budget disclosure (部门预算公开) for one budget year.
+
+    It holds the standard tables as published (at most one of each; a missing one is a
+    completeness finding, not an error at construction), the department's units (机构设置),
+    the procurement and fixed-assets tables, the project and department performance goals, and
+    the facts the explanation states. ``check(budget)`` runs every table rule on every table
+    and every rule between tables, text and tables, and for completeness, in one report.
+
+    >>> budget = DepartmentBudget("中共唐山市开平区委网络安全和信息化委员会办公室", 2025, "897")
+    >>> budget.basic_expenditure is None, budget.missing_tables()[0].__name__
+    (True, 'IncomeExpenditureSummary')
+    """
+
+    department: str
+    year: int
+    department_code: str | None = None
+    tables: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
+    units: tuple[BudgetUnit, ...] = attrs.field(default=(), converter=_units)
+    procurement: ProcurementTable | None = None
+    fixed_assets: FixedAssetsTable | None = None
+    project_goals: tuple[ProjectPerformanceGoal, ...] = attrs.field(default=(), converter=_goals)
+    department_goals: DepartmentPerformanceGoals | None = None
+    facts: StatedFacts = attrs.field(factory=StatedFacts)
+
+    @tables.validator
+    def _one_of_each(self, _attribute: object, tables: tuple[Table, ...]) -> None:
+        seen: set[type[Table]] = set()
+        for table in tables:
+            kind = type(table)
+            if kind not in STANDARD_TABLES:
+                raise TableError(f"{kind.__name__} is not one of the nine standard tables")
+            if kind in seen:
+                raise TableError(f"the disclosure holds two {kind.SPEC.title}")
+            seen.add(kind)
+
+    def table(self, kind: type[T]) -> T | None:
+        """The published table of this class, or ``None`` when the disclosure lacks it."""
+        for table in self.tables:
+            if isinstance(table, kind):
+                return table
+        return None
+
+    def missing_tables(self) -> tuple[type[Table], ...]:
+        """The standard tables the disclosure does not hold, in standard order."""
+        present = {type(table) for table in self.tables}
+        return tuple(kind for kind in STANDARD_TABLES if kind not in present)
+
+    @property
+    def income_expenditure_summary(self) -> IncomeExpenditureSummary | None:
+        """Table 1, 部门预算收支总表."""
+        return self.table(IncomeExpenditureSummary)
+
+    @property
+    def income(self) -> IncomeTable | None:
+        """Table 2, 部门预算收入总表."""
+        return self.table(IncomeTable)
+
+    @property
+    def expenditure(self) -> ExpenditureTable | None:
+        """Table 3, 部门预算支出总表."""
+        return self.table(ExpenditureTable)
+
+    @property
+    def fiscal_appropriation_summary(self) -> FiscalAppropriationSummary | None:
+        """Table 4, 部门预算财政拨款收支总表."""
+        return self.table(FiscalAppropriationSummary)
+
+    @property
+    def general_public_expenditure(self) -> GeneralPublicExpenditureTable | None:
+        """Table 5, 一般公共预算财政拨款支出表."""
+        return self.table(GeneralPublicExpenditureTable)
+
+    @property
+    def basic_expenditure(self) -> BasicExpenditureTable | None:
+        """Table 6, 一般公共预算财政拨款基本支出表."""
+        return self.table(BasicExpenditureTable)
+
+    @property
+    def government_fund_expenditure(self) -> GovernmentFundExpenditureTable | None:
+        """Table 7, 政府性基金预算财政拨款支出表."""
+        return self.table(GovernmentFundExpenditureTable)
+
+    @property
+    def state_capital_expenditure(self) -> StateCapitalExpenditureTable | None:
+        """Table 8, 国有资本经营预算财政拨款支出表."""
+        return self.table(StateCapitalExpenditureTable)
+
+    @property
+    def three_public_expenses(self) -> ThreePublicExpensesTable | None:
+        """Table 9, 财政拨款"三公"经费支出表."""
+        return self.table(ThreePublicExpensesTable)
+
+    @property
+    def has_administrative_units(self) -> bool:
+        """Whether any unit is 行政 or 参公 (then 机关运行经费 = 公用经费 of table 6)."""
+        return any(unit.is_administrative for unit in self.units)

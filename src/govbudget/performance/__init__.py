@@ -1,0 +1,45 @@
+"""Performance goals: project goal tables, the department's goals, indicators and targets.
+
+See :mod:`govbudget.performance.goals` for the classes, :mod:`~govbudget.performance.framework`
+for the indicator framework and :mod:`~govbudget.performance.targets` for target values. The
+rules that check them are in :mod:`govbudget.checks.performance`.
+"""
+
+from __future__ import annotations
+
+from govbudget.performance.errors import GoalError, GoalTypeError
+from govbudget.performance.framework import Level1, Level2, normalize_level
+from govbudget.performance.goals import (
+    DEPARTMENT_GOALS_HEADING,
+    SPECIAL_FUNDS_HEADING,
+    DepartmentGoalItem,
+    DepartmentPerformanceGoals,
+    GoalDocument,
+    GoalText,
+    Indicator,
+    ProjectPerformanceGoal,
+    SpendingCheckpoint,
+    parse_percent,
+)
+from govbudget.performance.targets import Comparator, TargetValue, parse_target
+
+__all__ = [
+    "DEPARTMENT_GOALS_HEADING",
+    "SPECIAL_FUNDS_HEADING",
+    "Comparator",
+    "DepartmentGoalItem",
+    "DepartmentPerformanceGoals",
+    "GoalDocument",
+    "GoalError",
+    "GoalText",
+    "GoalTypeError",
+    "Indicator",
+    "Level1",
+    "Level2",
+    "ProjectPerformanceGoal",
+    "SpendingCheckpoint",
+    "TargetValue",
+    "normalize_level",
+    "parse_percent",
+    "parse_target",
+]

@@ -1,0 +1,443 @@
+"""Project performance goal tables (项目绩效目标表) and the department's goals (部门整体绩效目标).
+
+A :class:`ProjectPerformanceGoal` is one project's table as printed: the project's code and
+name, its budget and where the money comes from, what it is for, the spending schedule, the goal
+statements and the indicators. The seed's first table:
+
+>>> from decimal import Decimal
+>>> goal = ProjectPerformanceGoal(
+...     year=2025, code="13020525P00916610003B", name="本级网络安全工作经费",
+...     budget=Decimal("10.00"), financial_funds=Decimal("10.00"), other_funds=None,
+...     purpose="用于保障我区网络安全，加强网络安全监控",
+...     schedule=[SpendingCheckpoint("3月底", Decimal("25")), SpendingCheckpoint("12月底", Decimal("100"))],
+...     goals=["1.加强网络安全监测，保障我区网络安全"],
+...     indicators=[Indicator("产出指标", "成本指标", "项目总成本", "项目总成本", "≤10万元",
+...                           "唐网办字【2024】2号")])
+>>> goal.heading
+'项目绩效目标表：本级网络安全工作经费'
+>>> goal.indicators[0].target.number, goal.indicators[0].is_cost
+(Decimal('10'), True)
+
+Construction checks form, not content: a float, a percentage that is not a number, a third
+decimal in 万元 are refused with a :class:`~govbudget.performance.errors.GoalError` that names
+the field; a schedule that stops at 90% or a cost above the budget is held as printed, for the
+PG rules (:mod:`govbudget.checks.performance`) to report.
+
+>>> SpendingCheckpoint("3月底", 0.25)
+Traceback (most recent call last):
+...
+govbudget.performance.errors.GoalTypeError: SpendingCheckpoint.percent: 0.25 is a float; ...
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+
+from govbudget.amounts import Unit, decimal_places
+from govbudget.performance.errors import GoalError, GoalTypeError
+from govbudget.performance.framework import Level1, Level2
+from govbudget.performance.targets import TargetValue, strip_text
+
+__all__ = [
+    "DEPARTMENT_GOALS_HEADING",
+    "SPECIAL_FUNDS_HEADING",
+    "DepartmentGoalItem",
+    "DepartmentPerformanceGoals",
+    "GoalDocument",
+    "GoalText",
+    "Indicator",
+    "ProjectPerformanceGoal",
+    "SpendingCheckpoint",
+    "parse_percent",
+]
+
+DEPARTMENT_GOALS_HEADING = "部门整体绩效目标"
+"""Where findings on the department's goals point (section 五 of the seed)."""
+
+SPECIAL_FUNDS_HEADING = "部门主管专项资金绩效目标"
+"""Where findings on the goals of the department's special funds point (the seed's section 6)."""
+
+_PERCENT = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_PERCENT_SIGNS = ("(%)", "%")
+_BLANKS = frozenset({"", "-", "--", "—", "——", "–", "/"})
+_SPACE = re.compile(r"\s")
+
+T = TypeVar("T")
+E = TypeVar("E")
+
+
+def _owner(instance: object, attribute: attrs.Attribute[T]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[T], year: T) -> None:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise GoalTypeError(f"{_owner(instance, attribute)}: {year!r} is not an int")
+    if not 1949 < year < 2200:
+        raise GoalError(f"{_owner(instance, attribute)}: {year} is not a plausible budget year")
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[T], value: T) -> None:
+    if not isinstance(value, str):
+        raise GoalTypeError(
+            f"{_owner(instance, attribute)}: {value!r} is a {_type_name(value)}, not text"
+        )
+
+
+def _check_named(instance: object, attribute: attrs.Attribute[T], value: T) -> None:
+    _check_text(instance, attribute, value)
+    if not value:
+        raise GoalError(f"{_owner(instance, attribute)}: must not be blank")
+
+
+def _check_optional_text(instance: object, attribute: attrs.Attribute[T], value: T) -> None:
+    if value is not None:
+        _check_text(instance, attribute, value)
+
+
+def _optional_text(value: str | None) -> str | None:
+    return None if value is None else strip_text(value)
+
+
+def _check_decimal(instance: object, attribute: attrs.Attribute[T], value: T) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Decimal):
+        reader = "parse_percent" if attribute.name == "percent" else "parse_amount"
+        hint = f"; read printed text with {reader}" if isinstance(value, str) else ""
+        raise GoalTypeError(
+            f"{_owner(instance, attribute)}: {value!r} is a {_type_name(value)}; give a Decimal "
+            f"or None{hint}"
+        )
+    if not value.is_finite():
+        raise GoalError(f"{_owner(instance, attribute)}: {value!r} is not a number")
+
+
+def _elements(
+    kind: type[E], what: str
+) -> Callable[[object, attrs.Attribute[tuple[E, ...]], tuple[E, ...]], None]:
+    def check(
+        instance: object, attribute: attrs.Attribute[tuple[E, ...]], values: tuple[E, ...]
+    ) -> None:
+        for index, value in enumerate(values):
+            if not isinstance(value, kind):
+                raise GoalTypeError(
+                    f"{_owner(instance, attribute)}[{index}]: {value!r} is a {_type_name(value)},"
+                    f" not {what}"
+                )
+
+    return check
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """Read a printed percentage ("25%", "25", "100.00(%)"); ``None`` for a blank cell.
+
+    >>> parse_percent("25%"), parse_percent("１００％"), parse_percent("")
+    (Decimal('25'), Decimal('100'), None)
+    >>> parse_percent("二成")
+    Traceback (most recent call last):
+    ...
+    govbudget.performance.errors.GoalError: '二成' is not a percentage
+    """
+    normal = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    if normal in _BLANKS:
+        return None
+    for sign in _PERCENT_SIGNS:
+        normal = normal.removesuffix(sign)
+    if not _PERCENT.fullmatch(normal):
+        raise GoalError(f"{text!r} is not a percentage")
+    return Decimal(normal)
+
+
+@attrs.frozen(slots=True)
+class SpendingCheckpoint:
+    """One checkpoint of the spending schedule (资金支出计划): by when, and how much of the
+    budget is spent by then, cumulative, in percent (``None`` for a blank cell).
+
+    >>> SpendingCheckpoint("6月底", parse_percent("50%"))
+    SpendingCheckpoint(label='6月底', percent=Decimal('50'))
+    """
+
+    label: str = attrs.field(converter=strip_text, validator=_check_named)
+    percent: Decimal | None = attrs.field(validator=_check_decimal)
+
+
+def _target(value: TargetValue | str) -> TargetValue:
+    if isinstance(value, TargetValue):
+        return value
+    if not isinstance(value, str):
+        raise GoalTypeError(
+            f"Indicator.target: {value!r} is a {_type_name(value)}; give the printed text"
+        )
+    return TargetValue(value)
+
+
+@attrs.frozen(slots=True)
+class Indicator:
+    """One indicator row: its level-1 and level-2 (as printed), the level-3 name, the
+    description, the target value and the basis of the target (指标值确定依据).
+
+    The arguments follow the printed columns; ``target`` may be given as text. The three level
+    names must not be blank: a cell left blank under a repeated parent is the printed form of
+    the parent's name, which the grid reader puts back. ``basis`` is ``None`` when the layout
+    has no basis column at all (Shanghai's forms) and ``""`` when the column was printed blank,
+    which rule PG-BASIS reports.
+
+    >>> row = Indicator("效益指标", "生态效益指标", "资源消耗", "资源消耗", "<5%", "唐网办字【2024】2号")
+    >>> row.level1_kind, row.level2_kind, row.target.comparator
+    (<Level1.OUTCOME: '效益指标'>, <Level2.ECOLOGICAL: '生态效益指标'>, <Comparator.LT: '<'>)
+    """
+
+    level1: str = attrs.field(converter=strip_text, validator=_check_named)
+    level2: str = attrs.field(converter=strip_text, validator=_check_named)
+    name: str = attrs.field(converter=strip_text, validator=_check_named)
+    description: str = attrs.field(converter=strip_text, validator=_check_text)
+    target: TargetValue = attrs.field(converter=_target)
+    basis: str | None = attrs.field(converter=_optional_text, validator=_check_optional_text)
+
+    @property
+    def level1_kind(self) -> Level1 | None:
+        """The framework's level-1 this row names, or ``None`` for a name it does not know."""
+        return Level1.read(self.level1)
+
+    @property
+    def level2_kind(self) -> Level2 | None:
+        """The framework's level-2 this row names, or ``None`` for a name it does not know."""
+        return Level2.read(self.level2)
+
+    @property
+    def is_cost(self) -> bool:
+        """Whether this is a cost indicator: under the level-1 成本指标, or the level-2 成本指标."""
+        return self.level1_kind is Level1.COST or self.level2_kind is Level2.COST
+
+
+@attrs.frozen(slots=True)
+class GoalText:
+    """One printed text of a goal document and where it stands, for rules that read the text."""
+
+    table: str
+    row: str
+    column: str
+    text: str
+
+
+@attrs.frozen(slots=True)
+class GoalDocument:
+    """What project and department goals share: the budget year of their disclosure and texts.
+
+    Rules that read the goal texts (PG-STALE-YEAR) apply to this class, so they run on both.
+    """
+
+    year: int = attrs.field(validator=_check_year)
+
+    @property
+    def heading(self) -> str:
+        """Where findings on the document point, as a report prints it."""
+        raise NotImplementedError
+
+    def texts(self) -> tuple[GoalText, ...]:
+        """The goal texts a reader would hold against the budget year."""
+        raise NotImplementedError
+
+
+def _checkpoints(values: Iterable[SpendingCheckpoint]) -> tuple[SpendingCheckpoint, ...]:
+    return tuple(values)
+
+
+def _indicators(values: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(values)
+
+
+def _statements(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise GoalTypeError(
+            "ProjectPerformanceGoal.goals: give a sequence of statements, not one string"
+        )
+    return tuple(strip_text(value) for value in values)
+
+
+def _facts(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    pairs = tuple(values)
+    for index, pair in enumerate(pairs):
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise GoalTypeError(
+                f"ProjectPerformanceGoal.facts[{index}]: {pair!r} is not a (label, value) pair"
+            )
+    return tuple((strip_text(label), strip_text(text)) for label, text in pairs)
+
+
+def _check_goals(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], values: tuple[str, ...]
+) -> None:
+    for index, value in enumerate(values):
+        where = f"{_owner(instance, attribute)}[{index}]"
+        if not isinstance(value, str):
+            raise GoalTypeError(f"{where}: {value!r} is a {_type_name(value)}, not text")
+        if len(value.splitlines()) != 1:
+            raise GoalError(
+                f"{where}: {value!r} is not one statement; give each goal on its own, not blank"
+            )
+
+
+def _check_facts(
+    instance: object,
+    attribute: attrs.Attribute[tuple[tuple[str, str], ...]],
+    values: tuple[tuple[str, str], ...],
+) -> None:
+    for index, (label, text) in enumerate(values):
+        where = f"{_owner(instance, attribute)}[{index}]"
+        if not isinstance(label, str) or not isinstance(text, str):
+            raise GoalTypeError(f"{where}: a fact is a pair of texts, label and value")
+        if not label:
+            raise GoalError(f"{where}: a fact needs its label")
+
+
+def _check_code(instance: object, attribute: attrs.Attribute[T], code: T) -> None:
+    _check_text(instance, attribute, code)
+    if isinstance(code, str) and _SPACE.search(code):
+        raise GoalError(f"{_owner(instance, attribute)}: {code!r} has spaces inside")
+
+
+@attrs.frozen(slots=True)
+class ProjectPerformanceGoal(GoalDocument):
+    """One project performance goal table (项目绩效目标表) as printed.
+
+    - ``year``: the budget year of the disclosure the table belongs to;
+    - ``code`` (项目编码, ``""`` where none is printed) and ``name`` (项目名称);
+    - ``budget`` (预算数), of which ``financial_funds`` (财政资金), ``other_funds`` (其他资金)
+      and ``carry_over`` (上年结转资金, printed by some layouts), in ``unit``; ``None`` is a
+      blank cell;
+    - ``purpose`` (资金用途) and ``schedule`` (资金支出计划: cumulative percentages by
+      checkpoint, in printed order);
+    - ``goals`` (绩效目标): the statements as printed, one per line or row;
+    - ``indicators``: the indicator rows in printed order. Each names its level-1 and level-2,
+      so the rows are the three-level tree as the published grid holds it, and a level-2 under
+      the wrong level-1 can be held and reported;
+    - ``facts``: other label/value pairs of the header block that no rule reads (Shanghai's
+      forms print 项目性质, 主管部门, 计划开始日期, 项目资金总额 …), in printed order.
+    """
+
+    code: str = attrs.field(converter=strip_text, validator=_check_code)
+    name: str = attrs.field(converter=strip_text, validator=_check_named)
+    budget: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    financial_funds: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    other_funds: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    unit: Unit = attrs.field(default=Unit.WAN_YUAN, validator=attrs.validators.instance_of(Unit))
+    purpose: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+    schedule: tuple[SpendingCheckpoint, ...] = attrs.field(
+        default=(),
+        converter=_checkpoints,
+        validator=_elements(SpendingCheckpoint, "a SpendingCheckpoint"),
+    )
+    goals: tuple[str, ...] = attrs.field(default=(), converter=_statements, validator=_check_goals)
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_indicators, validator=_elements(Indicator, "an Indicator")
+    )
+    carry_over: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    facts: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_facts, validator=_check_facts
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("budget", "financial_funds", "other_funds", "carry_over"):
+            places = decimal_places(getattr(self, field))
+            if places is not None and places > self.unit.places:
+                raise GoalError(
+                    f"ProjectPerformanceGoal.{field}: {getattr(self, field)} has {places} "
+                    f"decimals; a table in {self.unit.label} prints at most {self.unit.places}"
+                )
+
+    @property
+    def heading(self) -> str:
+        """Where findings on this table point: 项目绩效目标表：<project name>."""
+        return f"项目绩效目标表：{self.name}"
+
+    def texts(self) -> tuple[GoalText, ...]:
+        """The purpose, the goals and each indicator's name, description and target.
+
+        The basis is left out: it cites the documents the targets rest on, which are older
+        than the budget by nature. So is the project name, which may carry its start year.
+        """
+        where = self.heading
+        found = [GoalText(where, "预算规模及资金用途", "资金用途", self.purpose)]
+        found += [GoalText(where, "绩效目标", "绩效目标", goal) for goal in self.goals]
+        for row in self.indicators:
+            found += [
+                GoalText(where, row.name, "三级指标", row.name),
+                GoalText(where, row.name, "绩效指标描述", row.description),
+                GoalText(where, row.name, "指标值", row.target.text),
+            ]
+        return tuple(text for text in found if text.text)
+
+
+@attrs.frozen(slots=True)
+class DepartmentGoalItem:
+    """One itemised goal (分项绩效目标): its heading, the 绩效目标 and the 绩效指标 text.
+
+    ``title`` is the heading as printed without its ordinal ("积极开展各种主题活动。" for
+    "（一）积极开展各种主题活动。").
+    """
+
+    title: str = attrs.field(converter=strip_text, validator=_check_named)
+    goal: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+    indicators: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+
+
+def _items(values: Iterable[DepartmentGoalItem]) -> tuple[DepartmentGoalItem, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class DepartmentPerformanceGoals(GoalDocument):
+    """The department's performance goals as its disclosure states them.
+
+    ``overall`` is 总体绩效目标, ``items`` the 分项绩效目标 of 部门整体绩效目标, and
+    ``special_fund_items`` the 分项绩效目标 published for the special funds the department
+    administers (部门主管专项资金预算安排情况及绩效目标), where a disclosure has that section.
+
+    >>> goals = DepartmentPerformanceGoals(2025, "处理区委网络安全和信息化委员会日常事务工作……",
+    ...     items=[DepartmentGoalItem("积极开展各种主题活动。", "全面展示开平日新月异的发展变化……")])
+    >>> [(t.table, t.row, t.column) for t in goals.texts()][1]
+    ('部门整体绩效目标', '积极开展各种主题活动。', '绩效目标')
+    """
+
+    overall: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+    items: tuple[DepartmentGoalItem, ...] = attrs.field(
+        default=(),
+        converter=_items,
+        validator=_elements(DepartmentGoalItem, "a DepartmentGoalItem"),
+    )
+    special_fund_items: tuple[DepartmentGoalItem, ...] = attrs.field(
+        default=(),
+        converter=_items,
+        validator=_elements(DepartmentGoalItem, "a DepartmentGoalItem"),
+    )
+
+    @property
+    def heading(self) -> str:
+        """Where findings on the department's goals point: 部门整体绩效目标."""
+        return DEPARTMENT_GOALS_HEADING
+
+    def texts(self) -> tuple[GoalText, ...]:
+        """The overall goal, then each item's goal and indicator text, section by section."""
+        found = [GoalText(DEPARTMENT_GOALS_HEADING, "总体绩效目标", "绩效目标", self.overall)]
+        for heading, items in (
+            (DEPARTMENT_GOALS_HEADING, self.items),
+            (SPECIAL_FUNDS_HEADING, self.special_fund_items),
+        ):
+            for item in items:
+                found += [
+                    GoalText(heading, item.title, "绩效目标", item.goal),
+                    GoalText(heading, item.title, "绩效指标", item.indicators),
+                ]
+        return tuple(text for text in found if text.text)
