@@ -208,6 +208,21 @@ def test_government_fund_table_against_the_appropriation_summary() -> None:
     assert ("X-T4-TOTALS", "本年支出合计（政府性基金预算财政拨款支出表）") in found
 
 
+def test_state_capital_table_against_the_appropriation_summary() -> None:
+    from govbudget import StateCapitalExpenditureTable
+
+    capital = StateCapitalExpenditureTable.from_rows(
+        SEED.tables[0].header,
+        [
+            ("total", "合计", {"total": "2.00", "project": "2.00"}),
+            ("223", "国有资本经营预算支出", {"total": "2.00", "project": "2.00"}),
+        ],
+    )
+    found = fired(replace_table(SEED, capital), "X")
+    assert ("X-T4-T8", "223") in found
+    assert ("X-T4-TOTALS", "本年支出合计（国有资本经营预算财政拨款支出表）") in found
+
+
 def test_appropriations_never_exceed_all_funds() -> None:
     broken = changed(SEED, GeneralPublicExpenditureTable, "rows", "2013704", "total", "11.00")
     found = list(check(broken, select=["X-APPROPRIATIONS-WITHIN-ALL"]))

@@ -56,6 +56,15 @@ from govbudget.errors import (
     UnknownCodeError,
     UnknownEditionError,
 )
+from govbudget.formats import (
+    GoalGridReading,
+    GridError,
+    GridReading,
+    read_goal_grid,
+    read_grid,
+    render_goal_grid,
+    render_grid,
+)
 from govbudget.performance import (
     DepartmentPerformanceGoals,
     Indicator,
@@ -103,8 +112,11 @@ __all__ = [
     "FiscalAppropriationSummary",
     "FixedAssetsTable",
     "GeneralPublicExpenditureTable",
+    "GoalGridReading",
     "GovBudgetError",
     "GovernmentFundExpenditureTable",
+    "GridError",
+    "GridReading",
     "IncomeExpenditureSummary",
     "IncomeTable",
     "Indicator",
@@ -148,6 +160,10 @@ __all__ = [
     "half_width",
     "parse_amount",
     "parse_target",
+    "read_goal_grid",
+    "read_grid",
+    "render_goal_grid",
+    "render_grid",
     "round_half_up",
     "rules",
     "table_type",

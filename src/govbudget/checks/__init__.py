@@ -6,6 +6,7 @@ Importing this package registers every rule module, so :func:`rules` is the whol
 from __future__ import annotations
 
 import govbudget.checks.catalogues
+import govbudget.checks.conventions
 import govbudget.checks.disclosure
 import govbudget.checks.performance
 import govbudget.checks.tables  # noqa: F401  (registers the T1–T9, PG, X, TXT and DOC rules)

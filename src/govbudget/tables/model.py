@@ -175,8 +175,11 @@ class Table:
 
     @property
     def is_empty(self) -> bool:
-        """True when no row of any block was printed."""
-        return all(not block.rows for block in self.blocks())
+        """True when no figure is printed: no rows, or rows of blank cells only (上海 prints an
+        empty table with a 合计 row of blanks)."""
+        return all(
+            value is None for block in self.blocks() for row in block.rows for value in row.values
+        )
 
     def block(self, key: str) -> Block:
         """The block with this key ("rows", "income", "expenditure")."""
