@@ -134,45 +134,17 @@ _UNIT_FUNDS = (
     "other_income",
 )
 
-_T1_T2 = (
-    Comparison(
-        "本年收入合计",
-        _side(T1, "income", "income_total", "amount"),
-        _side(T2, "rows", "total", "current_year"),
-    ),
-    Comparison(
-        "上年结转",
-        _side(T1, "income", "carry_over", "amount"),
-        _side(T2, "rows", "total", "carry_over"),
-    ),
-    Comparison(
-        "收入总计",
-        _side(T1, "income", "grand_total", "amount"),
-        _side(T2, "rows", "total", "total"),
-    ),
-    Comparison(
-        "财政拨款收入",
-        _side(T1, "income", "fiscal_appropriation", "amount"),
-        _side(T2, "rows", "total", "fiscal_appropriation"),
-    ),
-    Comparison(
-        "财政专户管理资金收入",
-        _side(T1, "income", "special_account", "amount"),
-        _side(T2, "rows", "total", "special_account"),
-    ),
-    Comparison(
-        "单位资金",
-        _side(T1, "income", "unit_funds", "amount"),
-        _side(T2, "rows", "total", *_UNIT_FUNDS),
-    ),
-    *(
-        Comparison(
-            T2.SPEC.blocks[0].header_of(source),
-            _side(T1, "income", source, "amount"),
-            _side(T2, "rows", "total", source),
-        )
-        for source in _UNIT_FUNDS
-    ),
+_T1_T2 = tuple(
+    Comparison(label, _side(T1, "income", row, "amount"), _side(T2, "rows", "total", *columns))
+    for label, row, columns in (
+        ("本年收入合计", "income_total", ("current_year",)),
+        ("上年结转", "carry_over", ("carry_over",)),
+        ("收入总计", "grand_total", ("total",)),
+        ("财政拨款收入", "fiscal_appropriation", ("fiscal_appropriation",)),
+        ("财政专户管理资金收入", "special_account", ("special_account",)),
+        ("单位资金", "unit_funds", _UNIT_FUNDS),
+        *((T2.SPEC.blocks[0].header_of(source), source, (source,)) for source in _UNIT_FUNDS),
+    )
 )
 
 _T1_T4 = tuple(
