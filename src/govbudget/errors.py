@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govbudget.checks.findings import Report
+    from govbudget.findings import Report
 
 __all__ = [
     "AmountError",

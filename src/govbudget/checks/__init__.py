@@ -10,17 +10,18 @@ import govbudget.checks.conventions
 import govbudget.checks.disclosure
 import govbudget.checks.performance
 import govbudget.checks.tables  # noqa: F401  (registers the T1–T9, PG, X, TXT and DOC rules)
-from govbudget.checks.findings import Finding, Location, Report, Severity
 from govbudget.checks.registry import (
     RULES,
     Registry,
     Rule,
     check,
     declare,
+    register_carried,
     register_parts,
     rule,
     rules,
 )
+from govbudget.findings import Finding, Location, Report, Severity
 
 __all__ = [
     "RULES",
@@ -32,6 +33,7 @@ __all__ = [
     "Severity",
     "check",
     "declare",
+    "register_carried",
     "register_parts",
     "rule",
     "rules",

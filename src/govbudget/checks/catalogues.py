@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govbudget.checks.findings import Finding, Location, Severity
 from govbudget.checks.registry import Rule, rule
 from govbudget.classification import Catalogue, normalize_name
+from govbudget.findings import Finding, Location, Severity
 
 
 def _where(catalogue: Catalogue, code: str) -> Location:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from govbudget.amounts import agree, format_amount
-from govbudget.checks.findings import Finding, Location, Severity
 from govbudget.checks.registry import Rule, rule
+from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import BasicExpenditureTable
 
 __all__ = ["economic_convention"]

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from govbudget.amounts import Agreement, Figure, Unit, agree_sums, convert, format_amount
-from govbudget.checks.findings import Finding, Location, Severity
-from govbudget.checks.registry import Rule, register_parts, rule
+from govbudget.checks.registry import Rule, register_carried, register_parts, rule
 from govbudget.disclosure import DepartmentBudget, FixedAssetsTable, ProcurementTable
+from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import (
     BasicExpenditureTable,
     Cell,
@@ -46,6 +46,7 @@ def _parts(budget: DepartmentBudget) -> Iterator[object]:
 
 
 register_parts(DepartmentBudget, _parts)
+register_carried(DepartmentBudget, lambda budget: budget.read_findings)
 
 
 def _wan(figures: Iterable[Figure], unit: Unit) -> list[Figure]:

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from govbudget.amounts import Agreement, agree, convert, format_amount
-from govbudget.checks.findings import Finding, Location, Severity
 from govbudget.checks.registry import Rule, rule
+from govbudget.findings import Finding, Location, Severity
 from govbudget.performance import (
     Comparator,
     GoalDocument,

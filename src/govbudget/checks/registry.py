@@ -3,7 +3,7 @@
 Every rule is a plain function registered once, with a stable id, an English title, a
 severity, the type it applies to and a Chinese description of what it compares. ``check(obj)``
 runs every rule that applies to ``obj`` and to the parts it is made of, and returns a
-:class:`~govbudget.checks.findings.Report`. Rules return findings; they never raise for a
+:class:`~govbudget.findings.Report`. Rules return findings; they never raise for a
 fault of the data.
 
 >>> from govbudget import check, functional_classification
@@ -23,9 +23,19 @@ from typing import TypeVar
 import attrs
 
 from govbudget.amounts import Agreement
-from govbudget.checks.findings import Finding, Location, Report, Severity
+from govbudget.findings import Finding, Location, Report, Severity
 
-__all__ = ["RULES", "Registry", "Rule", "check", "declare", "register_parts", "rule", "rules"]
+__all__ = [
+    "RULES",
+    "Registry",
+    "Rule",
+    "check",
+    "declare",
+    "register_carried",
+    "register_parts",
+    "rule",
+    "rules",
+]
 
 T = TypeVar("T")
 RuleFunction = TypeVar("RuleFunction", bound=Callable[..., Iterable[Finding]])
@@ -86,6 +96,7 @@ class Rule:
 
 
 _PARTS: dict[type, Callable[..., Iterable[object]]] = {}
+_CARRIED: dict[type, Callable[..., Iterable[Finding]]] = {}
 
 
 def _selected(rule_id: str, patterns: Iterable[str]) -> bool:
@@ -103,6 +114,20 @@ def _parts_of(obj: object) -> Iterable[object]:
 def register_parts(kind: type[T], parts: Callable[[T], Iterable[object]]) -> None:
     """Declare what an object of ``kind`` is made of, so ``check`` also checks the parts."""
     _PARTS[kind] = parts
+
+
+def register_carried(kind: type[T], findings: Callable[[T], Iterable[Finding]]) -> None:
+    """Declare the findings an object of ``kind`` carries from where it came from (what its
+    reader could not read), so ``check`` reports them beside the findings of the rules."""
+    _CARRIED[kind] = findings
+
+
+def _carried_by(obj: object) -> Iterable[Finding]:
+    for kind in type(obj).__mro__:
+        carried = _CARRIED.get(kind)
+        if carried is not None:
+            return carried(obj)
+    return ()
 
 
 class Registry:
@@ -203,6 +228,12 @@ class Registry:
             for candidate in chosen:
                 if candidate.applies_to is not None and isinstance(current, candidate.applies_to):
                     findings.extend(candidate.run(current))
+            findings.extend(
+                finding
+                for finding in _carried_by(current)
+                if (selected is None or _selected(finding.rule, selected))
+                and not _selected(finding.rule, ignored)
+            )
             pending.extend(_parts_of(current))
         return Report(findings)
 

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 
 from govbudget.amounts import Agreement, Figure, agree, agree_sums, format_amount
-from govbudget.checks.findings import Finding, Location, Severity
 from govbudget.checks.registry import Rule, rule
 from govbudget.classification import (
     Catalogue,
@@ -32,6 +31,7 @@ from govbudget.classification import (
     normalize_name,
 )
 from govbudget.errors import UnknownEditionError
+from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import (
     DETAIL,
     STANDARD_TABLES,

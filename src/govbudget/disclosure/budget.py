@@ -11,6 +11,7 @@ from govbudget.disclosure.assets import FixedAssetsTable
 from govbudget.disclosure.facts import StatedFacts
 from govbudget.disclosure.procurement import ProcurementTable
 from govbudget.disclosure.units import BudgetUnit
+from govbudget.findings import Finding
 from govbudget.performance import DepartmentPerformanceGoals, ProjectPerformanceGoal
 from govbudget.tables import (
     STANDARD_TABLES,
@@ -40,6 +41,10 @@ def _units(units: Iterable[BudgetUnit]) -> tuple[BudgetUnit, ...]:
     return tuple(units)
 
 
+def _findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(findings)
+
+
 def _goals(goals: Iterable[ProjectPerformanceGoal]) -> tuple[ProjectPerformanceGoal, ...]:
     return tuple(goals)
 
@@ -53,6 +58,8 @@ class DepartmentBudget:
     the procurement and fixed-assets tables, the project and department performance goals, and
     the facts the explanation states. ``check(budget)`` runs every table rule on every table
     and every rule between tables, text and tables, and for completeness, in one report.
+    ``read_findings`` are what the reader of a published document could not read (READ-…);
+    the report of ``check`` includes them, so nothing unread goes unreported.
 
     >>> budget = DepartmentBudget("中共唐山市开平区委网络安全和信息化委员会办公室", 2025, "897")
     >>> budget.basic_expenditure is None, budget.missing_tables()[0].__name__
@@ -69,6 +76,7 @@ class DepartmentBudget:
     project_goals: tuple[ProjectPerformanceGoal, ...] = attrs.field(default=(), converter=_goals)
     department_goals: DepartmentPerformanceGoals | None = None
     facts: StatedFacts = attrs.field(factory=StatedFacts)
+    read_findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
 
     @tables.validator
     def _one_of_each(self, _attribute: object, tables: tuple[Table, ...]) -> None:
