@@ -45,10 +45,14 @@ FACTS = StatedFacts(
     public="11.39",
     project="90.00",
     # 3、比上年增减情况
-    change=StatedChange("21.20"),
-    change_basic=StatedChange("-8.80", reason="本单位调走公务员3名及节约基本支出导致基本支出减少"),
+    change=StatedChange("21.20", word="增加"),
+    change_basic=StatedChange(
+        "-8.80", word="减少", reason="本单位调走公务员3名及节约基本支出导致基本支出减少"
+    ),
     change_project=StatedChange(
-        "30.00", reason="网络安全和信息化工作内容增加，网络舆情工作难度加深，项目支出增加"
+        "30.00",
+        word="增加",
+        reason="网络安全和信息化工作内容增加，网络舆情工作难度加深，项目支出增加",
     ),
     # 三、机关运行经费
     agency_running_costs="11.39",
@@ -59,7 +63,7 @@ FACTS = StatedFacts(
     vehicle_purchase="0.00",
     vehicle_operation="0.00",
     reception="0.00",
-    three_public_change=StatedChange("0.00", reason="无“三公”经费预算"),
+    three_public_change=StatedChange("0.00", word="增加", reason="无“三公”经费预算"),
     # 九、国有资产信息
     fixed_assets_value="0.00",
     planned_asset_purchases="0.00",
@@ -95,7 +99,7 @@ def build_budget() -> DepartmentBudget:
             rows=[
                 AssetRow("total", "资产总额", "89", "20.61"),
                 AssetRow("buildings", "1、房屋（平方米）"),
-                AssetRow("office_buildings", "　　其中：办公用房（平方米）"),
+                AssetRow("office_buildings", "其中：办公用房（平方米）"),
                 AssetRow("vehicles", "2、车辆（台、辆）"),
                 AssetRow("equipment", "3、单价在20万元以上的设备"),
                 AssetRow("other", "4、其他固定资产", "89", "20.61"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import govbudget.checks.catalogues
 import govbudget.checks.conventions
 import govbudget.checks.disclosure
+import govbudget.checks.narrative
 import govbudget.checks.performance
 import govbudget.checks.tables  # noqa: F401  (registers the T1–T9, PG, X, TXT and DOC rules)
 from govbudget.checks.registry import (

@@ -17,6 +17,7 @@ import attrs
 from govbudget.amounts import Agreement, Figure, Unit, agree_sums, convert, format_amount
 from govbudget.checks.registry import Rule, register_carried, register_parts, rule
 from govbudget.disclosure import DepartmentBudget, FixedAssetsTable, ProcurementTable
+from govbudget.disclosure.facts import FACT_LABELS
 from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import (
     BasicExpenditureTable,
@@ -38,6 +39,7 @@ __all__: list[str] = []
 
 
 def _parts(budget: DepartmentBudget) -> Iterator[object]:
+    yield budget.facts
     yield from budget.tables
     yield from budget.project_goals
     for part in (budget.department_goals, budget.procurement, budget.fixed_assets):
@@ -281,6 +283,11 @@ def _three_public_in_basic(rule: Rule, budget: DepartmentBudget) -> Iterator[Fin
             )
 
 
+def _wan_text(value: Figure) -> str:
+    """A sum in 万元 for a message: converted 元 figures carry six decimals, show two."""
+    return format_amount(value, places=2)
+
+
 def _goals_within_projects(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     expenditure = budget.expenditure
     if expenditure is None or not budget.project_goals:
@@ -296,15 +303,15 @@ def _goals_within_projects(rule: Rule, budget: DepartmentBudget) -> Iterator[Fin
     where = Location(table="项目绩效目标表", row="项目预算合计")
     if result.difference > result.tolerance:
         yield rule.finding(
-            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {format_amount(result.actual)}万元，"
-            f"超过部门预算支出总表项目支出 {format_amount(result.expected)}万元",
+            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {_wan_text(result.actual)}万元，"
+            f"超过部门预算支出总表项目支出 {_wan_text(result.expected)}万元",
             location=where,
             agreement=result,
         )
     elif -result.difference > result.tolerance:
         yield rule.finding(
-            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {format_amount(result.actual)}万元，"
-            f"少于项目支出 {format_amount(result.expected)}万元：未公开全部项目的绩效目标",
+            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {_wan_text(result.actual)}万元，"
+            f"少于项目支出 {_wan_text(result.expected)}万元：未公开全部项目的绩效目标",
             location=where,
             agreement=result,
             severity=Severity.INFO,
@@ -450,6 +457,12 @@ _text(
                     ("special_account", "财政专户管理资金收入"),
                     ("unit_funds", "单位资金收入"),
                     ("carry_over", "上年结转结余"),
+                    ("fiscal_appropriation", "财政拨款收入"),
+                    ("service_income", "事业收入"),
+                    ("operating_income", "事业单位经营收入"),
+                    ("subsidy_from_superior", "上级补助收入"),
+                    ("remittance_from_subordinates", "附属单位上缴收入"),
+                    ("other_income", "其他收入"),
                 )
             ),
         )
@@ -466,6 +479,22 @@ _text(
                 ("expenditure_total", "支出预算", "total"),
                 ("basic", "基本支出", "basic"),
                 ("project", "项目支出", "project"),
+            )
+        )
+    ),
+)
+_text(
+    "APPROPRIATIONS",
+    "Stated appropriation expenditure equals the appropriation summary",
+    "情况说明的财政拨款支出预算及一般公共预算、政府性基金、国有资本经营预算拨款支出 = 财政拨款收支总表本年支出合计。",
+    _statements(
+        tuple(
+            Stated(fact, label, _side(T4, "expenditure", "expenditure_total", column))
+            for fact, label, column in (
+                ("fiscal_expenditure", "财政拨款支出预算", "total"),
+                ("general_public_expenditure", "一般公共预算拨款支出预算", "general_public"),
+                ("government_fund_expenditure", "政府性基金拨款支出预算", "government_fund"),
+                ("state_capital_expenditure", "国有资本经营预算拨款支出预算", "state_capital"),
             )
         )
     ),
@@ -605,38 +634,37 @@ _TEXT_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("basic", ("personnel", "public")),
     ("three_public_total", ("travel_abroad", "vehicles", "reception")),
     ("vehicles", ("vehicle_purchase", "vehicle_operation")),
+    ("fiscal_appropriation", ("general_public_budget", "government_fund", "state_capital")),
+    (
+        "unit_funds",
+        (
+            "service_income",
+            "operating_income",
+            "subsidy_from_superior",
+            "remittance_from_subordinates",
+            "other_income",
+        ),
+    ),
+    (
+        "fiscal_expenditure",
+        ("general_public_expenditure", "government_fund_expenditure", "state_capital_expenditure"),
+    ),
+    ("procurement_total", ("procurement_goods", "procurement_works", "procurement_services")),
 )
 _CHANGE_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("change", ("change_basic", "change_project")),
     ("three_public_change", ("travel_abroad_change", "vehicles_change", "reception_change")),
+    ("vehicles_change", ("vehicle_purchase_change", "vehicle_operation_change")),
+    (
+        "fiscal_expenditure_change",
+        (
+            "general_public_expenditure_change",
+            "government_fund_expenditure_change",
+            "state_capital_expenditure_change",
+        ),
+    ),
 )
-_FACT_LABELS = {
-    "income_total": "预算收入",
-    "general_public_budget": "一般公共预算收入",
-    "government_fund": "政府性基金预算收入",
-    "state_capital": "国有资本经营预算收入",
-    "special_account": "财政专户管理资金收入",
-    "unit_funds": "单位资金收入",
-    "carry_over": "上年结转结余",
-    "expenditure_total": "支出预算",
-    "basic": "基本支出",
-    "project": "项目支出",
-    "personnel": "人员经费",
-    "public": "公用经费",
-    "three_public_total": "“三公”经费",
-    "travel_abroad": "因公出国（境）费",
-    "vehicles": "公务用车购置及运行维护费",
-    "vehicle_purchase": "公务用车购置费",
-    "vehicle_operation": "公务用车运行维护费",
-    "reception": "公务接待费",
-    "change": "比上年增减",
-    "change_basic": "基本支出增减",
-    "change_project": "项目支出增减",
-    "three_public_change": "“三公”经费增减",
-    "travel_abroad_change": "因公出国（境）费增减",
-    "vehicles_change": "公务用车购置及运行维护费增减",
-    "reception_change": "公务接待费增减",
-}
+_FACT_LABELS = FACT_LABELS
 
 
 def _text_sums(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
@@ -718,6 +746,12 @@ def _empty_notes(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
 
 
 _THREE_PUBLIC_ITEMS = ("three_public_total", "travel_abroad", "vehicles", "reception")
+_THREE_PUBLIC_CHANGES = (
+    "three_public_change",
+    "travel_abroad_change",
+    "vehicles_change",
+    "reception_change",
+)
 
 
 def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
@@ -726,18 +760,22 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
     missing = [_FACT_LABELS[name] for name in _THREE_PUBLIC_ITEMS if getattr(facts, name) is None]
     if missing:
         yield rule.finding(f"“三公”经费说明未列明：{'、'.join(missing)}", location=where)
-    for name in (
-        "three_public_change",
-        "travel_abroad_change",
-        "vehicles_change",
-        "reception_change",
-    ):
+    items = [getattr(facts, name) for name in _THREE_PUBLIC_CHANGES[1:]]
+    # The reason for a change of the total may be given item by item (上海: "公务用车购置及运行费
+    # …增加27万元，主要原因是…"): the total then needs no reason of its own.
+    explained_by_items = any(c is not None and c.amount != 0 for c in items) and all(
+        c is None or c.amount == 0 or (c.reason or "").strip() for c in items
+    )
+    for name in _THREE_PUBLIC_CHANGES:
         change = getattr(facts, name)
-        if change is not None and change.amount != 0 and not (change.reason or "").strip():
-            yield rule.finding(
-                f"{_FACT_LABELS[name]} {format_amount(change.amount)}万元，未说明增减变化原因",
-                location=where,
-            )
+        if change is None or change.amount == 0 or (change.reason or "").strip():
+            continue
+        if name == "three_public_change" and explained_by_items:
+            continue
+        yield rule.finding(
+            f"{_FACT_LABELS[name]} {format_amount(change.amount)}万元，未说明增减变化原因",
+            location=where,
+        )
     if facts.three_public_change is None:
         yield rule.finding(
             "“三公”经费说明未与上年比较，也未说明增减变化原因",

@@ -1,11 +1,26 @@
-"""Formats a disclosure is printed in: published grids of tables and goal tables, reference docs.
+"""Formats a disclosure is printed in, read and written: documents, grids, text, Markdown, HTML.
 
 Importing this package declares the reader rules (READ-…), so the rule catalogue lists them.
 """
 
 from __future__ import annotations
 
-from govbudget.formats.goal_grid import GoalGridReading, read_goal_grid, render_goal_grid
+from govbudget.formats.document import (
+    READ_TABLE,
+    DocumentError,
+    PrintedTable,
+    read_bundle,
+    read_grids,
+    read_text,
+    split_text,
+)
+from govbudget.formats.goal_grid import (
+    GoalGridError,
+    GoalGridReading,
+    GoalLayout,
+    read_goal_grid,
+    render_goal_grid,
+)
 from govbudget.formats.grid import (
     READ_CELL,
     READ_COLUMN,
@@ -16,17 +31,49 @@ from govbudget.formats.grid import (
     read_grid,
     render_grid,
 )
+from govbudget.formats.narrative import READ_FACT, TXT_PLACEHOLDER, FactsReading, read_facts
+from govbudget.formats.render import (
+    report_to_dict,
+    report_to_json,
+    report_to_markdown,
+    report_to_text,
+    to_csv,
+    to_html,
+    to_markdown,
+    to_text,
+)
 
 __all__ = [
     "READ_CELL",
     "READ_COLUMN",
+    "READ_FACT",
     "READ_ROW",
+    "READ_TABLE",
+    "TXT_PLACEHOLDER",
+    "DocumentError",
+    "FactsReading",
+    "GoalGridError",
     "GoalGridReading",
+    "GoalLayout",
     "Grid",
     "GridError",
     "GridReading",
+    "PrintedTable",
+    "read_bundle",
+    "read_facts",
     "read_goal_grid",
     "read_grid",
+    "read_grids",
+    "read_text",
     "render_goal_grid",
     "render_grid",
+    "report_to_dict",
+    "report_to_json",
+    "report_to_markdown",
+    "report_to_text",
+    "split_text",
+    "to_csv",
+    "to_html",
+    "to_markdown",
+    "to_text",
 ]

@@ -1,0 +1,785 @@
+"""Reading a published disclosure as it is: a text dump, or grids extracted from its tables.
+
+:func:`read_text` reads the text a document exports (each table row a block of tab-indented
+cells, rows separated by blank lines, titles and the explanation as plain lines);
+:func:`read_grids` and :func:`read_bundle` read tables that a PDF or spreadsheet extractor gave
+as rows of cells. Both return the :class:`~govbudget.disclosure.DepartmentBudget` with everything
+the document holds — the nine tables, units, procurement, fixed assets, performance goals and
+the facts the explanation states — and carry, in ``budget.read_findings``, a finding for
+everything that could not be read: an unrecognised table (READ-TABLE), a column, a cell or a
+row of a table (READ-COLUMN, READ-CELL, READ-ROW), a sentence of the explanation. Nothing is
+dropped silently: ``check(budget)`` reports those findings beside the rules' own.
+
+>>> from importlib import resources
+>>> text = resources.files("govbudget").joinpath("samples", "kaiping_2025.txt").read_text("utf-8")
+>>> budget = read_text(text)
+>>> len(budget.tables), len(budget.project_goals), budget.read_findings
+(9, 3, ())
+>>> budget.basic_expenditure.value("302", "total")
+Decimal('11.39')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from govbudget.amounts import Unit, parse_amount
+from govbudget.checks import declare
+from govbudget.classification import normalize_name
+from govbudget.disclosure import (
+    ASSET_KINDS,
+    AssetRow,
+    BudgetUnit,
+    DepartmentBudget,
+    FixedAssetsTable,
+    ProcurementItem,
+    ProcurementTable,
+)
+from govbudget.errors import AmountError, GovBudgetError
+from govbudget.findings import Finding, Location, Severity
+from govbudget.formats.goal_grid import read_goal_grid
+from govbudget.formats.grid import GridError, read_grid
+from govbudget.formats.narrative import read_facts
+from govbudget.performance import (
+    DepartmentGoalItem,
+    DepartmentPerformanceGoals,
+    GoalError,
+    ProjectPerformanceGoal,
+)
+from govbudget.tables import (
+    STANDARD_TABLES,
+    Detail,
+    Table,
+    TableError,
+    TwoSidedTable,
+    strip_ordinal,
+)
+
+__all__ = [
+    "READ_TABLE",
+    "DocumentError",
+    "PrintedTable",
+    "read_bundle",
+    "read_grids",
+    "read_text",
+    "split_text",
+]
+
+
+class DocumentError(GovBudgetError, ValueError):
+    """Input that is not a budget disclosure at all: no table found, or not a grid bundle."""
+
+
+READ_TABLE = declare(
+    "READ-TABLE",
+    "Every table of a document is recognised and read",
+    Severity.ERROR,
+    description="文档中的每张表都能按标题（或表头）识别并读入；无法识别或无法读入的表，其中的数字全部记为未读。",
+)
+
+
+@attrs.frozen(slots=True)
+class PrintedTable:
+    """A table as a document prints it: its title, its rows of cells, and where it stands.
+
+    ``lines`` gives the source line of each row when the table was read from text (so findings
+    can point at the line); it is empty for grids.
+    """
+
+    title: str
+    rows: tuple[tuple[str, ...], ...]
+    lines: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def figures(self) -> int:
+        """How many cells hold a number: what must reach the model or be reported unread."""
+        return sum(1 for row in self.rows for cell in row if _is_number(cell))
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+
+
+def _is_number(cell: str) -> bool:
+    return _NUMBER.fullmatch(unicodedata.normalize("NFKC", cell).strip()) is not None
+
+
+# -- the text layout ---------------------------------------------------------------------------
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+
+@attrs.frozen(slots=True)
+class _Text:
+    text: str
+    line: int
+
+
+@attrs.frozen(slots=True)
+class _Cells:
+    cells: tuple[str, ...]
+    line: int
+
+
+def _tokens(text: str) -> Iterator[_Text | _Cells]:
+    """Plain lines and table rows. A row is a run of tab-indented lines (one cell each, a tab
+    alone is an empty cell); a line that is empty, or white space only, ends it."""
+    cells: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.lstrip("\ufeff")
+        if line.startswith("\t"):
+            if not cells:
+                start = number
+            cells.append(line[1:].strip())
+            continue
+        if cells:
+            yield _Cells(tuple(cells), start)
+            cells = []
+        stripped = _BOOKMARK.sub("", line).strip()
+        if stripped:
+            yield _Text(stripped, number)
+    if cells:
+        yield _Cells(tuple(cells), start)
+
+
+def split_text(text: str) -> tuple[list[PrintedTable], list[tuple[int, str]]]:
+    """Split a text dump into its tables and the lines of its explanation (with line numbers).
+
+    A table is a title line followed by rows, or rows whose first row is a lone title cell
+    (部门机构设置情况, 部门固定资产占用情况表); "注：…" lines right after a table are its notes.
+    """
+    tokens = list(_tokens(text))
+    tables: list[PrintedTable] = []
+    narrative: list[tuple[int, str]] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if isinstance(token, _Text) and isinstance(following, _Cells) and _is_title(token.text):
+            title, index = token.text, index + 1
+        elif isinstance(token, _Cells):
+            title = ""
+        else:
+            assert isinstance(token, _Text)
+            narrative.append((token.line, token.text))
+            index += 1
+            continue
+        rows: list[tuple[str, ...]] = []
+        lines: list[int] = []
+        while index < len(tokens) and isinstance(tokens[index], _Cells):
+            row = tokens[index]
+            assert isinstance(row, _Cells)
+            rows.append(row.cells)
+            lines.append(row.line)
+            index += 1
+        if not title and rows and len([c for c in rows[0] if c]) == 1 and _is_title(rows[0][0]):
+            title, rows, lines = rows[0][0], rows[1:], lines[1:]
+        notes: list[str] = []
+        while (
+            index < len(tokens)
+            and isinstance(tokens[index], _Text)
+            and _NOTE.match(tokens[index].text)  # type: ignore[union-attr]
+        ):
+            notes.append(tokens[index].text)  # type: ignore[union-attr]
+            index += 1
+        tables.append(PrintedTable(title, tuple(rows), tuple(lines), tuple(notes)))
+    return tables, narrative
+
+
+_NOTE = re.compile(r"^注\d*[:：]")
+
+
+# -- recognising tables ------------------------------------------------------------------------
+
+_QUOTES = re.compile(r"[\"'“”‘’「」]")
+_TITLE_PREFIX = re.compile(r"^(?:\d+[、.．]|[一二三四五六七八九十]+、)?(?:\d{4}年度?)?")
+_OWNER = re.compile(r"^(?:部门|单位)")
+
+
+def _canonical(title: str) -> str:
+    """A title reduced to what tells tables apart: no year, no 部门/单位, no 预算/财务, no
+    quotes, no spaces ("2026年部门财务收支预算总表" and "部门预算收支总表" both give 收支总表)."""
+    text = _QUOTES.sub("", normalize_name(_BOOKMARK.sub("", title)))
+    text = _TITLE_PREFIX.sub("", text)
+    text = _OWNER.sub("", text)
+    return text.replace("预算", "").replace("财务", "")
+
+
+_STANDARD = {
+    _canonical(name): kind
+    for kind in STANDARD_TABLES
+    for name in (kind.SPEC.title, *kind.SPEC.title_aliases)
+}
+_UNITS, _GOAL, _PROCUREMENT, _ASSETS = "units", "goal", "procurement", "fixed_assets"
+Kind = type[Table] | str
+
+
+def _recognise(title: str) -> Kind | None:
+    canonical = _canonical(title)
+    if canonical in _STANDARD:
+        return _STANDARD[canonical]
+    if canonical.endswith(("机构设置情况", "机构设置情况表")):
+        return _UNITS
+    if canonical.endswith(("绩效目标表", "绩效目标申报表")) and "整体" not in canonical:
+        return _GOAL
+    if canonical.startswith("政府采购") or canonical in ("政府采购表", "政府采购"):
+        return _PROCUREMENT
+    if "固定资产占用情况" in canonical:
+        return _ASSETS
+    return None
+
+
+def _is_title(text: str) -> bool:
+    return _recognise(text) is not None
+
+
+def _by_headers(table: PrintedTable) -> type[Table] | None:
+    """A standard table recognised by its headers when it has no title: unique best match."""
+    texts = {normalize_name(cell) for row in table.rows[:6] for cell in row if cell}
+    scores: dict[type[Table], int] = {}
+    for kind in STANDARD_TABLES:
+        wanted = {
+            normalize_name(name)
+            for block in kind.SPEC.blocks
+            for column in block.columns
+            for name in (column.header, *column.aliases, column.group or "")
+            if name and column.key != "total"
+        }
+        scores[kind] = len(texts & wanted)
+    best = max(scores.values(), default=0)
+    winners = [kind for kind, score in scores.items() if score == best]
+    return winners[0] if best >= 2 and len(winners) == 1 else None
+
+
+# -- making collapsed header rows rectangular (text dumps) --------------------------------------
+
+_LEFT = {
+    "序号",
+    "科目编码",
+    "科目名称",
+    "编码",
+    "项目",
+    "栏次",
+    "功能分类科目",
+    "支出部门经济分类科目",
+}
+
+
+def _leaves(kind: type[Table], header: Sequence[Sequence[str]]) -> list[str] | None:
+    """The money-column headers of a collapsed header, in column order, or ``None``."""
+    frame = [cell for cell in header[0] if cell]
+    below = [cell for row in header[1:] for cell in row if cell]
+    block = kind.SPEC.blocks[0]
+    if issubclass(kind, TwoSidedTable):
+        lowest = [cell for cell in header[-1] if cell]
+        return lowest if sum(1 for c in lowest if normalize_name(c) == "项目") == 2 else None
+    left = _LEFT | {normalize_name(block.label_header)}
+    groups = {normalize_name(c.group) for c in block.columns if c.group}
+    queue = [cell for cell in below if normalize_name(cell) not in left]
+    leaves: list[str] = []
+    for cell in frame:
+        name = normalize_name(cell)
+        if name in left:
+            continue
+        if name in groups and queue:
+            members = [c for c in block.columns if c.group and normalize_name(c.group) == name]
+            while queue and any(member.matches(queue[0]) for member in members):
+                leaves.append(queue.pop(0))
+            continue
+        leaves.append(cell)
+    leaves.extend(queue)
+    return leaves
+
+
+def _rectangular(kind: type[Table], table: PrintedTable) -> list[list[str]]:
+    """The rows of a text-dump table with its collapsed header rows rebuilt, when the 栏次 row
+    says how wide the table is and the headers name exactly that many columns."""
+    rows = [list(row) for row in table.rows]
+    numbers = next(
+        (i for i, row in enumerate(rows) if row and normalize_name(row[0]) == "栏次"), None
+    )
+    if numbers is None:
+        return rows
+    width = len(rows[numbers])
+    start = next(
+        (i for i, row in enumerate(rows[:numbers]) if row and normalize_name(row[0]) == "序号"),
+        None,
+    )
+    if start is None or all(len(row) == width for row in rows[start:numbers]):
+        return rows
+    leaves = _leaves(kind, rows[start:numbers])
+    if leaves is None:
+        return rows
+    block = kind.SPEC.blocks[0]
+    if issubclass(kind, TwoSidedTable):
+        synthetic = ["序号", *leaves]
+    elif block.detail is Detail.NONE:
+        synthetic = ["序号", "项目", *leaves]
+    else:
+        synthetic = ["序号", "科目编码", "科目名称", *leaves]
+    if len(synthetic) != width:
+        return rows
+    return [*rows[:start], synthetic, *rows[numbers:]]
+
+
+# -- the other tables of a disclosure ----------------------------------------------------------
+
+
+def _header_index(
+    rows: Sequence[Sequence[str]], names: Iterable[str]
+) -> tuple[int, dict[str, int]]:
+    """The first row naming any of ``names``, and the column of each name found in it."""
+    wanted = [normalize_name(name) for name in names]
+    for index, row in enumerate(rows):
+        found = {}
+        for column, cell in enumerate(row):
+            key = normalize_name(cell)
+            for name in wanted:
+                if key.startswith(name) and name not in found:
+                    found[name] = column
+        if found:
+            return index, found
+    return -1, {}
+
+
+class _Assembler:
+    """Reads every printed table into the budget's parts and collects the findings."""
+
+    def __init__(self, year: int | None, department: str | None) -> None:
+        self.year = year
+        self.department = department
+        self.findings: list[Finding] = []
+        self.tables: dict[type[Table], Table] = {}
+        self.units: list[BudgetUnit] = []
+        self.goals: list[ProjectPerformanceGoal] = []
+        self.procurement: ProcurementTable | None = None
+        self.fixed_assets: FixedAssetsTable | None = None
+
+    def unread(self, table: PrintedTable, why: str) -> None:
+        title = table.title or "（无标题的表）"
+        line = table.lines[0] if table.lines else None
+        self.findings.append(
+            READ_TABLE.finding(
+                f"表“{title}”{why}，其中 {table.figures()} 个数字未读入",
+                location=Location(table=title, line=line),
+            )
+        )
+
+    def _relocate(self, findings: Iterable[Finding], table: PrintedTable) -> Iterator[Finding]:
+        """Grid findings point at grid rows; a text dump's point at its source lines."""
+        for finding in findings:
+            line = finding.location.line
+            if table.lines and line is not None and 0 < line <= len(table.lines):
+                line = table.lines[line - 1]
+            yield attrs.evolve(finding, location=attrs.evolve(finding.location, line=line))
+
+    def read(self, table: PrintedTable, *, text: bool) -> None:
+        kind = _recognise(table.title) if table.title else None
+        if kind is None and not table.title:
+            kind = _by_headers(table)
+        if kind is None:
+            self.unread(table, "无法识别")
+        elif isinstance(kind, str):
+            {
+                _UNITS: self.read_units,
+                _GOAL: self.read_goal,
+                _PROCUREMENT: self.read_procurement,
+                _ASSETS: self.read_assets,
+            }[kind](table)
+        else:
+            self.read_standard(kind, table, text=text)
+
+    def read_standard(self, kind: type[Table], table: PrintedTable, *, text: bool) -> None:
+        if kind in self.tables:
+            self.unread(table, f"与前面的{kind.SPEC.title}重复")
+            return
+        rows = _rectangular(kind, table) if text else [list(row) for row in table.rows]
+        grid = [[table.title], *rows, *([note] for note in table.notes)] if table.title else rows
+        try:
+            reading = read_grid(kind, grid, year=self.year, department=self.department)
+        except (GridError, TableError) as error:
+            self.unread(table, f"无法读入（{error}）")
+            return
+        shift = 1 if table.title else 0
+        lines = PrintedTable(table.title, table.rows, (0,) * shift + table.lines, table.notes)
+        self.findings.extend(self._relocate(reading.findings, lines) if text else reading.findings)
+        self.tables[kind] = reading.table
+
+    def read_goal(self, table: PrintedTable) -> None:
+        if self.year is None:
+            self.unread(table, "无法确定预算年度")
+            return
+        try:
+            reading = read_goal_grid([list(row) for row in table.rows], year=self.year)
+        except (GoalError, GovBudgetError) as error:
+            self.unread(table, f"无法读入（{error}）")
+            return
+        self.findings.extend(self._relocate(reading.findings, table))
+        if reading.goal is None:
+            self.unread(table, "缺少项目绩效目标表的必要内容")
+        else:
+            self.goals.append(reading.goal)
+
+    def read_units(self, table: PrintedTable) -> None:
+        names = ("单位名称", "单位性质", "单位规格", "经费保障形式")
+        index, columns = _header_index(table.rows, names)
+        if "单位名称" not in columns:
+            self.unread(table, "缺少“单位名称”列")
+            return
+        keys = [normalize_name(name) for name in names]
+        for row in table.rows[index + 1 :]:
+            cells = [
+                row[columns[k]] if k in columns and columns[k] < len(row) else "" for k in keys
+            ]
+            if cells[0]:
+                self.units.append(BudgetUnit(cells[0], *(cell or None for cell in cells[1:])))
+
+    def read_procurement(self, table: PrintedTable) -> None:
+        # The header spans three rows; the body rows, where there are any, hold one purchase
+        # each in the standard column order of the published table.
+        fields = (
+            "project",
+            "project_budget",
+            "item",
+            "catalogue_number",
+            "measure",
+            "quantity",
+            "unit_price",
+            "total",
+            "general_public",
+            "government_fund",
+            "state_capital",
+            "special_account",
+            "unit_funds",
+            "carry_over",
+            "sme_reserve",
+        )
+        money = {"project_budget", "quantity", "unit_price", "total", "sme_reserve"}
+        money |= {"general_public", "government_fund", "state_capital", "special_account"}
+        money |= {"unit_funds", "carry_over"}
+        unit = Unit.WAN_YUAN
+        items: list[ProcurementItem] = []
+        body = False
+        for number, row in enumerate(table.rows):
+            filled = [cell for cell in row if cell]
+            for cell in filled:
+                if normalize_name(cell).startswith("单位"):
+                    with contextlib.suppress(AmountError):
+                        unit = Unit.from_label(cell)
+            if not filled:
+                continue
+            if normalize_name(filled[0]) in ("合计",) or normalize_name(filled[0]).startswith(
+                ("政府采购项目来源", "项目名称", "合计")
+            ):
+                body = True
+                continue
+            if not body or not any(_is_number(cell) for cell in row):
+                continue
+            values: dict[str, str | None] = {}
+            for field, cell in zip(fields, row, strict=False):
+                values[field] = cell or None
+            try:
+                parsed = {
+                    field: (parse_amount(value) if field in money and value else value)
+                    for field, value in values.items()
+                }
+                items.append(ProcurementItem(**parsed))  # type: ignore[arg-type]
+            except (AmountError, TypeError) as error:
+                line = table.lines[number] if table.lines else number + 1
+                self.findings.append(
+                    READ_TABLE.finding(
+                        f"政府采购预算表第{line}行无法读入（{error}）",
+                        location=Location(table=table.title, line=line),
+                    )
+                )
+        self.procurement = ProcurementTable(self.department or "", tuple(items), unit, table.notes)
+
+    def read_assets(self, table: PrintedTable) -> None:
+        as_of: str | None = None
+        unit = Unit.WAN_YUAN
+        rows: list[AssetRow] = []
+        for number, row in enumerate(table.rows):
+            filled = [cell for cell in row if cell]
+            for cell in filled:
+                date = re.search(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})", cell)
+                if "截止" in cell and date:
+                    as_of = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}"
+                if "金额单位" in cell and "元" in cell:
+                    unit = Unit.YUAN if "万元" not in cell else Unit.WAN_YUAN
+            if not filled:
+                continue
+            key = _asset_kind(filled[0])
+            if key is None:
+                if any(_is_number(cell) for cell in row[1:]):
+                    line = table.lines[number] if table.lines else number + 1
+                    self.findings.append(
+                        READ_TABLE.finding(
+                            f"固定资产表第{line}行“{filled[0]}”无法识别，该行数字未读入",
+                            location=Location(table=table.title, row=filled[0], line=line),
+                        )
+                    )
+                continue
+            cells = [*list(row[1:3]), "", ""]
+            try:
+                rows.append(AssetRow(key, row[0], cells[0] or None, cells[1] or None))
+            except (AmountError, TableError) as error:
+                line = table.lines[number] if table.lines else number + 1
+                self.findings.append(
+                    READ_TABLE.finding(
+                        f"固定资产表第{line}行无法读入（{error}）",
+                        location=Location(table=table.title, row=filled[0], line=line),
+                    )
+                )
+        try:
+            self.fixed_assets = FixedAssetsTable(self.department or "", as_of, rows, unit)
+        except TableError as error:
+            self.unread(table, f"无法读入（{error}）")
+
+
+def _asset_kind(label: str) -> str | None:
+    name = re.sub(r"[（(][^）)]*[）)]", "", strip_ordinal(label)).removeprefix("其中:")
+    for key, labels in ASSET_KINDS.items():
+        for known in labels:
+            known_name = re.sub(r"[（(][^）)]*[）)]", "", strip_ordinal(known)).removeprefix(
+                "其中:"
+            )
+            if name == known_name:
+                return key
+    return None
+
+
+# -- the department's goals from the explanation -----------------------------------------------
+
+_SECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$")
+
+
+def _department_goals(
+    lines: Sequence[tuple[int, str]], year: int
+) -> DepartmentPerformanceGoals | None:
+    """部门整体绩效目标 (总体 and 分项) and the goals of the special funds, where stated."""
+    texts = [text for _line, text in lines]
+    start = next((i for i, t in enumerate(texts) if "部门整体绩效目标" in t), None)
+    if start is None:
+        return None
+    overall = ""
+    items: list[DepartmentGoalItem] = []
+    special: list[DepartmentGoalItem] = []
+    target = items
+    current: dict[str, str] | None = None
+
+    def flush() -> None:
+        if current is not None and current.get("title"):
+            target.append(
+                DepartmentGoalItem(
+                    current["title"], current.get("goal", ""), current.get("indicators", "")
+                )
+            )
+
+    index = start + 1
+    while index < len(texts):
+        text = texts[index]
+        if re.match(r"^(?:\d+、|[一二三四五六七八九十]+、)", text) and "专项资金" in text:
+            flush()
+            current = None
+            target = special
+        elif re.match(r"^(?:\d+、|[一二三四五六七八九十]+、)", text) and "分项" not in text:
+            break
+        elif text.startswith("绩效目标") and current is not None:
+            current["goal"] = text.split("：", 1)[-1].split(":", 1)[-1].strip()
+        elif text.startswith("绩效指标") and current is not None:
+            current["indicators"] = text.split("：", 1)[-1].split(":", 1)[-1].strip()
+        else:
+            section = _SECTION.match(text)
+            if section and section[2] in ("总体绩效目标",):
+                overall = texts[index + 1] if index + 1 < len(texts) else ""
+                index += 2
+                continue
+            if section and section[2] in ("分项绩效目标", "工作保障措施"):
+                flush()
+                current = None
+                if section[2] == "工作保障措施":
+                    target = []
+                index += 1
+                continue
+            if section:
+                flush()
+                current = {"title": section[2]}
+        index += 1
+    flush()
+    if not (overall or items or special):
+        return None
+    return DepartmentPerformanceGoals(year, overall, tuple(items), tuple(special))
+
+
+# -- putting it together -----------------------------------------------------------------------
+
+_YEAR_LINE = re.compile(r"预算年度[:：]?\s*(\d{4})")
+_TITLE_YEAR = re.compile(r"(\d{4})年")
+
+
+def _consensus(tables: Sequence[PrintedTable], narrative: Sequence[tuple[int, str]]) -> int | None:
+    years: Counter[int] = Counter()
+    for table in tables:
+        for row in table.rows[:3]:
+            for cell in row:
+                match = _YEAR_LINE.search(normalize_name(cell))
+                if match:
+                    years[int(match[1])] += 1
+        title_year = _TITLE_YEAR.match(normalize_name(table.title))
+        if title_year:
+            years[int(title_year[1])] += 1
+    if not years:
+        for _line, text in narrative[:5]:
+            match = _TITLE_YEAR.search(text)
+            if match:
+                years[int(match[1])] += 1
+    return years.most_common(1)[0][0] if years else None
+
+
+def _assemble(
+    tables: Sequence[PrintedTable],
+    narrative: Sequence[tuple[int, str]],
+    *,
+    text: bool,
+    year: int | None,
+    department: str | None,
+    department_code: str | None = None,
+) -> DepartmentBudget:
+    if not tables and not narrative:
+        raise DocumentError("the document holds no table and no text")
+    year = year or _consensus(tables, narrative)
+    if year is None:
+        raise DocumentError(
+            "the budget year cannot be found (no 预算年度 line, no year in a title)"
+        )
+    assembler = _Assembler(year, department)
+    for table in tables:
+        assembler.read(table, text=text)
+    if not assembler.tables and not assembler.goals and not narrative:
+        raise DocumentError("no table of a budget disclosure was recognised")
+    read_tables = [assembler.tables[k] for k in STANDARD_TABLES if k in assembler.tables]
+    names = Counter(t.header.department for t in read_tables if t.header.department)
+    codes = Counter(t.header.department_code for t in read_tables if t.header.department_code)
+    name = names.most_common(1)[0][0] if names else (department or "")
+    code = department_code or (codes.most_common(1)[0][0] if codes else None)
+    findings = list(assembler.findings)
+    narrative_text = "\n".join(line for _number, line in narrative)
+    reading = read_facts(narrative_text, year=year)
+    first_line = narrative[0][0] if narrative else 1
+    findings.extend(
+        attrs.evolve(
+            finding,
+            location=attrs.evolve(
+                finding.location,
+                line=None
+                if finding.location.line is None or not text
+                else _source_line(narrative, finding.location.line, first_line),
+            ),
+        )
+        for finding in reading.findings
+    )
+    procurement = assembler.procurement
+    if procurement is not None and not procurement.department:
+        procurement = attrs.evolve(procurement, department=name)
+    assets = assembler.fixed_assets
+    if assets is not None and not assets.department:
+        assets = attrs.evolve(assets, department=name)
+    return DepartmentBudget(
+        department=name,
+        year=year,
+        department_code=code,
+        tables=read_tables,
+        units=assembler.units,
+        procurement=procurement,
+        fixed_assets=assets,
+        project_goals=assembler.goals,
+        department_goals=_department_goals(narrative, year),
+        facts=reading.facts,
+        read_findings=findings,
+    )
+
+
+def _source_line(narrative: Sequence[tuple[int, str]], line: int, _first: int) -> int:
+    """The source line of the ``line``-th line of the joined narrative."""
+    return narrative[line - 1][0] if 0 < line <= len(narrative) else line
+
+
+def read_text(
+    text: str, *, year: int | None = None, department: str | None = None
+) -> DepartmentBudget:
+    """Read a disclosure exported to text: tables as tab-indented cells, the explanation as lines.
+
+    ``year`` and ``department`` supply what the document does not print. Raises
+    :class:`DocumentError` when the text holds no disclosure at all.
+    """
+    tables, narrative = split_text(text)
+    return _assemble(tables, narrative, text=True, year=year, department=department)
+
+
+def read_grids(
+    tables: Iterable[PrintedTable | Mapping[str, object]],
+    narrative: str = "",
+    *,
+    year: int | None = None,
+    department: str | None = None,
+) -> DepartmentBudget:
+    """Read a disclosure from its tables as grids (``{"title", "rows"}``) and its explanation.
+
+    >>> budget = read_grids([{"title": "部门预算支出总表", "rows": [
+    ...     ["某部门", "预算年度：2025", "单位：万元"],
+    ...     ["功能分类科目编码", "功能分类科目名称", "合计", "基本支出"],
+    ...     ["210", "卫生健康支出", "14.53", "14.53"]]}])
+    >>> budget.expenditure.value("210", "basic"), [f.rule for f in budget.read_findings]
+    (Decimal('14.53'), [])
+    """
+    printed = [_printed(table, index) for index, table in enumerate(tables)]
+    lines = [
+        (number, line)
+        for number, line in enumerate(narrative.splitlines(), start=1)
+        if line.strip()
+    ]
+    return _assemble(printed, lines, text=False, year=year, department=department)
+
+
+def _printed(table: PrintedTable | Mapping[str, object], index: int) -> PrintedTable:
+    if isinstance(table, PrintedTable):
+        return table
+    title = table.get("title", "")
+    rows = table.get("rows")
+    if not isinstance(title, str) or not isinstance(rows, list):
+        raise DocumentError(f"tables[{index}] is not {{'title': str, 'rows': [[str, …], …]}}")
+    cells: list[tuple[str, ...]] = []
+    for number, row in enumerate(rows):
+        if not isinstance(row, list) or not all(isinstance(cell, str) for cell in row):
+            raise DocumentError(f"tables[{index}].rows[{number}] is not a list of strings")
+        cells.append(tuple(cell.strip() for cell in row))
+    notes = tuple(row[0] for row in cells if row and _NOTE.match(row[0]))
+    body = tuple(row for row in cells if not (row and _NOTE.match(row[0])))
+    return PrintedTable(title, body, (), notes)
+
+
+def read_bundle(bundle: Mapping[str, object]) -> DepartmentBudget:
+    """Read a grid bundle: ``{"tables": [{"title", "rows"}, …], "narrative": "…"}``.
+
+    ``department`` and ``budget_year``, where present, are used as hints, never required.
+    """
+    tables = bundle.get("tables")
+    if not isinstance(tables, list):
+        raise DocumentError("a grid bundle is a JSON object with a 'tables' list")
+    narrative = bundle.get("narrative", "")
+    if not isinstance(narrative, str):
+        raise DocumentError("the bundle's 'narrative' is not a string")
+    year = bundle.get("budget_year")
+    department = bundle.get("department")
+    return read_grids(
+        tables,
+        narrative,
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        department=department if isinstance(department, str) and department else None,
+    )

@@ -1,0 +1,712 @@
+"""Stated facts from the explanation (情况说明): the figures its standard sentences state.
+
+:func:`read_facts` reads the figures an explanation states into :class:`StatedFacts`: income and
+its sources, expenditure with 基本支出 (人员经费, 公用经费) and 项目支出, the change against last
+year with its parts, 机关运行经费, the "三公" statement, procurement and fixed assets.
+
+>>> reading = read_facts(
+...     "2025年预算收入283.61万元，其中：一般公共预算收入283.61万元。\\n"
+...     "2025年预算收支安排283.61万元，较2024年预算增加21.20万元，其中：基本支出减少8.80万元，"
+...     "主要为人员调出。"
+... )
+>>> facts = reading.facts
+>>> facts.year, facts.income_total, facts.general_public_budget
+(2025, Decimal('283.61'), Decimal('283.61'))
+>>> facts.change.amount, facts.change_basic.amount, facts.change_basic.reason
+(Decimal('21.20'), Decimal('-8.80'), '人员调出')
+>>> facts.quote("income_total")
+'2025年预算收入283.61万元，其中：一般公共预算收入283.61万元。'
+
+How a sentence is read. A figure is a number followed by 元, 万元 or 亿元 (a year, a
+percentage, a count or a document number such as 唐网办字【2024】2号 never is); figures in 元 or
+亿元 are converted exactly to 万元, so their printed precision moves with them. What a figure
+stands for is decided by the words just before it:
+
+- a label, maybe followed by 预算/安排/共计/为…: ``公务接待费0.46万元``, ``机关运行经费共计安排11.39万元``;
+  the longest label wins, so ``一般公共预算收入`` is never read as ``预算收入``;
+- a label and a direction word: ``基本支出减少8.80万元`` is the change of 基本支出;
+- a comparison and a direction word: ``比2025年预算减少19.79万元`` is the change of the figure last
+  read in the same clause group (up to ；or 。), else of the first figure of the paragraph
+  (``公务接待费0.46万元。与2025年预算持平``); ``持平`` is a change of 0.
+
+A percentage after a change (``减少49万元，下降38.28%``) is that change's percentage; a reason
+(``主要原因是…``, ``主要为…``) after a change is its reason, up to the end of the clause group or
+the next figure's label.
+
+Before matching, every line is normalized (NFKC: full-width digits and punctuation; quotation
+marks dropped; spaces between words dropped) and the lines are joined: a line break inside a
+sentence (``事业\\n收入0万元``, ``75万\\n元``) disappears, while a break before a heading
+(``一、``, ``（二）``, ``3、``) or after a line well short of the text's width ends a paragraph.
+Every character keeps the line it came from, so findings give the line of the narrative and
+quotes and reasons are printed as the original text. Lines starting with a tab
+(the table rows of a text dump) are left out.
+
+What the reader cannot read it reports instead of guessing: an unfilled template placeholder
+(TXT-PLACEHOLDER: ``XX局``, ``XXX``, ``××``, ``增长(下降)``, ``(团组名称)``, a figure left blank),
+and (READ-FACT) a figure it cannot parse, a change it cannot attach to a figure, and a fact
+stated twice with different figures.
+
+>>> reading = read_facts("XX局2025年机关运行经费安排11.39万元，比上年增长(下降)0%。")
+>>> reading.facts.agency_running_costs
+Decimal('11.39')
+>>> [(f.rule, f.location.row, f.location.line) for f in reading.findings]
+[('TXT-PLACEHOLDER', 'XX局', 1), ('TXT-PLACEHOLDER', '增长(下降)', 1)]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
+
+import attrs
+
+from govbudget.amounts import Unit, convert, format_amount, parse_amount
+from govbudget.checks import Finding, Location, Severity, declare
+from govbudget.disclosure.facts import (
+    CHANGE_OF,
+    DIRECTION_WORDS,
+    FACT_LABELS,
+    StatedChange,
+    StatedFacts,
+)
+from govbudget.errors import AmountError
+
+__all__ = ["READ_FACT", "TXT_PLACEHOLDER", "FactsReading", "read_facts"]
+
+TXT_PLACEHOLDER = declare(
+    "TXT-PLACEHOLDER",
+    "The explanation has no unfilled template placeholder",
+    Severity.ERROR,
+    description="情况说明中不得留有未填写的模板占位符：XX局、XXX、××、增长(下降)、(团组名称)、"
+    "未填写的金额等。",
+)
+READ_FACT = declare(
+    "READ-FACT",
+    "Every stated figure can be read",
+    Severity.WARNING,
+    description="情况说明中的数字能够读取：金额格式正确，比上年增减能对应到所说明的金额，"
+    "同一事项前后所述金额一致。",
+)
+
+_TABLE = "情况说明"
+
+
+@attrs.frozen(slots=True)
+class FactsReading:
+    """What :func:`read_facts` read: the facts, and the findings on what it could not read."""
+
+    facts: StatedFacts
+    findings: tuple[Finding, ...] = ()
+
+
+# -- the vocabulary ----------------------------------------------------------------------------
+
+# The pseudo-fact of the whole budget (预算收支安排283.61万元): not stored, but the subject of
+# the change that follows it (比上年增减, the field ``change``).
+_BUDGET = "budget"
+
+# Printed labels (normalized: ASCII parentheses, no quotation marks) and the fact they state.
+_LABELS: Mapping[str, tuple[str, ...]] = {
+    "income_total": ("预算收入", "收入预算", "收入总预算", "预算总收入"),
+    "fiscal_appropriation": ("财政拨款收入",),
+    "general_public_budget": (
+        "一般公共预算收入",
+        "一般公共预算拨款收入",
+        "一般公共预算财政拨款收入",
+    ),
+    "government_fund": ("政府性基金预算收入", "基金预算收入", "政府性基金预算拨款收入"),
+    "state_capital": ("国有资本经营预算收入", "国有资本经营预算拨款收入"),
+    "special_account": ("财政专户核拨收入", "财政专户管理资金收入", "财政专户管理资金"),
+    "unit_funds": ("单位资金收入", "单位资金"),
+    "service_income": ("事业收入",),
+    "operating_income": ("事业单位经营收入", "经营收入"),
+    "subsidy_from_superior": ("上级补助收入",),
+    "remittance_from_subordinates": ("附属单位上缴收入",),
+    "other_income": ("其他收入",),
+    "carry_over": ("上年结转结余", "上年结转", "上年结余", "上年结转结余收入"),
+    "expenditure_total": ("支出预算", "预算支出", "支出总预算", "预算总支出"),
+    "basic": ("基本支出",),
+    "personnel": ("人员经费",),
+    "public": ("公用经费", "日常公用经费"),
+    "project": ("项目支出",),
+    "fiscal_expenditure": ("财政拨款支出",),
+    "general_public_expenditure": (
+        "一般公共预算拨款支出",
+        "一般公共预算财政拨款支出",
+        "一般公共预算支出",
+    ),
+    "government_fund_expenditure": (
+        "政府性基金拨款支出",
+        "政府性基金预算拨款支出",
+        "政府性基金预算财政拨款支出",
+        "政府性基金预算支出",
+    ),
+    "state_capital_expenditure": (
+        "国有资本经营预算拨款支出",
+        "国有资本经营预算财政拨款支出",
+        "国有资本经营预算支出",
+    ),
+    _BUDGET: ("预算收支", "收支预算", "收支总预算", "收支安排"),
+    "agency_running_costs": ("机关运行经费",),
+    "three_public_total": ("三公经费", "财政拨款三公经费"),
+    "travel_abroad": ("因公出国(境)费", "因公出国(境)费用", "因公出国(境)经费"),
+    "vehicles": (
+        "公务用车购置及运行维护费",
+        "公务用车购置及运行费",
+        "公务用车购置及运维费",
+        "公务用车购置和运行维护费",
+        "公务用车购置及运行维护费用",
+    ),
+    "vehicle_purchase": ("公务用车购置费",),
+    "vehicle_operation": ("公务用车运行维护费", "公务用车运行费", "公务用车运维费"),
+    "reception": ("公务接待费", "公务接待费用"),
+    "procurement_total": ("政府采购预算", "政府采购"),
+    "procurement_goods": ("政府采购货物", "货物类", "货物采购"),
+    "procurement_works": ("政府采购工程", "工程类", "工程采购"),
+    "procurement_services": ("政府采购服务", "服务类", "服务采购"),
+    "procurement_sme": (
+        "面向中小企业预留政府采购项目",
+        "面向中小企业预留",
+        "预留给中小企业的政府采购项目",
+    ),
+    "procurement_small_micro": (
+        "预留给小型和微型企业的政府采购项目",
+        "预留给小微企业的政府采购项目",
+        "面向小微企业预留政府采购项目",
+        "面向小微企业预留",
+    ),
+    "fixed_assets_value": ("上年末固定资产", "上年末固定资产原值", "上年末固定资产账面价值"),
+    "planned_asset_purchases": ("拟购置固定资产", "计划购置固定资产", "拟新增固定资产"),
+}
+
+# Reasons given for several changes at once: 财政拨款收入支出减少的主要原因是….
+_REASON_LABELS: Mapping[str, tuple[str, ...]] = {
+    "财政拨款收入支出": ("fiscal_appropriation_change", "fiscal_expenditure_change"),
+}
+
+# The change field of each fact that has one (the budget as a whole: ``change``).
+_CHANGE_FIELD: Mapping[str, str] = {
+    **{amount: change for change, amount in CHANGE_OF.items() if change != "change"},
+    _BUDGET: "change",
+}
+
+_FACT_OF_LABEL = {label: fact for fact, labels in _LABELS.items() for label in labels}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    # Longest first, so that the alternation prefers 一般公共预算收入 to 预算收入.
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_LABEL = _alternatives(_FACT_OF_LABEL)
+# 支出 after a label (机关运行经费支出627.04万元) but never 收入支出: 财政拨款收入支出总计 is
+# another figure than 财政拨款收入. A parenthesis is an aside (机关运行经费（唐财预〔2025〕12号）
+# 安排…, 政府采购金额（以合同签订为准）为…).
+_FILLER = r"(?:预算|(?<!收入)支出|金额|总额|总计|合计|共计|安排|数|为|是|:|\([^()\n]*\))*"
+_DIRECTION = rf"(?:{_alternatives(DIRECTION_WORDS)})+了?"
+_COMPARE = (
+    r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年)度?(?:年初)?(?:预算数?|同期)?(?:相比|比较)?,?"
+)
+
+# Each is matched against the words before a figure, anchored at the figure.
+_FACT_LEAD = re.compile(rf"(?P<label>{_LABEL}){_FILLER}$")
+_LABEL_CHANGE_LEAD = re.compile(
+    rf"(?P<label>{_LABEL}){_FILLER}(?:{_COMPARE})?(?P<word>{_DIRECTION})$"
+)
+_COMPARE_LEAD = re.compile(rf"{_COMPARE}(?P<word>{_DIRECTION})$")
+_REASON_LEAD = re.compile(
+    rf"(?P<label>{_alternatives([*_FACT_OF_LABEL, *_REASON_LABELS])})(?:{_DIRECTION})?的$"
+)
+
+# A figure: the number as printed (validated by parse_amount) and its unit; the lookbehinds
+# keep a figure whole ("1,234.56" is never read from its "234.56").
+_FIGURE = re.compile(
+    r"(?<![\d.])(?<!\d,)(?P<sign>[+-]?)(?P<number>\d(?:[\d,.]*\d)?)(?P<unit>亿元|万元|元)"
+)
+_BLANK_FIGURE = re.compile(r"(?<![\d万亿])(?:亿元|万元|元)")
+_FLAT = re.compile(r"持平(?![+-]?\d)")
+_PERCENT = re.compile(
+    r"(?P<word>增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为)?"
+    r"(?P<number>[+-]?\d+(?:\.\d+)?)%"
+)
+_REASON = re.compile(r"主要原因(?:是|为|:)?|原因(?:是|为|:)|主要为|主要是")
+
+_UNITS = {"元": Unit.YUAN, "万元": Unit.WAN_YUAN, "亿元": Unit.YI_YUAN}
+_SIGN_WORDS = re.compile("|".join(DIRECTION_WORDS))
+_PERCENT_SIGNS = {**DIRECTION_WORDS, "增幅": 1, "降幅": -1}
+
+_PLACEHOLDERS = re.compile(
+    r"(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])(?:单位|部门|[局委办厅院部处科所站队])?"  # XX局, XXX, ××
+    r"|(?:增加|增长|上升)[(/](?:减少|下降|降低)\)?"  # 增长(下降): the template's two words
+    r"|(?:减少|下降|降低)[(/](?:增加|增长|上升)\)?"
+    r"|\([^()\n]{0,20}名称\)"  # (团组名称)
+    r"|\([^()\n]*以及[^()\n]*等\)"  # (绩效目标管理工作情况，以及…等): an instruction left in
+    r"|_{2,}"  # a blank to fill in
+)
+
+_YEAR_OF_TITLE = re.compile(r"(?<!\d)(\d{4})年度?部门(?:预算|决算)")
+_YEAR_OF_STATEMENT = re.compile(
+    r"(?<!\d)(\d{4})年度?,?[^,;。\n\d]{0,40}?(?:预算收入|收入预算|支出预算|预算收支)"
+)
+
+# -- the text as matched -----------------------------------------------------------------------
+
+_QUOTES = frozenset("\"'“”‘’「」『』")
+_OPENING_QUOTES = frozenset("“‘「『\"'")
+_CLOSING_QUOTES = frozenset("”’」』\"'")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_HEADING = re.compile(
+    r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
+    r"|\d{1,2}(?:、|\.(?!\d)))"
+)
+_SENTENCE_ENDS = frozenset("。!?\n")
+_GROUP_ENDS = _SENTENCE_ENDS | {";"}
+# A line ending or starting so is a figure or a sentence cut in two.
+_CUT_BEFORE = frozenset(",、0123456789万亿(")
+_CUT_AFTER = frozenset("元万年%,、。;:).")
+_SHORT = Decimal("0.75")
+_PUNCTUATION = frozenset("。,;:!?")
+_WORD_CUTS = frozenset(
+    (word[:cut], word[cut:])
+    for word in (*_FACT_OF_LABEL, *_REASON_LABELS, *DIRECTION_WORDS, "主要原因", "主要为", "预算")
+    for cut in range(1, len(word))
+)
+
+
+@attrs.frozen(slots=True)
+class _Source:
+    """The narrative as matched: normalized and joined, each character with its origin.
+
+    ``text`` holds "\\n" where a paragraph ends; ``origins[i]`` is the (line, column) in
+    ``lines`` of ``text[i]``.
+    """
+
+    text: str
+    origins: tuple[tuple[int, int], ...]
+    lines: tuple[str, ...]
+
+    def line(self, position: int) -> int:
+        """The 1-based line of the narrative the character at ``position`` came from."""
+        return self.origins[min(position, len(self.origins) - 1)][0] + 1
+
+    def original(self, start: int, end: int) -> str:
+        """The text of ``text[start:end]`` as printed, lines joined, quotation marks kept."""
+        while end > start and self.text[end - 1] == "\n":
+            end -= 1
+        if end <= start:
+            return ""
+        (first, column), (last, stop) = self.origins[start], self.origins[end - 1]
+        while column > 0 and self.lines[first][column - 1] in _OPENING_QUOTES:
+            column -= 1
+        stop += 1
+        while stop < len(self.lines[last]) and self.lines[last][stop] in _CLOSING_QUOTES:
+            stop += 1
+        if first == last:
+            return self.lines[first][column:stop].strip()
+        middle = (self.lines[number].strip() for number in range(first + 1, last))
+        return "".join(
+            (self.lines[first][column:].strip(), *middle, self.lines[last][:stop].strip())
+        )
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _normalized(line: str) -> list[tuple[str, int]]:
+    """A line's characters after NFKC, without quotation marks, bookmarks and spaces between
+    words, each with its column in the line."""
+    hidden = {c for m in _BOOKMARK.finditer(line) for c in range(m.start(), m.end())}
+    chars = [
+        (n, column)
+        for column, c in enumerate(line)
+        if column not in hidden
+        for n in unicodedata.normalize("NFKC", c)
+        if n not in _QUOTES
+    ]
+    kept: list[tuple[str, int]] = []
+    for index, (c, column) in enumerate(chars):
+        if c.isspace():
+            before = chars[index - 1][0] if index else ""
+            after = chars[index + 1][0] if index + 1 < len(chars) else ""
+            # A space only separates two words of Latin script (IPv6 规模); between Chinese
+            # words and around figures ("19,044.27 万元", "2025 年度") it is layout.
+            if not (_latin(before) and _latin(after)):
+                continue
+            c = " "
+        kept.append((c, column))
+    return kept
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _soft(before: str, after: str, width: int, wrap: int) -> bool:
+    """Whether a line break between two lines is a mere wrap inside a paragraph.
+
+    A full line is wrapped even when it ends with 。: a wrapped PDF text breaks wherever the
+    margin falls, and the 。 still ends its sentence. A paragraph never ends inside a word, so
+    a break inside one of the reader's words (事业\\n收入) is a wrap however short the line.
+    """
+    if _HEADING.match(after):
+        return False
+    if before[-1] in _CUT_BEFORE or after[0] in _CUT_AFTER:
+        return True
+    if any(before.endswith(head) and after.startswith(tail) for head, tail in _WORD_CUTS):
+        return True
+    if _HEADING.match(before) and not _PUNCTUATION.intersection(before):
+        return False  # a heading alone on its line (四、财政拨款“三公”经费预算情况…), however long
+    # A line that stops well short of the text's width ends its paragraph.
+    return width >= _SHORT * wrap
+
+
+def _source(narrative: str) -> _Source:
+    lines = tuple(narrative.splitlines())
+    read: list[tuple[int, list[tuple[str, int]]] | None] = []
+    for number, line in enumerate(lines):
+        chars = [] if line.startswith("\t") else _normalized(line)
+        read.append((number, chars) if chars else None)
+    widths = {entry[0]: _width(lines[entry[0]].strip()) for entry in read if entry is not None}
+    wrap = max(widths.values(), default=0)
+    text: list[str] = []
+    origins: list[tuple[int, int]] = []
+    previous: tuple[int, list[tuple[str, int]]] | None = None
+    for entry in read:
+        if entry is None:
+            previous = None
+            if text and text[-1] != "\n":
+                text.append("\n")
+                origins.append(origins[-1])
+            continue
+        number, chars = entry
+        if previous is not None:
+            before = "".join(c for c, _ in previous[1])
+            after = "".join(c for c, _ in chars)
+            if not _soft(before, after, widths[previous[0]], wrap):
+                text.append("\n")
+                origins.append(origins[-1])
+        text.extend(c for c, _ in chars)
+        origins.extend((number, column) for _, column in chars)
+        previous = entry
+    return _Source("".join(text), tuple(origins), lines)
+
+
+@attrs.frozen(slots=True)
+class _Parts:
+    """A text cut into parts (paragraphs, sentences or clause groups) by their end characters,
+    each end in its part, with the part each character is in."""
+
+    spans: tuple[tuple[int, int], ...]
+    owner: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, ends: frozenset[str]) -> _Parts:
+        spans: list[tuple[int, int]] = []
+        owner: list[int] = []
+        start = 0
+        for index, c in enumerate(text):
+            owner.append(len(spans))
+            if c in ends or index == len(text) - 1:
+                spans.append((start, index + 1))
+                start = index + 1
+        return cls(tuple(spans), tuple(owner))
+
+    def span(self, position: int) -> tuple[int, int]:
+        """The part the character at ``position`` is in."""
+        return self.spans[self.owner[position]]
+
+
+# -- what the sentences say ----------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _Figure:
+    """A figure of ``key`` (a fact, or the budget as a whole); ``value`` is ``None`` when the
+    number cannot be read. ``start`` is where its label begins."""
+
+    position: int
+    start: int
+    key: str
+    value: Decimal | None
+    printed: str
+
+
+@attrs.frozen(slots=True)
+class _Change:
+    """A change against last year, of ``key`` or, when ``None``, of what the sentence is about.
+    ``start`` is where its label or comparison begins."""
+
+    position: int
+    start: int
+    key: str | None
+    value: Decimal | None
+    word: str
+    printed: str
+
+
+@attrs.frozen(slots=True)
+class _Percent:
+    position: int
+    value: Decimal
+
+
+@attrs.frozen(slots=True)
+class _Reason:
+    """A reason marker (主要原因是…); the reason's text starts at ``stop``. ``targets`` are the
+    changes a reason names (财政拨款收入支出减少的主要原因是…), else it is the last change's."""
+
+    position: int
+    stop: int
+    targets: tuple[str, ...]
+
+
+_Event = _Figure | _Change | _Percent | _Reason
+
+
+def _value(match: re.Match[str]) -> Decimal | None:
+    try:
+        value = parse_amount(match["sign"] + match["number"])
+    except AmountError:
+        return None
+    assert value is not None  # a number was matched
+    return convert(value, _UNITS[match["unit"]], Unit.WAN_YUAN)
+
+
+def _signed(word: str, value: Decimal) -> Decimal:
+    """A printed change figure signed by the last direction word before it (持平 keeps the
+    figure, so that 持平5万元 stays visibly wrong)."""
+    signed = -value if DIRECTION_WORDS[_SIGN_WORDS.findall(word)[-1]] < 0 else value
+    return abs(signed) if signed == 0 else signed
+
+
+def _figures(text: str, groups: _Parts) -> Iterator[_Event]:
+    for match in _FIGURE.finditer(text):
+        group_start = groups.span(match.start())[0]
+        lead = text[group_start : match.start()]
+        value, printed = _value(match), match.group()
+        fact = _FACT_LEAD.search(lead)
+        if fact is not None:
+            label = _FACT_OF_LABEL[fact["label"]]
+            yield _Figure(match.start(), group_start + fact.start(), label, value, printed)
+            continue
+        named = _LABEL_CHANGE_LEAD.search(lead)
+        found = named or _COMPARE_LEAD.search(lead)
+        if found is not None:
+            key = None if named is None else _FACT_OF_LABEL[named["label"]]
+            signed = None if value is None else _signed(found["word"], value)
+            start = group_start + found.start()
+            yield _Change(match.start(), start, key, signed, found["word"], printed)
+
+
+def _flat(text: str, groups: _Parts) -> Iterator[_Event]:
+    """持平 with no figure after it: a change of 0."""
+    for match in _FLAT.finditer(text):
+        group_start = groups.span(match.start())[0]
+        lead = text[group_start : match.end()]
+        named = _LABEL_CHANGE_LEAD.search(lead)
+        found = named or _COMPARE_LEAD.search(lead)
+        if found is not None:
+            key = None if named is None else _FACT_OF_LABEL[named["label"]]
+            start = group_start + found.start()
+            yield _Change(match.start(), start, key, Decimal(0), found["word"], match.group())
+
+
+def _percents(text: str) -> Iterator[_Event]:
+    for match in _PERCENT.finditer(text):
+        value = Decimal(match["number"])
+        yield _Percent(match.start(), -value if _PERCENT_SIGNS[match["word"]] < 0 else value)
+
+
+def _reasons(text: str, groups: _Parts) -> Iterator[_Event]:
+    for match in _REASON.finditer(text):
+        named = _REASON_LEAD.search(text[groups.span(match.start())[0] : match.start()])
+        targets: tuple[str, ...] = ()
+        if named is not None:
+            label = named["label"]
+            if label in _REASON_LABELS:
+                targets = _REASON_LABELS[label]
+            elif _FACT_OF_LABEL[label] in _CHANGE_FIELD:
+                targets = (_CHANGE_FIELD[_FACT_OF_LABEL[label]],)
+        yield _Reason(match.start(), match.end(), targets)
+
+
+def _label_of(key: str) -> str:
+    return FACT_LABELS.get(key, "预算收支")
+
+
+@attrs.define
+class _Reader:
+    """One reading: the text, what has been read so far, and the findings."""
+
+    source: _Source
+    sentences: _Parts
+    amounts: dict[str, Decimal] = attrs.Factory(dict)
+    changes: dict[str, StatedChange] = attrs.Factory(dict)
+    quotes: list[tuple[str, str]] = attrs.Factory(list)
+    findings: list[Finding] = attrs.Factory(list)
+
+    def sentence(self, position: int) -> str:
+        """The sentence at ``position``, as printed."""
+        return self.source.original(*self.sentences.span(position))
+
+    def warn(self, position: int, row: str, message: str) -> None:
+        where = Location(table=_TABLE, row=row, line=self.source.line(position))
+        self.findings.append(
+            READ_FACT.finding(f"{message}：{self.sentence(position)}", location=where)
+        )
+
+    def figure(self, event: _Figure) -> None:
+        if event.value is None:
+            self.warn(event.position, _label_of(event.key), f"无法读取金额“{event.printed}”")
+            return
+        if event.key == _BUDGET:
+            return
+        known = self.amounts.get(event.key)
+        if known is None:
+            self.amounts[event.key] = event.value
+            self.quotes.append((event.key, self.sentence(event.position)))
+        elif known != event.value:
+            self.conflict(event.position, event.key, known, event.value)
+
+    def change(self, event: _Change, key: str | None) -> str | None:
+        """Record a change of ``key``; the field it went to, if it was recorded."""
+        field = None if key is None else _CHANGE_FIELD.get(key)
+        if field is None:
+            row = "比上年增减" if key is None else _label_of(key)
+            about = "所说明的金额" if key is None else f"“{row}”"
+            self.warn(event.position, row, f"比上年增减（{event.word}）无法对应到{about}")
+            return None
+        if event.value is None:
+            self.warn(event.position, FACT_LABELS[field], f"无法读取金额“{event.printed}”")
+            return None
+        known = self.changes.get(field)
+        if known is None:
+            self.changes[field] = StatedChange(event.value, word=event.word)
+            self.quotes.append((field, self.sentence(event.position)))
+            return field
+        if known.amount != event.value:
+            self.conflict(event.position, field, known.amount, event.value)
+        return None
+
+    def conflict(self, position: int, field: str, known: Decimal, value: Decimal) -> None:
+        label = FACT_LABELS[field]
+        self.warn(
+            position,
+            label,
+            f"{label}前文为 {format_amount(known)}万元，此处为 {format_amount(value)}万元，以前文为准",
+        )
+
+    def percent(self, field: str, value: Decimal) -> None:
+        known = self.changes[field]
+        if known.percent is None:
+            self.changes[field] = attrs.evolve(known, percent=value)
+
+    def reason(self, fields: Iterable[str], text: str) -> None:
+        for field in fields:
+            known = self.changes.get(field)
+            if known is not None and known.reason is None and text:
+                self.changes[field] = attrs.evolve(known, reason=text)
+
+
+def _read(source: _Source) -> _Reader:
+    text = source.text
+    paragraphs = _Parts.of(text, frozenset("\n"))
+    groups = _Parts.of(text, _GROUP_ENDS)
+    reader = _Reader(source, _Parts.of(text, _SENTENCE_ENDS))
+    events = sorted(
+        [*_figures(text, groups), *_flat(text, groups), *_percents(text), *_reasons(text, groups)],
+        key=lambda event: event.position,
+    )
+    subject: dict[int, str] = {}  # the first figure of each paragraph
+    last_figure: dict[int, str] = {}  # the last figure of each clause group
+    last_change: dict[int, str] = {}  # the last change of each group, until a figure follows
+    for index, event in enumerate(events):
+        group = groups.owner[event.position]
+        if isinstance(event, _Figure):
+            reader.figure(event)
+            subject.setdefault(paragraphs.owner[event.position], event.key)
+            last_figure[group] = event.key
+            last_change.pop(group, None)
+        elif isinstance(event, _Change):
+            about = last_figure.get(group) or subject.get(paragraphs.owner[event.position])
+            field = reader.change(event, event.key or about)
+            if field is not None:
+                last_change[group] = field
+        elif isinstance(event, _Percent):
+            if group in last_change:
+                reader.percent(last_change[group], event.value)
+        else:
+            # A reason runs to the end of its group, or to the label of the next figure
+            # (…导致基本支出减少项目支出增加30.00万元 has no comma before 项目支出).
+            stop = groups.spans[group][1]
+            for later in events[index + 1 :]:
+                if groups.owner[later.position] != group:
+                    break
+                if isinstance(later, (_Figure, _Change)) and later.start >= event.stop:
+                    stop = later.start
+                    break
+            said = source.original(event.stop, stop).strip(",，。;；:： ")
+            if event.targets:
+                reader.reason(event.targets, said)
+            elif group in last_change:
+                reader.reason([last_change[group]], said)
+    return reader
+
+
+def _placeholders(source: _Source, reader: _Reader) -> Iterator[Finding]:
+    text = source.text
+    groups = _Parts.of(text, _GROUP_ENDS)
+    for match in _PLACEHOLDERS.finditer(text):
+        printed = source.original(match.start(), match.end())
+        yield TXT_PLACEHOLDER.finding(
+            f"情况说明留有未填写的模板占位符“{printed}”：{reader.sentence(match.start())}",
+            location=Location(table=_TABLE, row=printed, line=source.line(match.start())),
+        )
+    for match in _BLANK_FIGURE.finditer(text):
+        label = _FACT_LEAD.search(text[groups.span(match.start())[0] : match.start()])
+        if label is not None:
+            row = _label_of(_FACT_OF_LABEL[label["label"]])
+            yield TXT_PLACEHOLDER.finding(
+                f"{row}的金额未填写：{reader.sentence(match.start())}",
+                location=Location(table=_TABLE, row=row, line=source.line(match.start())),
+            )
+
+
+def _year(text: str, default: int | None) -> int | None:
+    # A title may be wrapped after its heading (第三部分 …2025 年度\n部门决算情况说明).
+    text = text.replace("\n", "")
+    for pattern in (_YEAR_OF_TITLE, _YEAR_OF_STATEMENT):
+        match = pattern.search(text)
+        if match is not None and 1949 < int(match[1]) < 2200:
+            return int(match[1])
+    return default
+
+
+def read_facts(narrative: str, *, year: int | None = None) -> FactsReading:
+    """Read the figures an explanation (情况说明) states, with the findings on what it could not.
+
+    ``year`` is used when the text names no budget year (its title, "2025年部门预算…", or the
+    year that opens its income or expenditure statement, "2025年预算收入…"). Findings locate
+    the line of ``narrative`` (1-based) in :class:`~govbudget.findings.Location` ``line``.
+
+    Figures in 元 are converted exactly, keeping their precision:
+
+    >>> read_facts("收入预算47,483,458元。").facts.income_total
+    Decimal('4748.3458')
+    >>> read_facts("机关运行经费预算为507.25万元。", year=2026).facts.year
+    2026
+    """
+    source = _source(narrative)
+    reader = _read(source)
+    findings = [*reader.findings, *_placeholders(source, reader)]
+    # The facts are named by their field names; StatedFacts converts and checks each value.
+    make: Callable[..., StatedFacts] = StatedFacts
+    facts = make(
+        year=_year(source.text, year), quotes=reader.quotes, **reader.amounts, **reader.changes
+    )
+    return FactsReading(
+        facts, tuple(sorted(findings, key=lambda f: (f.location.line or 0, f.rule)))
+    )

@@ -1,0 +1,797 @@
+"""Tables and reports for reading: Markdown, aligned text, HTML, CSV, and reports as text or JSON.
+
+Every renderer of a table starts from :func:`~govbudget.formats.grid.render_grid`, the table as
+printed, and reads its layout (title, department line, header rows, the 栏次 row, the rows, the
+note); none of them knows a table's columns. A column is a money column when its header is one
+the table's declaration gives a money column, so figures are right-aligned in every format. A
+group header printed once over a run of columns (本年收入 over 小计 and the sources) spans that
+run; a header with nothing under it spans both header rows.
+
+:func:`to_markdown`, :func:`to_text` and :func:`to_html` take one of the nine tables or a whole
+:class:`~govbudget.disclosure.DepartmentBudget` (its tables in standard order, then its units,
+fixed assets and procurement); :func:`to_csv` gives the grid as CSV. The report renderers give a
+:class:`~govbudget.findings.Report` for people (:func:`report_to_text`, :func:`report_to_markdown`)
+and for programs (:func:`report_to_json`, whose shape is fixed; amounts are strings, never floats).
+
+The functions are pure and return strings, so a notebook class can use them as its
+``_repr_html_`` or ``_repr_markdown_``.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import TypeAlias
+
+import attrs
+
+from govbudget.amounts import Figure, format_amount
+from govbudget.disclosure import (
+    BudgetUnit,
+    DepartmentBudget,
+    FixedAssetsTable,
+    ProcurementItem,
+    ProcurementTable,
+)
+from govbudget.findings import Finding, Report, Severity
+from govbudget.formats.grid import Grid, render_grid
+from govbudget.tables import STANDARD_TABLES, Table
+
+__all__ = [
+    "JSON",
+    "Renderable",
+    "display_width",
+    "report_to_dict",
+    "report_to_json",
+    "report_to_markdown",
+    "report_to_text",
+    "text_columns",
+    "to_csv",
+    "to_html",
+    "to_markdown",
+    "to_text",
+]
+
+Renderable: TypeAlias = "Table | DepartmentBudget"
+"""What the table renderers take: one of the nine tables, or a whole disclosure."""
+
+JSON: TypeAlias = "bool | int | str | list[JSON] | dict[str, JSON] | None"
+"""A value :func:`json.dumps` writes as it is; no float, so no amount can lose a digit."""
+
+_LINE_NUMBERS = "栏次"
+_GAP = 2  # spaces between the columns of a text table
+_WIDE = frozenset({"W", "F"})
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal: a wide (CJK) character takes two.
+
+    Characters of East Asian width W or F count two, combining marks none, the rest one.
+
+    >>> display_width("合计"), display_width("193.61"), display_width("（二）A")
+    (4, 6, 7)
+    """
+    return sum(_char_width(char) for char in text)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in _WIDE else 1
+
+
+def _pad(text: str, width: int, align: str) -> str:
+    """``text`` padded with spaces to ``width`` display columns; ``align`` is "<", ">" or "^"."""
+    space = max(width - display_width(text), 0)
+    if align == ">":
+        return " " * space + text
+    if align == "^":
+        return " " * (space // 2) + text + " " * (space - space // 2)
+    return text + " " * space
+
+
+def text_columns(rows: Sequence[Sequence[str]], *, right: Collection[int] = ()) -> list[str]:
+    """Rows of cells as lines of aligned text columns, wide characters counted as two.
+
+    The columns whose index is in ``right`` are right-aligned (figures, counts); trailing
+    spaces are dropped.
+
+    >>> for line in text_columns([["文件", "错误"], ["a.txt", "12"]], right={1}):
+    ...     print(line + "|")
+    文件   错误|
+    a.txt    12|
+    """
+    count = max((len(row) for row in rows), default=0)
+    widths = [
+        max((display_width(row[c]) for row in rows if c < len(row)), default=0)
+        for c in range(count)
+    ]
+    aligns = [">" if c in right else "<" for c in range(count)]
+    return [_text_row(row, widths, aligns) for row in rows]
+
+
+# --- the printed layout ----------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _Printed:
+    """A table as printed, in parts: what every format renders.
+
+    ``header`` holds the header rows as printed (a group once over its run, "" elsewhere);
+    ``numbers`` is the 栏次 row, ``None`` where a table prints none; ``money`` says for each
+    column whether it holds figures (right-aligned).
+    """
+
+    title: str
+    facts: tuple[str, ...]
+    header: tuple[tuple[str, ...], ...]
+    numbers: tuple[str, ...] | None
+    body: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...]
+    money: tuple[bool, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.money)
+
+    def grid(self) -> Grid:
+        """The rows as printed, each as wide as the table (the layout of ``render_grid``)."""
+        rows: list[Sequence[str]] = [[self.title], self.facts, *self.header]
+        if self.numbers is not None:
+            rows.append(self.numbers)
+        rows += [*self.body, *([note] for note in self.notes)]
+        return [[*row, *([""] * (self.width - len(row)))] for row in rows]
+
+
+def _trimmed(cells: Sequence[str]) -> tuple[str, ...]:
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return tuple(cells[:end])
+
+
+def _lowest(header: Sequence[Sequence[str]], column: int) -> str:
+    """The header printed lowest in a column: the column's own header, under any group."""
+    return next((row[column] for row in reversed(header) if row[column]), "")
+
+
+def _from_table(table: Table) -> _Printed:
+    """Split the grid of a table into its printed parts.
+
+    ``render_grid`` prints the title, the department line, the header rows, the 栏次 row, the
+    rows (each starting with its 序号) and the note, in this order.
+    """
+    grid = render_grid(table)
+    numbers_at = next(n for n, row in enumerate(grid) if row[0] == _LINE_NUMBERS)
+    header = tuple(tuple(row) for row in grid[2:numbers_at])
+    end = numbers_at + 1
+    while end < len(grid) and grid[end][0].isdigit():
+        end += 1
+    money_headers = {column.header for block in table.SPEC.blocks for column in block.columns}
+    return _Printed(
+        title=grid[0][0],
+        facts=_trimmed(grid[1]),
+        header=header,
+        numbers=tuple(grid[numbers_at]),
+        body=tuple(tuple(row) for row in grid[numbers_at + 1 : end]),
+        notes=tuple(row[0] for row in grid[end:]),
+        money=tuple(_lowest(header, c) in money_headers for c in range(len(grid[0]))),
+    )
+
+
+def _from_units(department: str, units: Sequence[BudgetUnit]) -> _Printed:
+    return _Printed(
+        title="部门机构设置情况",
+        facts=(department,),
+        header=(("单位名称", "单位性质", "单位规格", "经费保障形式"),),
+        numbers=None,
+        body=tuple(
+            (unit.name, unit.nature or "", unit.grade or "", unit.funding or "") for unit in units
+        ),
+        notes=(),
+        money=(False,) * 4,
+    )
+
+
+def _from_assets(table: FixedAssetsTable) -> _Printed:
+    as_of = (f"截止时间：{table.as_of}",) if table.as_of else ()
+    return _Printed(
+        title=table.title,
+        facts=(table.department, *as_of, f"单位：{table.unit.label}"),
+        header=(("项目", "数量", "价值"),),
+        numbers=None,
+        body=tuple(
+            (row.label, format_amount(row.quantity), format_amount(row.value)) for row in table.rows
+        ),
+        notes=(table.note,) if table.note else (),
+        money=(False, True, True),
+    )
+
+
+# The two header rows of the procurement table as the seed prints them; what is a money column.
+_PROCUREMENT_GROUPS = (
+    "政府采购项目来源",
+    "",
+    "采购物品名称",
+    "政府采购目录序号",
+    "计量单位",
+    "数量",
+    "单价",
+    "政府采购金额（当年部门预算安排资金）",
+    *([""] * 6),
+    "预留中小微企业份额",
+)
+_PROCUREMENT_HEADERS = (
+    "项目名称",
+    "预算资金",
+    *([""] * 5),
+    "合计",
+    "一般公共预算拨款",
+    "基金预算拨款",
+    "国有资本经营预算拨款",
+    "财政专户核拨",
+    "单位资金",
+    "上年结转结余",
+    "",
+)
+_PROCUREMENT_MONEY = (False, True, False, False, False, *([True] * 10))
+
+
+def _procurement_row(item: ProcurementItem) -> tuple[str, ...]:
+    figures: list[Figure] = [item.total, *item.sources(), item.sme_reserve]
+    return (
+        item.project or "",
+        format_amount(item.project_budget),
+        item.item,
+        item.catalogue_number or "",
+        item.measure or "",
+        format_amount(item.quantity),
+        format_amount(item.unit_price),
+        *(format_amount(figure) for figure in figures),
+    )
+
+
+def _from_procurement(table: ProcurementTable) -> _Printed:
+    return _Printed(
+        title=table.title,
+        facts=(table.department, f"单位：{table.unit.label}"),
+        header=(_PROCUREMENT_GROUPS, _PROCUREMENT_HEADERS),
+        numbers=None,
+        body=tuple(_procurement_row(item) for item in table.items),
+        notes=table.notes,
+        money=_PROCUREMENT_MONEY,
+    )
+
+
+def _parts(obj: Renderable) -> Iterator[_Printed]:
+    """What a renderer prints of ``obj``: the table, or every part of a disclosure in order."""
+    if isinstance(obj, Table):
+        yield _from_table(obj)
+        return
+    for kind in STANDARD_TABLES:
+        table = obj.table(kind)
+        if table is not None:
+            yield _from_table(table)
+    if obj.units:
+        yield _from_units(obj.department, obj.units)
+    if obj.fixed_assets is not None:
+        yield _from_assets(obj.fixed_assets)
+    if obj.procurement is not None:
+        yield _from_procurement(obj.procurement)
+
+
+def _document_title(budget: DepartmentBudget) -> str:
+    return f"{budget.department} {budget.year}年部门预算"
+
+
+# --- merged header cells ---------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _HeaderCell:
+    """A header cell with the rows and columns it spans."""
+
+    row: int
+    column: int
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+def _header_cells(header: Sequence[Sequence[str]]) -> list[_HeaderCell]:
+    """The header rows as cells that span: a group printed once over blank cells spans the
+    columns below which something is printed; a header with blanks below spans those rows."""
+    height = len(header)
+    width = len(header[0]) if header else 0
+    covered: set[tuple[int, int]] = set()
+    cells: list[_HeaderCell] = []
+    for r in range(height):
+        c = 0
+        while c < width:
+            if (r, c) in covered:
+                c += 1
+                continue
+            text = header[r][c]
+            colspan = 1
+            if text and r + 1 < height:
+                while (
+                    c + colspan < width
+                    and not header[r][c + colspan]
+                    and (r, c + colspan) not in covered
+                    and header[r + 1][c + colspan]
+                ):
+                    colspan += 1
+            rowspan = 1
+            if text:
+                while r + rowspan < height and not any(header[r + rowspan][c : c + colspan]):
+                    rowspan += 1
+            covered.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            cells.append(_HeaderCell(r, c, text, colspan, rowspan))
+            c += colspan
+    return cells
+
+
+def _column_names(printed: _Printed) -> list[str]:
+    """One header per column, the headers above it joined: "本年收入 / 小计"."""
+    names: list[list[str]] = [[] for _ in range(printed.width)]
+    for cell in _header_cells(printed.header):
+        if cell.text:
+            for column in range(cell.column, cell.column + cell.colspan):
+                names[column].append(cell.text)
+    return [" / ".join(parts) for parts in names]
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(_md_cell(cell) for cell in cells) + " |"
+
+
+def _markdown_part(printed: _Printed) -> str:
+    out = [f"## {printed.title}", ""]
+    if printed.facts:
+        out += [" · ".join(fact for fact in printed.facts if fact), ""]
+    out.append(_md_row(_column_names(printed)))
+    out.append("|" + "|".join("---:" if money else "---" for money in printed.money) + "|")
+    if printed.numbers is not None:
+        out.append(_md_row(printed.numbers))
+    out += [_md_row(row) for row in printed.body]
+    for note in printed.notes:
+        out += ["", _md_cell(note)]
+    return "\n".join(out) + "\n"
+
+
+def to_markdown(obj: Renderable) -> str:
+    """A table (or every part of a disclosure) as Markdown: a heading, the department line, a
+    pipe table whose header joins a group and its columns, figures right-aligned, then notes.
+
+    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
+    ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"})])
+    >>> print(to_markdown(table))
+    ## 一般公共预算财政拨款基本支出表
+    <BLANKLINE>
+    网信办 · 预算年度：2025 · 单位：万元
+    <BLANKLINE>
+    | 序号 | 支出部门经济分类科目 / 科目编码 | 支出部门经济分类科目 / 科目名称 | 一般公共预算基本支出 / 合计 | 一般公共预算基本支出 / 人员经费 | 一般公共预算基本支出 / 公用经费 |
+    |---|---|---|---:|---:|---:|
+    | 栏次 | 1 | 2 | 3 | 4 | 5 |
+    | 1 |  | 合计 | 193.61 | 182.21 | 11.39 |
+    <BLANKLINE>
+    """
+    if isinstance(obj, Table):
+        return _markdown_part(_from_table(obj))
+    sections = [f"# {_document_title(obj)}\n", *(_markdown_part(p) for p in _parts(obj))]
+    return "\n".join(sections)
+
+
+# --- aligned text ----------------------------------------------------------------------------
+
+
+def _text_widths(printed: _Printed, cells: Sequence[_HeaderCell]) -> list[int]:
+    rows = [*([printed.numbers] if printed.numbers is not None else []), *printed.body]
+    widths = [0] * printed.width
+    for row in rows:
+        for column, text in enumerate(row):
+            widths[column] = max(widths[column], display_width(text))
+    for cell in cells:
+        if cell.colspan == 1:
+            widths[cell.column] = max(widths[cell.column], display_width(cell.text))
+    # A group wider than the columns it spans widens the last of them.
+    for cell in cells:
+        if cell.colspan > 1:
+            end = cell.column + cell.colspan
+            have = sum(widths[cell.column : end]) + _GAP * (cell.colspan - 1)
+            widths[end - 1] += max(display_width(cell.text) - have, 0)
+    return widths
+
+
+def _text_line(cells: Iterable[str]) -> str:
+    return (" " * _GAP).join(cells).rstrip()
+
+
+def _text_row(row: Sequence[str], widths: Sequence[int], aligns: Sequence[str]) -> str:
+    return _text_line(_pad(text, widths[c], aligns[c]) for c, text in enumerate(row))
+
+
+def _text_part(printed: _Printed) -> list[str]:
+    cells = _header_cells(printed.header)
+    widths = _text_widths(printed, cells)
+    aligns = [">" if money else "<" for money in printed.money]
+    lines = [printed.title]
+    if printed.facts:
+        lines.append(_text_line(fact for fact in printed.facts if fact))
+    # A header that spans rows is printed in the lowest of them, beside the columns' own
+    # headers, where a reader looks for the name of a column.
+    starts = {(cell.row + cell.rowspan - 1, cell.column): cell for cell in cells}
+    for r in range(len(printed.header)):
+        pieces: list[str] = []
+        column = 0
+        while column < printed.width:
+            cell = starts.get((r, column))
+            if cell is None:  # above a header that spans rows
+                pieces.append(" " * widths[column])
+                column += 1
+                continue
+            end = column + cell.colspan
+            span = sum(widths[column:end]) + _GAP * (cell.colspan - 1)
+            align = "^" if cell.colspan > 1 else aligns[column]
+            pieces.append(_pad(cell.text, span, align))
+            column = end
+        lines.append(_text_line(pieces))
+    if printed.numbers is not None:
+        lines.append(_text_row(printed.numbers, widths, aligns))
+    lines.append("-" * (sum(widths) + _GAP * (printed.width - 1)))
+    lines += [_text_row(row, widths, aligns) for row in printed.body]
+    return [*lines, *printed.notes]
+
+
+def to_text(obj: Renderable) -> str:
+    """A table (or every part of a disclosure) as plain text in aligned columns.
+
+    A wide (CJK) character counts two columns; figures are right-aligned; a group header is
+    centred over its run of columns. A rule separates the headers and the 栏次 row from the rows.
+
+    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
+    ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"}),
+    ...     ("301", "工资福利支出", {"total": "182.21", "personnel": "182.21"})])
+    >>> print(to_text(table))
+    一般公共预算财政拨款基本支出表
+    网信办  预算年度：2025  单位：万元
+           支出部门经济分类科目      一般公共预算基本支出
+    序号  科目编码  科目名称        合计  人员经费  公用经费
+    栏次  1         2                  3         4         5
+    --------------------------------------------------------
+    1               合计          193.61    182.21     11.39
+    2     301       工资福利支出  182.21    182.21
+    <BLANKLINE>
+    """
+    if isinstance(obj, Table):
+        return "\n".join(_text_part(_from_table(obj))) + "\n"
+    title = _document_title(obj)
+    blocks = ["\n".join([title, "=" * display_width(title)])]
+    blocks += ["\n".join(_text_part(printed)) for printed in _parts(obj)]
+    return "\n\n".join(blocks) + "\n"
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+# Borders come from the table's border attribute, so a cell carries a style only to align
+# a figure: the output stays small enough to paste into a mail or a notebook.
+_TABLE = '<table class="govbudget" border="1" style="border-collapse:collapse">'
+_FIGURE = ' style="text-align:right"'
+
+
+def _attributes(cell: _HeaderCell) -> str:
+    spans = ""
+    if cell.colspan > 1:
+        spans += f' colspan="{cell.colspan}"'
+    if cell.rowspan > 1:
+        spans += f' rowspan="{cell.rowspan}"'
+    return spans
+
+
+def _html_table(printed: _Printed, *, with_title: bool) -> str:
+    escape = html.escape
+    caption = [escape(printed.title)] if with_title else []
+    facts = "　".join(escape(fact) for fact in printed.facts if fact)
+    if facts:
+        caption.append(f'<div style="font-weight:normal;font-size:smaller">{facts}</div>')
+    out = [_TABLE]
+    if caption:
+        out.append(f"<caption>{''.join(caption)}</caption>")
+    out.append("<thead>")
+    rows: list[list[_HeaderCell]] = [[] for _ in printed.header]
+    for cell in _header_cells(printed.header):
+        rows[cell.row].append(cell)
+    for cells in rows:
+        out.append(
+            "<tr>" + "".join(f"<th{_attributes(c)}>{escape(c.text)}</th>" for c in cells) + "</tr>"
+        )
+    if printed.numbers is not None:
+        out.append("<tr>" + "".join(f"<th>{escape(n)}</th>" for n in printed.numbers) + "</tr>")
+    out += ["</thead>", "<tbody>"]
+    for row in printed.body:
+        out.append(
+            "<tr>"
+            + "".join(
+                f"<td{_FIGURE if money else ''}>{escape(text)}</td>"
+                for text, money in zip(row, printed.money, strict=True)
+            )
+            + "</tr>"
+        )
+    out.append("</tbody>")
+    if printed.notes:
+        out.append("<tfoot>")
+        out += [
+            f'<tr><td colspan="{printed.width}">{escape(note)}</td></tr>' for note in printed.notes
+        ]
+        out.append("</tfoot>")
+    out.append("</table>")
+    return "\n".join(out) + "\n"
+
+
+def to_html(obj: Renderable) -> str:
+    """A table as an HTML ``<table>``; a disclosure as an ``<article>`` of ``<section>`` s.
+
+    The table's caption holds its title and department line; the header rows merge a group
+    over its columns (``colspan``) and a header over the blanks under it (``rowspan``); the
+    栏次 row closes the ``<thead>``; figures are right-aligned, blank cells empty, notes in the
+    ``<tfoot>``. All text is escaped. The style is inline and small, for notebooks and mail.
+
+    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
+    ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"})])
+    >>> page = to_html(table)
+    >>> page.count("<tr>"), '<th colspan="3"' in page, '<th rowspan="2"' in page
+    (4, True, True)
+    >>> '<td style="text-align:right">193.61</td>' in page
+    True
+    """
+    if isinstance(obj, Table):
+        return _html_table(_from_table(obj), with_title=True)
+    sections = [f'<article class="govbudget">\n<h1>{html.escape(_document_title(obj))}</h1>']
+    sections += [
+        f"<section>\n<h2>{html.escape(p.title)}</h2>\n{_html_table(p, with_title=False)}</section>"
+        for p in _parts(obj)
+    ]
+    return "\n".join(sections) + "\n</article>\n"
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _csv(grid: Grid) -> str:
+    buffer = io.StringIO()
+    # "\n" rather than csv's "\r\n": the string is for Python and for files written in text
+    # mode; csv.reader reads either.
+    csv.writer(buffer, lineterminator="\n").writerows(grid)
+    return buffer.getvalue()
+
+
+def to_csv(obj: Renderable) -> str:
+    """The grid of a table as CSV, one line per printed row (see ``render_grid``).
+
+    A disclosure gives one CSV section per part, each after a line "# <title>", the sections
+    separated by a blank line.
+
+    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
+    ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"})])
+    >>> print(to_csv(table))
+    一般公共预算财政拨款基本支出表,,,,,
+    网信办,预算年度：2025,单位：万元,,,
+    序号,支出部门经济分类科目,,一般公共预算基本支出,,
+    ,科目编码,科目名称,合计,人员经费,公用经费
+    栏次,1,2,3,4,5
+    1,,合计,193.61,182.21,11.39
+    <BLANKLINE>
+    """
+    if isinstance(obj, Table):
+        return _csv(_from_table(obj).grid())
+    return "\n".join(f"# {p.title}\n{_csv(p.grid())}" for p in _parts(obj))
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+_NO_TABLE = "（未指明表格）"
+# expected, actual (as printed), difference, tolerance: the order of every report
+_FIGURES = ("应为", "实为", "差额", "容差")
+
+
+def _amount(value: Decimal | None) -> str | None:
+    """An amount as held ("0.00" stays "0.00"); never a float."""
+    return None if value is None else str(value)
+
+
+def _figures(finding: Finding) -> tuple[str | None, ...]:
+    return (
+        _amount(finding.expected),
+        _amount(finding.actual),
+        _amount(finding.difference),
+        _amount(finding.tolerance),
+    )
+
+
+def _where(finding: Finding) -> str:
+    location = finding.location
+    parts = [part for part in (location.row, location.column) if part]
+    if location.line is not None:
+        parts.append(f"第{location.line}行")
+    return " / ".join(parts)
+
+
+def _by_table(report: Report) -> dict[str, list[Finding]]:
+    """Findings grouped by table, the groups in the order the report first names them."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in report:
+        groups.setdefault(finding.location.table or _NO_TABLE, []).append(finding)
+    return groups
+
+
+def _figure_line(figures: Sequence[str | None], widths: Sequence[int]) -> str:
+    fields = [
+        f"{label} {figure:>{width}}"
+        if figure is not None
+        else " " * (display_width(label) + 1 + width)
+        for label, figure, width in zip(_FIGURES, figures, widths, strict=True)
+    ]
+    return "  ".join(fields).rstrip()
+
+
+def report_to_text(report: Report) -> str:
+    """A report for people: findings grouped by table, figures aligned, a summary at the end.
+
+    Each finding gives its severity, rule id and place in the table, the message, and the
+    figures compared (应为 expected, 实为 as printed, 差额 difference, 容差 tolerance).
+
+    >>> from decimal import Decimal
+    >>> from govbudget import Finding, Location, Report, Severity
+    >>> finding = Finding("T6-SUM-ROWS", Severity.ERROR, "Parent row equals the sum of its children",
+    ...     "302 公用经费 12.39 与其下各款之和 11.38 不符",
+    ...     Location("一般公共预算财政拨款基本支出表", "302", "公用经费"),
+    ...     Decimal("11.38"), Decimal("12.39"), Decimal("1.01"), Decimal("0.035"))
+    >>> print(report_to_text(Report([finding])))
+    一般公共预算财政拨款基本支出表
+      错误  T6-SUM-ROWS  302 / 公用经费
+            302 公用经费 12.39 与其下各款之和 11.38 不符
+            应为 11.38  实为 12.39  差额 1.01  容差 0.035
+    <BLANKLINE>
+    错误 1 项，警告 0 项，提示 0 项
+    <BLANKLINE>
+    """
+    if not report:
+        return f"未发现问题。\n{report.summary()}\n"
+    rule_width = max(len(finding.rule) for finding in report)
+    widths = [
+        max(len(_figures(finding)[n] or "") for finding in report) for n in range(len(_FIGURES))
+    ]
+    indent = " " * (2 + display_width(Severity.ERROR.label) + 2)
+    blocks = []
+    for table, findings in _by_table(report).items():
+        lines = [table]
+        for finding in findings:
+            head = f"  {finding.severity.label}  {finding.rule:<{rule_width}}  {_where(finding)}"
+            lines += [head.rstrip(), indent + finding.message]
+            figures = _figures(finding)
+            if any(figure is not None for figure in figures):
+                lines.append(indent + _figure_line(figures, widths))
+        blocks.append("\n".join(lines))
+    return "\n\n".join([*blocks, report.summary()]) + "\n"
+
+
+def _finding_dict(finding: Finding) -> dict[str, JSON]:
+    expected, actual, difference, tolerance = _figures(finding)
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "table": finding.location.table,
+        "row": finding.location.row,
+        "column": finding.location.column,
+        "expected": expected,
+        "actual": actual,
+        "difference": difference,
+        "tolerance": tolerance,
+        "message": finding.message,
+        "title": finding.title,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, JSON]:
+    """The report as the object :func:`report_to_json` writes (for embedding in a larger one).
+
+    >>> report_to_dict(Report())
+    {'ok': True, 'counts': {'error': 0, 'warning': 0, 'info': 0}, 'findings': []}
+    """
+    counts = report.counts
+    return {
+        "ok": report.ok,
+        "counts": {severity.value: counts[severity.value] for severity in Severity},
+        "findings": [_finding_dict(finding) for finding in report],
+    }
+
+
+def report_to_json(report: Report) -> str:
+    """The report as JSON for programs, in a fixed shape and key order.
+
+    ``{"ok", "counts": {"error", "warning", "info"}, "findings": [{"rule", "severity", "table",
+    "row", "column", "expected", "actual", "difference", "tolerance", "message", "title"}]}``;
+    amounts are strings exactly as held ("0.00"), ``null`` when absent, never floats; Chinese
+    text is written as is.
+
+    >>> from decimal import Decimal
+    >>> from govbudget import Finding, Location, Severity
+    >>> finding = Finding("T9-SUM", Severity.WARNING, "Sum", "合计不符", Location("三公"),
+    ...                   actual=Decimal("0.00"))
+    >>> print(report_to_json(Report([finding])))
+    {
+      "ok": true,
+      "counts": {
+        "error": 0,
+        "warning": 1,
+        "info": 0
+      },
+      "findings": [
+        {
+          "rule": "T9-SUM",
+          "severity": "warning",
+          "table": "三公",
+          "row": null,
+          "column": null,
+          "expected": null,
+          "actual": "0.00",
+          "difference": null,
+          "tolerance": null,
+          "message": "合计不符",
+          "title": "Sum"
+        }
+      ]
+    }
+    """
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+
+
+def report_to_markdown(report: Report) -> str:
+    """A report as Markdown for an issue tracker: the summary, then one table row per finding.
+
+    >>> from govbudget import Finding, Location, Severity
+    >>> finding = Finding("DOC-EMPTY", Severity.INFO, "Empty", "空表未说明 | 原因", Location("表7"))
+    >>> print(report_to_markdown(Report([finding])))
+    **检查结果**：错误 0 项，警告 0 项，提示 1 项
+    <BLANKLINE>
+    | 级别 | 规则 | 表 | 位置 | 说明 | 应为 | 实为 | 差额 | 容差 |
+    |---|---|---|---|---|---:|---:|---:|---:|
+    | 提示 | `DOC-EMPTY` | 表7 |  | 空表未说明 \\| 原因 |  |  |  |  |
+    <BLANKLINE>
+    """
+    out = [f"**检查结果**：{report.summary()}", ""]
+    if not report:
+        out.append("未发现问题。")
+        return "\n".join(out) + "\n"
+    out.append("| 级别 | 规则 | 表 | 位置 | 说明 | 应为 | 实为 | 差额 | 容差 |")
+    out.append("|---|---|---|---|---|---:|---:|---:|---:|")
+    for finding in report:
+        out.append(
+            _md_row(
+                [
+                    finding.severity.label,
+                    f"`{finding.rule}`",
+                    finding.location.table or "",
+                    _where(finding),
+                    finding.message,
+                    *(figure or "" for figure in _figures(finding)),
+                ]
+            )
+        )
+    return "\n".join(out) + "\n"
