@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from govbudget.amounts import Agreement, Figure, Unit, agree_sums, convert, format_amount
+from govbudget.amounts import (
+    Agreement,
+    Figure,
+    Unit,
+    agree_sums,
+    convert,
+    decimal_places,
+    format_amount,
+)
 from govbudget.checks.registry import Rule, register_carried, register_parts, rule
 from govbudget.disclosure import DepartmentBudget, FixedAssetsTable, ProcurementTable
 from govbudget.disclosure.facts import FACT_LABELS
@@ -49,6 +57,13 @@ def _parts(budget: DepartmentBudget) -> Iterator[object]:
 
 register_parts(DepartmentBudget, _parts)
 register_carried(DepartmentBudget, lambda budget: budget.read_findings)
+
+
+def _shown(value: Figure) -> str:
+    """A figure for a message: 元 converted to 万元 carries up to six decimals; show at most two
+    (the finding itself keeps the exact figures)."""
+    places = decimal_places(value)
+    return format_amount(value, places=2 if places is not None and places > 2 else None)
 
 
 def _wan(figures: Iterable[Figure], unit: Unit) -> list[Figure]:
@@ -94,8 +109,8 @@ class Comparison:
 
 def _money(agreement: Agreement) -> str:
     return (
-        f"{format_amount(agreement.actual)} 与 {format_amount(agreement.expected)} 不符，"
-        f"差额 {format_amount(agreement.difference)}（舍入容差 {format_amount(agreement.tolerance)}）"
+        f"{_shown(agreement.actual)} 与 {_shown(agreement.expected)} 不符，"
+        f"差额 {_shown(agreement.difference)}（舍入容差 {_shown(agreement.tolerance)}）"
     )
 
 
@@ -276,16 +291,11 @@ def _three_public_in_basic(rule: Rule, budget: DepartmentBudget) -> Iterator[Fin
         result = agree_sums(_wan(in_three, three.header.unit), _wan(in_basic, basic.header.unit))
         if -result.difference > result.tolerance:
             yield rule.finding(
-                f"“三公”经费表的{name} {format_amount(result.actual) or '（空）'} 少于基本支出表"
-                f" {code}“{name}” {format_amount(result.expected)}",
+                f"“三公”经费表的{name} {_shown(result.actual) or '（空）'} 少于基本支出表"
+                f" {code}“{name}” {_shown(result.expected)}",
                 location=Location(table=three.title, row=name),
                 agreement=result,
             )
-
-
-def _wan_text(value: Figure) -> str:
-    """A sum in 万元 for a message: converted 元 figures carry six decimals, show two."""
-    return format_amount(value, places=2)
 
 
 def _goals_within_projects(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
@@ -303,15 +313,15 @@ def _goals_within_projects(rule: Rule, budget: DepartmentBudget) -> Iterator[Fin
     where = Location(table="项目绩效目标表", row="项目预算合计")
     if result.difference > result.tolerance:
         yield rule.finding(
-            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {_wan_text(result.actual)}万元，"
-            f"超过部门预算支出总表项目支出 {_wan_text(result.expected)}万元",
+            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {_shown(result.actual)}万元，"
+            f"超过部门预算支出总表项目支出 {_shown(result.expected)}万元",
             location=where,
             agreement=result,
         )
     elif -result.difference > result.tolerance:
         yield rule.finding(
-            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {_wan_text(result.actual)}万元，"
-            f"少于项目支出 {_wan_text(result.expected)}万元：未公开全部项目的绩效目标",
+            f"已公开的 {len(budgets)} 个项目绩效目标预算合计 {_shown(result.actual)}万元，"
+            f"少于项目支出 {_shown(result.expected)}万元：未公开全部项目的绩效目标",
             location=where,
             agreement=result,
             severity=Severity.INFO,
@@ -417,9 +427,9 @@ def _stated(rule: Rule, budget: DepartmentBudget, claim: Stated) -> Iterator[Fin
         quote = budget.facts.quote(claim.fact)
         said = f"（原文：“{quote}”）" if quote else ""
         yield rule.finding(
-            f"情况说明称{claim.label} {format_amount(value)}万元，{claim.side.kind.SPEC.title}为 "
-            f"{format_amount(result.expected)}万元，差额 {format_amount(result.difference)}"
-            f"（舍入容差 {format_amount(result.tolerance)}）{said}",
+            f"情况说明称{claim.label} {_shown(value)}万元，{claim.side.kind.SPEC.title}为 "
+            f"{_shown(result.expected)}万元，差额 {_shown(result.difference)}"
+            f"（舍入容差 {_shown(result.tolerance)}）{said}",
             location=Location(table="情况说明", row=claim.label, column=claim.side.kind.SPEC.title),
             agreement=result,
         )
@@ -573,8 +583,8 @@ def _procurement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     result = agree_sums([stated], _wan((item.total for item in table.items), table.unit))
     if not result.ok:
         yield rule.finding(
-            f"情况说明称政府采购预算 {format_amount(stated)}万元，政府采购预算表合计 "
-            f"{format_amount(result.expected)}万元，差额 {format_amount(result.difference)}",
+            f"情况说明称政府采购预算 {_shown(stated)}万元，政府采购预算表合计 "
+            f"{_shown(result.expected)}万元，差额 {_shown(result.difference)}",
             location=Location(table="情况说明", row="政府采购预算", column=table.title),
             agreement=result,
         )
@@ -602,8 +612,8 @@ def _fixed_assets(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
         quote = budget.facts.quote("fixed_assets_value")
         said = f"（原文：“{quote}”）" if quote else ""
         yield rule.finding(
-            f"情况说明称上年末固定资产金额为 {format_amount(stated)}万元，部门固定资产占用情况表"
-            f"{date}资产总额为 {format_amount(result.expected)}万元{said}",
+            f"情况说明称上年末固定资产金额为 {_shown(stated)}万元，部门固定资产占用情况表"
+            f"{date}资产总额为 {_shown(result.expected)}万元{said}",
             location=Location(table="情况说明", row="上年末固定资产金额", column=table.title),
             agreement=result,
         )
@@ -692,8 +702,8 @@ def _text_sums(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
         if not result.ok:
             names = " + ".join(_FACT_LABELS[p] for p in parts)
             yield rule.finding(
-                f"情况说明自身不平：{_FACT_LABELS[total]} {format_amount(value)} ≠ {names} "
-                f"{format_amount(result.expected)}，差额 {format_amount(result.difference)}",
+                f"情况说明自身不平：{_FACT_LABELS[total]} {_shown(value)} ≠ {names} "
+                f"{_shown(result.expected)}，差额 {_shown(result.difference)}",
                 location=Location(table="情况说明", row=_FACT_LABELS[total]),
                 agreement=result,
             )
@@ -773,7 +783,7 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
         if name == "three_public_change" and explained_by_items:
             continue
         yield rule.finding(
-            f"{_FACT_LABELS[name]} {format_amount(change.amount)}万元，未说明增减变化原因",
+            f"{_FACT_LABELS[name]} {_shown(change.amount)}万元，未说明增减变化原因",
             location=where,
         )
     if facts.three_public_change is None:
@@ -857,7 +867,7 @@ def _assets_total(rule: Rule, table: FixedAssetsTable) -> Iterator[Finding]:
     result = agree_sums([total.value], parts)
     if not result.ok:
         yield rule.finding(
-            f"资产总额 {format_amount(total.value)} ≠ 各类资产价值之和 {format_amount(result.expected)}",
+            f"资产总额 {_shown(total.value)} ≠ 各类资产价值之和 {_shown(result.expected)}",
             location=Location(table=table.title, row=total.label, column="价值"),
             agreement=result,
         )
@@ -883,7 +893,7 @@ def _office_within_buildings(rule: Rule, table: FixedAssetsTable) -> Iterator[Fi
         result = agree_sums([mine], [theirs])
         if result.difference > result.tolerance:
             yield rule.finding(
-                f"其中办公用房{column} {format_amount(mine)} 超过房屋{column} {format_amount(theirs) or '（空）'}",
+                f"其中办公用房{column} {_shown(mine)} 超过房屋{column} {_shown(theirs) or '（空）'}",
                 location=Location(table=table.title, row=office.label, column=column),
                 agreement=result,
             )
@@ -902,8 +912,8 @@ def _procurement_columns(rule: Rule, table: ProcurementTable) -> Iterator[Findin
         result = agree_sums([item.total], item.sources())
         if not result.ok:
             yield rule.finding(
-                f"采购项目“{item.item}”合计 {format_amount(item.total)} ≠ 各资金来源之和 "
-                f"{format_amount(result.expected)}",
+                f"采购项目“{item.item}”合计 {_shown(item.total)} ≠ 各资金来源之和 "
+                f"{_shown(result.expected)}",
                 location=Location(table=table.title, row=item.item, column="合计"),
                 agreement=result,
             )

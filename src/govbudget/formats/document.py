@@ -63,6 +63,7 @@ from govbudget.tables import (
 
 __all__ = [
     "READ_TABLE",
+    "READ_TITLE",
     "DocumentError",
     "PrintedTable",
     "read_bundle",
@@ -76,6 +77,12 @@ class DocumentError(GovBudgetError, ValueError):
     """Input that is not a budget disclosure at all: no table found, or not a grid bundle."""
 
 
+READ_TITLE = declare(
+    "READ-TITLE",
+    "Every table title is recognised",
+    Severity.INFO,
+    description="表标题能识别为标准表；不能识别但表头能识别时，按表头读入并提示。",
+)
 READ_TABLE = declare(
     "READ-TABLE",
     "Every table of a document is recognised and read",
@@ -88,14 +95,16 @@ READ_TABLE = declare(
 class PrintedTable:
     """A table as a document prints it: its title, its rows of cells, and where it stands.
 
-    ``lines`` gives the source line of each row when the table was read from text (so findings
-    can point at the line); it is empty for grids.
+    ``lines`` gives where each row stands — its line in a text dump, its place (from 1) among
+    the rows of a grid — so findings point at it; ``title_line`` is the line of the title in a
+    text dump (0 when unknown).
     """
 
     title: str
     rows: tuple[tuple[str, ...], ...]
     lines: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
+    title_line: int = 0
 
     def figures(self) -> int:
         """How many cells hold a number: what must reach the model or be reported unread."""
@@ -161,8 +170,13 @@ def split_text(text: str) -> tuple[list[PrintedTable], list[tuple[int, str]]]:
     while index < len(tokens):
         token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if isinstance(token, _Text) and isinstance(following, _Cells) and _is_title(token.text):
-            title, index = token.text, index + 1
+        title_line = 0
+        if (
+            isinstance(token, _Text)
+            and isinstance(following, _Cells)
+            and _looks_like_title(token.text)
+        ):
+            title, title_line, index = token.text, token.line, index + 1
         elif isinstance(token, _Cells):
             title = ""
         else:
@@ -179,7 +193,7 @@ def split_text(text: str) -> tuple[list[PrintedTable], list[tuple[int, str]]]:
             lines.append(row.line)
             index += 1
         if not title and rows and len([c for c in rows[0] if c]) == 1 and _is_title(rows[0][0]):
-            title, rows, lines = rows[0][0], rows[1:], lines[1:]
+            title, title_line, rows, lines = rows[0][0], lines[0], rows[1:], lines[1:]
         notes: list[str] = []
         while (
             index < len(tokens)
@@ -188,7 +202,7 @@ def split_text(text: str) -> tuple[list[PrintedTable], list[tuple[int, str]]]:
         ):
             notes.append(tokens[index].text)  # type: ignore[union-attr]
             index += 1
-        tables.append(PrintedTable(title, tuple(rows), tuple(lines), tuple(notes)))
+        tables.append(PrintedTable(title, tuple(rows), tuple(lines), tuple(notes), title_line))
     return tables, narrative
 
 
@@ -237,6 +251,12 @@ def _recognise(title: str) -> Kind | None:
 
 def _is_title(text: str) -> bool:
     return _recognise(text) is not None
+
+
+def _looks_like_title(text: str) -> bool:
+    """A known title, or a short line naming a table (…表) just above a table's rows."""
+    name = normalize_name(_BOOKMARK.sub("", text))
+    return _is_title(text) or (len(name) <= 40 and name.endswith("表"))
 
 
 def _by_headers(table: PrintedTable) -> type[Table] | None:
@@ -297,25 +317,27 @@ def _leaves(kind: type[Table], header: Sequence[Sequence[str]]) -> list[str] | N
     return leaves
 
 
-def _rectangular(kind: type[Table], table: PrintedTable) -> list[list[str]]:
+def _rectangular(kind: type[Table], table: PrintedTable) -> tuple[list[list[str]], list[int]]:
     """The rows of a text-dump table with its collapsed header rows rebuilt, when the 栏次 row
-    says how wide the table is and the headers name exactly that many columns."""
+    says how wide the table is and the headers name exactly that many columns; and the source
+    line of each row."""
     rows = [list(row) for row in table.rows]
+    lines = list(table.lines) or [0] * len(rows)
     numbers = next(
         (i for i, row in enumerate(rows) if row and normalize_name(row[0]) == "栏次"), None
     )
     if numbers is None:
-        return rows
+        return rows, lines
     width = len(rows[numbers])
     start = next(
         (i for i, row in enumerate(rows[:numbers]) if row and normalize_name(row[0]) == "序号"),
         None,
     )
     if start is None or all(len(row) == width for row in rows[start:numbers]):
-        return rows
+        return rows, lines
     leaves = _leaves(kind, rows[start:numbers])
     if leaves is None:
-        return rows
+        return rows, lines
     block = kind.SPEC.blocks[0]
     if issubclass(kind, TwoSidedTable):
         synthetic = ["序号", *leaves]
@@ -324,8 +346,12 @@ def _rectangular(kind: type[Table], table: PrintedTable) -> list[list[str]]:
     else:
         synthetic = ["序号", "科目编码", "科目名称", *leaves]
     if len(synthetic) != width:
-        return rows
-    return [*rows[:start], synthetic, *rows[numbers:]]
+        return rows, lines
+    return [*rows[:start], synthetic, *rows[numbers:]], [
+        *lines[:start],
+        lines[start],
+        *lines[numbers:],
+    ]
 
 
 # -- the other tables of a disclosure ----------------------------------------------------------
@@ -363,7 +389,7 @@ class _Assembler:
 
     def unread(self, table: PrintedTable, why: str) -> None:
         title = table.title or "（无标题的表）"
-        line = table.lines[0] if table.lines else None
+        line = table.title_line or None
         self.findings.append(
             READ_TABLE.finding(
                 f"表“{title}”{why}，其中 {table.figures()} 个数字未读入",
@@ -372,7 +398,7 @@ class _Assembler:
         )
 
     def _relocate(self, findings: Iterable[Finding], table: PrintedTable) -> Iterator[Finding]:
-        """Grid findings point at grid rows; a text dump's point at its source lines."""
+        """Goal-grid findings point at grid rows; a text dump's point at its source lines."""
         for finding in findings:
             line = finding.location.line
             if table.lines and line is not None and 0 < line <= len(table.lines):
@@ -381,8 +407,17 @@ class _Assembler:
 
     def read(self, table: PrintedTable, *, text: bool) -> None:
         kind = _recognise(table.title) if table.title else None
-        if kind is None and not table.title:
+        # A 决算 (final accounts) table has the headers of its budget twin but other meanings:
+        # it is not read as a budget table.
+        if kind is None and "决算" not in table.title:
             kind = _by_headers(table)
+            if kind is not None and table.title:
+                self.findings.append(
+                    READ_TITLE.finding(
+                        f"表标题“{table.title}”未能识别，按表头读作{kind.SPEC.title}",
+                        location=Location(table=table.title, line=table.title_line or None),
+                    )
+                )
         if kind is None:
             self.unread(table, "无法识别")
         elif isinstance(kind, str):
@@ -399,16 +434,20 @@ class _Assembler:
         if kind in self.tables:
             self.unread(table, f"与前面的{kind.SPEC.title}重复")
             return
-        rows = _rectangular(kind, table) if text else [list(row) for row in table.rows]
-        grid = [[table.title], *rows, *([note] for note in table.notes)] if table.title else rows
+        if text:
+            rows, lines = _rectangular(kind, table)
+        else:
+            rows, lines = [list(row) for row in table.rows], list(table.lines)
+        grid = [*([table.title],) * bool(table.title), *rows, *([note] for note in table.notes)]
+        numbers = [table.title_line] * bool(table.title) + lines + [0] * len(table.notes)
         try:
-            reading = read_grid(kind, grid, year=self.year, department=self.department)
+            reading = read_grid(
+                kind, grid, year=self.year, department=self.department, lines=numbers
+            )
         except (GridError, TableError) as error:
             self.unread(table, f"无法读入（{error}）")
             return
-        shift = 1 if table.title else 0
-        lines = PrintedTable(table.title, table.rows, (0,) * shift + table.lines, table.notes)
-        self.findings.extend(self._relocate(reading.findings, lines) if text else reading.findings)
+        self.findings.extend(reading.findings)
         self.tables[kind] = reading.table
 
     def read_goal(self, table: PrintedTable) -> None:
@@ -759,9 +798,9 @@ def _printed(table: PrintedTable | Mapping[str, object], index: int) -> PrintedT
         if not isinstance(row, list) or not all(isinstance(cell, str) for cell in row):
             raise DocumentError(f"tables[{index}].rows[{number}] is not a list of strings")
         cells.append(tuple(cell.strip() for cell in row))
+    kept = [n for n, row in enumerate(cells, start=1) if not (row and _NOTE.match(row[0]))]
     notes = tuple(row[0] for row in cells if row and _NOTE.match(row[0]))
-    body = tuple(row for row in cells if not (row and _NOTE.match(row[0])))
-    return PrintedTable(title, body, (), notes)
+    return PrintedTable(title, tuple(cells[n - 1] for n in kept), tuple(kept), notes)
 
 
 def read_bundle(bundle: Mapping[str, object]) -> DepartmentBudget:

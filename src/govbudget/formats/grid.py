@@ -479,9 +479,15 @@ def _is_header_repeat(cells: Sequence[str], headers: set[tuple[str, ...]]) -> bo
 
 
 def _body(
-    rows: Sequence[Sequence[str]], start: int, header: Sequence[Sequence[str]]
+    rows: Sequence[Sequence[str]],
+    start: int,
+    header: Sequence[Sequence[str]],
+    lines_of_rows: Sequence[int] | None,
 ) -> tuple[list[_Line], list[str]]:
-    """The body rows to read, and the notes (rows that begin "注：", their cells joined)."""
+    """The body rows to read, and the notes (rows that begin "注：", their cells joined).
+
+    A row's number is its line in the source when ``lines_of_rows`` gives it, else its place
+    in the grid (from 1)."""
     headers = {_signature(cells) for cells in header}
     lines: list[_Line] = []
     notes: list[str] = []
@@ -496,7 +502,8 @@ def _body(
         elif _is_header_repeat(cells, headers):
             repeat = True
         else:
-            lines.append(_Line(index + 1, tuple(cells), repeat))
+            number = index + 1 if lines_of_rows is None else lines_of_rows[index]
+            lines.append(_Line(number, tuple(cells), repeat))
             repeat = False
     return lines, notes
 
@@ -963,6 +970,7 @@ def read_grid(
     year: int | None = None,
     department: str | None = None,
     unit: Unit | None = None,
+    lines: Sequence[int] | None = None,
 ) -> GridReading[T]:
     """Read a printed grid as a table of ``kind``, with findings for whatever it could not read.
 
@@ -970,7 +978,9 @@ def read_grid(
     "编制部门：…" or a department line "897中共…", a title "2026年…表"); ``year``,
     ``department`` and ``unit`` supply what the grid does not print. Columns are found by their
     header, whatever their order; codes may be split over 类 | 款 | 项 columns; repeated headers
-    (page breaks) and empty rows are skipped; a row beginning "注：" is the note.
+    (page breaks) and empty rows are skipped; a row beginning "注：" is the note. ``lines``
+    gives the source line of each grid row (a grid cut from a text dump), so findings point at
+    the line of the document rather than the row of the grid.
 
     >>> from govbudget.tables import ExpenditureTable
     >>> grid = [
@@ -999,8 +1009,10 @@ def read_grid(
     start = _preamble_end(rows)
     header = _table_header(kind, rows[:start], year, department, unit)
     header_rows, body = _header_end(rows, start)
-    lines, notes = _body(rows, body, header_rows)
-    reader = _Reader(kind, header, header_rows, lines, width)
+    if lines is not None and len(lines) != len(rows):
+        raise GridError(f"{kind.SPEC.title}: {len(lines)} line numbers for {len(rows)} rows")
+    body_lines, notes = _body(rows, body, header_rows, lines)
+    reader = _Reader(kind, header, header_rows, body_lines, width)
     blocks = reader.read()
     table = _build(kind, header, blocks, "\n".join(notes) or None)
     return GridReading(table, tuple(reader.findings))
