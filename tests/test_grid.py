@@ -38,7 +38,7 @@ from govbudget.tables import (
     TableHeader,
     ThreePublicExpensesTable,
 )
-from table_strategies import tables
+from govbudget.strategies import tables
 
 SEED_BUNDLE = Path(__file__).parent / "data" / "seed_bundle.json"
 KAIPING = "中共唐山市开平区委网络安全和信息化委员会办公室"

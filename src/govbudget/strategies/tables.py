@@ -1,9 +1,10 @@
-"""Hypothesis strategies for valid tables of the nine classes, built from their declarations.
+"""Valid tables of the nine classes, built from their declarations.
 
 The tables are valid (the model accepts them) but not consistent: figures are any figures, so
-sums need not add up. Rows are what a printed table can hold: codes and names from the shipped
-catalogue in code order, fixed rows in their declared order with their declared labels, 类 by
-code with an ordinal label.
+sums need not add up — what a reader, a renderer or a serializer must cope with. Rows are what
+a printed table can hold: codes and names from the shipped catalogue in code order, fixed rows
+in their declared order with their declared labels, 类 by code with an ordinal label. For
+tables whose sums add up, derive them from a ledger (:func:`govbudget.strategies.budgets`).
 """
 
 from __future__ import annotations
@@ -159,7 +160,12 @@ def _table(draw: st.DrawFn, kind: type[Table]) -> Table:
 
 
 def tables(kind: type[Table] | None = None) -> st.SearchStrategy[Table]:
-    """Valid tables of ``kind``, or of any of the nine classes."""
+    """Valid tables of ``kind``, or of any of the nine classes (figures need not add up).
+
+    >>> from govbudget import ExpenditureTable
+    >>> isinstance(tables(ExpenditureTable).example(), ExpenditureTable)
+    True
+    """
     if kind is None:
         return st.sampled_from(STANDARD_TABLES).flatmap(_table)
     return _table(kind)

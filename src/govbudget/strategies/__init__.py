@@ -1,0 +1,22 @@
+"""Hypothesis strategies for govbudget's types: valid, consistent, and broken on purpose.
+
+This package is the only part of govbudget that imports hypothesis (install the extra:
+``pip install govbudget[testing]``). Tables from :func:`tables` are valid but their sums need
+not add up; goals from :func:`project_goals` pass every PG rule.
+"""
+
+from __future__ import annotations
+
+from govbudget.strategies.goals import department_goals, project_goals
+from govbudget.strategies.tables import tables
+from govbudget.strategies.values import amounts, codes, subjects, yuan_amounts
+
+__all__ = [
+    "amounts",
+    "codes",
+    "department_goals",
+    "project_goals",
+    "subjects",
+    "tables",
+    "yuan_amounts",
+]
