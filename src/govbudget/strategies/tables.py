@@ -162,9 +162,13 @@ def _table(draw: st.DrawFn, kind: type[Table]) -> Table:
 def tables(kind: type[Table] | None = None) -> st.SearchStrategy[Table]:
     """Valid tables of ``kind``, or of any of the nine classes (figures need not add up).
 
-    >>> from govbudget import ExpenditureTable
-    >>> isinstance(tables(ExpenditureTable).example(), ExpenditureTable)
-    True
+    >>> from hypothesis import given
+    >>> from govbudget import ExpenditureTable, check
+    >>> @given(tables(ExpenditureTable))
+    ... def test(table):
+    ...     assert isinstance(table, ExpenditureTable)
+    ...     check(table)  # any figures: a checker must cope, whatever it reports
+    >>> test()
     """
     if kind is None:
         return st.sampled_from(STANDARD_TABLES).flatmap(_table)
