@@ -65,6 +65,8 @@ __all__ = [
     "READ_TABLE",
     "READ_TITLE",
     "DocumentError",
+    "LimitError",
+    "Limits",
     "PrintedTable",
     "read_bundle",
     "read_grids",
@@ -75,6 +77,51 @@ __all__ = [
 
 class DocumentError(GovBudgetError, ValueError):
     """Input that is not a budget disclosure at all: no table found, or not a grid bundle."""
+
+
+class LimitError(DocumentError):
+    """Input larger than the reader's :class:`Limits` allow; raised before any work is done."""
+
+
+@attrs.frozen(slots=True)
+class Limits:
+    """How large an input the readers accept. A department's disclosure is a few hundred rows;
+    the defaults leave a margin of a thousand, and refuse what would only be an accident or an
+    attack. Pass your own to read larger documents.
+
+    >>> read_text("x" * 11, limits=Limits(max_chars=10))
+    Traceback (most recent call last):
+    ...
+    govbudget.formats.document.LimitError: the input has 11 characters; the limit is 10 (Limits.max_chars)
+    """
+
+    max_chars: int = 20_000_000
+    max_tables: int = 1_000
+    max_rows: int = 200_000
+    max_cells: int = 1_000
+
+    def check_text(self, text: str) -> None:
+        """Refuse a text longer than ``max_chars``."""
+        if len(text) > self.max_chars:
+            raise LimitError(
+                f"the input has {len(text)} characters; the limit is {self.max_chars} "
+                "(Limits.max_chars)"
+            )
+
+    def check_tables(self, tables: Sequence[PrintedTable]) -> None:
+        """Refuse more tables, rows or cells in a row than the limits allow."""
+        if len(tables) > self.max_tables:
+            raise LimitError(
+                f"{len(tables)} tables; the limit is {self.max_tables} (Limits.max_tables)"
+            )
+        rows = sum(len(table.rows) for table in tables)
+        if rows > self.max_rows:
+            raise LimitError(f"{rows} table rows; the limit is {self.max_rows} (Limits.max_rows)")
+        widest = max((len(row) for table in tables for row in table.rows), default=0)
+        if widest > self.max_cells:
+            raise LimitError(
+                f"a row of {widest} cells; the limit is {self.max_cells} (Limits.max_cells)"
+            )
 
 
 READ_TITLE = declare(
@@ -750,14 +797,21 @@ def _source_line(narrative: Sequence[tuple[int, str]], line: int, _first: int) -
 
 
 def read_text(
-    text: str, *, year: int | None = None, department: str | None = None
+    text: str,
+    *,
+    year: int | None = None,
+    department: str | None = None,
+    limits: Limits = Limits(),
 ) -> DepartmentBudget:
     """Read a disclosure exported to text: tables as tab-indented cells, the explanation as lines.
 
     ``year`` and ``department`` supply what the document does not print. Raises
-    :class:`DocumentError` when the text holds no disclosure at all.
+    :class:`DocumentError` when the text holds no disclosure at all, :class:`LimitError` when
+    it is larger than ``limits`` allow.
     """
+    limits.check_text(text)
     tables, narrative = split_text(text)
+    limits.check_tables(tables)
     return _assemble(tables, narrative, text=True, year=year, department=department)
 
 
@@ -767,6 +821,7 @@ def read_grids(
     *,
     year: int | None = None,
     department: str | None = None,
+    limits: Limits = Limits(),
 ) -> DepartmentBudget:
     """Read a disclosure from its tables as grids (``{"title", "rows"}``) and its explanation.
 
@@ -777,7 +832,13 @@ def read_grids(
     >>> budget.expenditure.value("210", "basic"), [f.rule for f in budget.read_findings]
     (Decimal('14.53'), [])
     """
-    printed = [_printed(table, index) for index, table in enumerate(tables)]
+    limits.check_text(narrative)
+    printed = []
+    for index, table in enumerate(tables):
+        if index >= limits.max_tables:
+            raise LimitError(f"more than {limits.max_tables} tables (Limits.max_tables)")
+        printed.append(_printed(table, index))
+    limits.check_tables(printed)
     lines = [
         (number, line)
         for number, line in enumerate(narrative.splitlines(), start=1)
@@ -803,7 +864,7 @@ def _printed(table: PrintedTable | Mapping[str, object], index: int) -> PrintedT
     return PrintedTable(title, tuple(cells[n - 1] for n in kept), tuple(kept), notes)
 
 
-def read_bundle(bundle: Mapping[str, object]) -> DepartmentBudget:
+def read_bundle(bundle: Mapping[str, object], *, limits: Limits = Limits()) -> DepartmentBudget:
     """Read a grid bundle: ``{"tables": [{"title", "rows"}, …], "narrative": "…"}``.
 
     ``department`` and ``budget_year``, where present, are used as hints, never required.
@@ -821,4 +882,5 @@ def read_bundle(bundle: Mapping[str, object]) -> DepartmentBudget:
         narrative,
         year=year if isinstance(year, int) and not isinstance(year, bool) else None,
         department=department if isinstance(department, str) and department else None,
+        limits=limits,
     )
