@@ -25,6 +25,7 @@ from govbudget.formats import (
     read_grid,
     render_grid,
 )
+from govbudget.strategies import tables
 from govbudget.tables import (
     STANDARD_TABLES,
     BasicExpenditureTable,
@@ -38,7 +39,6 @@ from govbudget.tables import (
     TableHeader,
     ThreePublicExpensesTable,
 )
-from govbudget.strategies import tables
 
 SEED_BUNDLE = Path(__file__).parent / "data" / "seed_bundle.json"
 KAIPING = "中共唐山市开平区委网络安全和信息化委员会办公室"
