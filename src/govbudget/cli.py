@@ -1,14 +1,18 @@
-"""The command line: ``govbudget check``, ``render`` and ``rules``. The only module touching files.
+"""The command line: ``govbudget check``, ``render``, ``convert`` and ``rules``. The only module
+touching files.
 
-``check`` reads disclosures (a text dump or a grid bundle, in UTF-8 or GB18030), checks them and
-prints the report; ``render`` prints a disclosure's tables as text, Markdown, HTML or CSV;
+``check`` reads disclosures (a text dump, a grid bundle or a govbudget JSON document, in UTF-8 or
+GB18030), checks them and prints the report; ``render`` prints a disclosure's tables as text,
+Markdown, HTML or CSV; ``convert`` writes what an input holds as a govbudget JSON document;
 ``rules`` lists the rule catalogue. Exit status: 0 when no error was found, 1 when one was (or a
 warning, with ``--fail-on warning``), 2 when an input cannot be read or the usage is wrong —
 with a one-line message on stderr that names the file, never a traceback.
 
-Reading is split in two: this module turns bytes into text and text into a JSON object where
-the file is JSON, and says precisely what is wrong when it cannot; the readers of
-:mod:`govbudget.formats.document` turn the text or the bundle into a ``DepartmentBudget``.
+Reading is split in two: this module turns bytes into text and text into a JSON value where
+the file is JSON, and says precisely what is wrong when it cannot (for JSON, the path to the
+fault); the readers of :mod:`govbudget.formats.document` turn the text or the bundle into a
+``DepartmentBudget``, and :mod:`govbudget.formats.jsonio` a govbudget document into the object it
+holds.
 """
 
 from __future__ import annotations
@@ -144,36 +148,61 @@ def _decode_as(data: bytes, encoding: str) -> str:
         ) from None
 
 
-def _bundle(text: str) -> dict[str, object]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UnreadableError(
-            f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-        ) from None
+def _from_json(text: str) -> object:
+    """What a JSON text holds: the object of a govbudget document (a JSON object with a type
+    tag), else the disclosure of a grid bundle (a JSON object with a "tables" list)."""
+    from govbudget.formats.document import read_bundle
+    from govbudget.formats.jsonio import TYPE_KEY, from_dict, parse_json
+
+    data = parse_json(text)
+    if isinstance(data, dict) and TYPE_KEY in data:
+        return from_dict(data)
     if not isinstance(data, dict) or not isinstance(data.get("tables"), list):
-        raise UnreadableError('JSON, but not a grid bundle: it has no "tables" list')
-    return data
+        raise UnreadableError(
+            f'JSON, but neither a govbudget document (no "{TYPE_KEY}") nor a grid bundle '
+            '(no "tables" list)'
+        )
+    return read_bundle(data)
 
 
-def _load(source: _Source, options: _ReadOptions) -> DepartmentBudget:
-    """Read one source as a disclosure, raising :class:`UnreadableError` with the reason."""
+def _load(source: _Source, options: _ReadOptions) -> object:
+    """Read one source: the disclosure of a text dump or a grid bundle, or the object of a
+    govbudget document; raise :class:`UnreadableError` with the reason."""
     try:
         data = source.read()
     except OSError as error:
         raise UnreadableError(error.strerror or str(error)) from None
     text = decode(data, options.encoding)
-    bundle = _bundle(text) if source.is_json or text.lstrip().startswith("{") else None
     # Imported only once there is something to read: the readers are the largest part of the
     # package, and --version, rules and usage errors need none of it.
-    from govbudget.formats.document import read_bundle, read_text
+    from govbudget.formats.document import read_text
 
     try:
-        if bundle is not None:
-            return read_bundle(bundle)
+        if source.is_json or text.lstrip().startswith("{"):
+            return _from_json(text)
         return read_text(text, year=options.year, department=options.department)
     except GovBudgetError as error:
         raise UnreadableError(str(error)) from None
+
+
+def _load_one(args: argparse.Namespace) -> object | None:
+    """The object of the one input of ``render`` or ``convert``; ``None``, said on stderr, when
+    it cannot be read."""
+    source = next(iter(_sources([args.path])))
+    if isinstance(source, _Outcome):
+        _complain(source.name, source.error or "")
+        return None
+    try:
+        obj = _load(source, _ReadOptions(args.encoding, args.year, args.department))
+    except UnreadableError as error:
+        _complain(source.name, str(error))
+        return None
+    if isinstance(obj, DepartmentBudget) and obj.read_findings:
+        _complain(
+            source.name,
+            f"{len(obj.read_findings)} part(s) could not be read; `govbudget check` lists them",
+        )
+    return obj
 
 
 def _sources(paths: Sequence[str]) -> Iterator[_Source | _Outcome]:
@@ -220,9 +249,13 @@ def _complain(name: str, message: str) -> None:
 
 def _check_one(source: _Source, options: _ReadOptions) -> _Outcome:
     try:
-        return _Outcome(source.name, report=check(_load(source, options)))
+        obj = _load(source, options)
     except UnreadableError as error:
         return _Outcome(source.name, error=str(error))
+    if not rules(applies_to=type(obj)):
+        # A report, a finding, a subject: a document, but nothing a rule checks.
+        return _Outcome(source.name, error=f"a {type(obj).__name__} document: no rule checks it")
+    return _Outcome(source.name, report=check(obj))
 
 
 def _progress(stream: TextIO, done: int, total: int, name: str) -> None:
@@ -354,41 +387,59 @@ _RENDERERS: dict[str, Callable[[DepartmentBudget], str]] = {
 }
 
 
-def command_render(args: argparse.Namespace) -> int:
-    """``govbudget render``: print a disclosure's tables, or write them to ``-o FILE``."""
-    target = Path(args.output) if args.output else None
-    # Refuse before reading anything: a long read must not end in a refusal.
-    if target is not None and target.exists() and not args.force:
+def _refuses_to_overwrite(args: argparse.Namespace) -> bool:
+    """Whether ``-o FILE`` exists without ``--force``; said on stderr. Asked before reading
+    anything: a long read must not end in a refusal."""
+    if args.output and Path(args.output).exists() and not args.force:
         _complain(args.output, "exists; add --force to overwrite it")
-        return EXIT_UNREADABLE
-    options = _ReadOptions(args.encoding, args.year, args.department)
-    source = next(iter(_sources([args.path])))
-    if isinstance(source, _Outcome):
-        _complain(source.name, source.error or "")
-        return EXIT_UNREADABLE
-    try:
-        budget = _load(source, options)
-    except UnreadableError as error:
-        _complain(source.name, str(error))
-        return EXIT_UNREADABLE
-    if budget.read_findings:
-        _complain(
-            source.name,
-            f"{len(budget.read_findings)} part(s) could not be read; `govbudget check` lists them",
-        )
-    output = _RENDERERS[args.format](budget)
-    if target is None:
+        return True
+    return False
+
+
+def _deliver(output: str, args: argparse.Namespace, encoding: str = "utf-8") -> int:
+    """Write ``output`` to stdout, or to ``-o FILE``; the exit status."""
+    if not args.output:
         _write(output)
         return EXIT_OK
-    # A BOM lets spreadsheet programs on Windows open a Chinese CSV in the right encoding.
-    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     try:
-        with target.open("w" if args.force else "x", encoding=encoding, newline="") as file:
+        with Path(args.output).open(
+            "w" if args.force else "x", encoding=encoding, newline=""
+        ) as file:
             file.write(output)
     except OSError as error:
         _complain(args.output, error.strerror or str(error))
         return EXIT_UNREADABLE
     return EXIT_OK
+
+
+def command_render(args: argparse.Namespace) -> int:
+    """``govbudget render``: print a disclosure's tables, or write them to ``-o FILE``."""
+    if _refuses_to_overwrite(args):
+        return EXIT_UNREADABLE
+    budget = _load_one(args)
+    if budget is None:
+        return EXIT_UNREADABLE
+    if not isinstance(budget, DepartmentBudget):
+        _complain(args.path, f"a {type(budget).__name__} document: render prints a disclosure")
+        return EXIT_UNREADABLE
+    # A BOM lets spreadsheet programs on Windows open a Chinese CSV in the right encoding.
+    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+    return _deliver(_RENDERERS[args.format](budget), args, encoding)
+
+
+# --- convert ---------------------------------------------------------------------------------
+
+
+def command_convert(args: argparse.Namespace) -> int:
+    """``govbudget convert``: write what an input holds as a govbudget JSON document."""
+    from govbudget.formats.jsonio import to_json
+
+    if _refuses_to_overwrite(args):
+        return EXIT_UNREADABLE
+    obj = _load_one(args)
+    if obj is None:
+        return EXIT_UNREADABLE
+    return _deliver(to_json(obj), args)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -442,8 +493,8 @@ def build_parser() -> argparse.ArgumentParser:
     checking = commands.add_parser(
         "check",
         help="check disclosures and report what is inconsistent",
-        description="Check each file (a text dump or a grid bundle; a directory: its *.json and "
-        "*.txt files). Without a PATH, check the bundled example.",
+        description="Check each file (a text dump, a grid bundle or a govbudget JSON document; "
+        "a directory: its *.json and *.txt files). Without a PATH, check the bundled example.",
     )
     checking.add_argument("paths", nargs="*", metavar="PATH")
     checking.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -474,6 +525,20 @@ def build_parser() -> argparse.ArgumentParser:
     rendering.add_argument("--force", action="store_true", help="let -o overwrite FILE")
     _add_reading_options(rendering)
 
+    converting = commands.add_parser(
+        "convert",
+        help="write what an input holds as a govbudget JSON document",
+        description="Read a text dump, a grid bundle or a govbudget JSON document and write it "
+        "as a govbudget JSON document (docs/format.md).",
+    )
+    converting.add_argument("path", metavar="PATH")
+    converting.add_argument(
+        "--to", choices=("json",), required=True, help="the format to write: json"
+    )
+    converting.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    converting.add_argument("--force", action="store_true", help="let -o overwrite FILE")
+    _add_reading_options(converting)
+
     listing = commands.add_parser("rules", help="list the rules: id, severity, title, description")
     listing.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
@@ -482,6 +547,7 @@ def build_parser() -> argparse.ArgumentParser:
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": command_check,
     "render": command_render,
+    "convert": command_convert,
     "rules": command_rules,
 }
 

@@ -138,7 +138,7 @@ def _matches(value: str, wanted: str | Iterable[str] | None) -> bool:
     return value in set(wanted)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Report:
     """The findings of a check, errors first, then by rule id and location.
 
@@ -147,6 +147,14 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
+
+    def __repr__(self) -> str:
+        """The counts, not every finding.
+
+        >>> Report()
+        <Report 错误 0 项，警告 0 项，提示 0 项>
+        """
+        return f"<Report {self.summary()}>"
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

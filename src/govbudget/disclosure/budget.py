@@ -49,7 +49,7 @@ def _goals(goals: Iterable[ProjectPerformanceGoal]) -> tuple[ProjectPerformanceG
     return tuple(goals)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class DepartmentBudget:
     """One department's budget disclosure (部门预算公开) for one budget year.
 
@@ -88,6 +88,22 @@ class DepartmentBudget:
             if kind in seen:
                 raise TableError(f"the disclosure holds two {kind.SPEC.title}")
             seen.add(kind)
+
+    def __repr__(self) -> str:
+        """Whose budget, which year, and how much it holds, not every figure.
+
+        >>> DepartmentBudget("中共唐山市开平区委网络安全和信息化委员会办公室", 2025, "897")
+        <DepartmentBudget 中共唐山市开平区委网络安全和信息化委员会办公室 2025: 0 tables, 0 project goals, 0 facts>
+        """
+        counts = [
+            (len(self.tables), "table", "tables"),
+            (len(self.project_goals), "project goal", "project goals"),
+            (len(self.facts.stated()), "fact", "facts"),
+        ]
+        if self.read_findings:
+            counts.append((len(self.read_findings), "read finding", "read findings"))
+        held = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
+        return f"<DepartmentBudget {self.department} {self.year}: {held}>"
 
     def table(self, kind: type[T]) -> T | None:
         """The published table of this class, or ``None`` when the disclosure lacks it."""

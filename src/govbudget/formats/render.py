@@ -1,4 +1,4 @@
-"""Tables and reports for reading: Markdown, aligned text, HTML, CSV, and reports as text or JSON.
+"""Tables and reports for reading: Markdown, aligned text, HTML, CSV; reports as text, HTML, JSON.
 
 Every renderer of a table starts from :func:`~govbudget.formats.grid.render_grid`, the table as
 printed, and reads its layout (title, department line, header rows, the 栏次 row, the rows, the
@@ -7,14 +7,16 @@ the table's declaration gives a money column, so figures are right-aligned in ev
 group header printed once over a run of columns (本年收入 over 小计 and the sources) spans that
 run; a header with nothing under it spans both header rows.
 
-:func:`to_markdown`, :func:`to_text` and :func:`to_html` take one of the nine tables or a whole
-:class:`~govbudget.disclosure.DepartmentBudget` (its tables in standard order, then its units,
-fixed assets and procurement); :func:`to_csv` gives the grid as CSV. The report renderers give a
-:class:`~govbudget.findings.Report` for people (:func:`report_to_text`, :func:`report_to_markdown`)
-and for programs (:func:`report_to_json`, whose shape is fixed; amounts are strings, never floats).
+:func:`to_markdown`, :func:`to_text` and :func:`to_html` take one of the nine tables, the
+fixed-assets or procurement table, or a whole :class:`~govbudget.disclosure.DepartmentBudget` (its
+tables in standard order, then its units, fixed assets and procurement); :func:`to_csv` gives the
+grid as CSV. :func:`to_html` can highlight the cells that findings point at. The report renderers
+give a :class:`~govbudget.findings.Report` for people (:func:`report_to_text`,
+:func:`report_to_markdown`, :func:`report_to_html`) and for programs (:func:`report_to_json`,
+whose shape is fixed; amounts are strings, never floats).
 
-The functions are pure and return strings, so a notebook class can use them as its
-``_repr_html_`` or ``_repr_markdown_``.
+The functions are pure and return strings; :mod:`govbudget.formats.notebook` makes them the
+``_repr_html_`` of tables, disclosures and reports.
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ import html
 import io
 import json
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeAlias
 
 import attrs
 
 from govbudget.amounts import Figure, format_amount
+from govbudget.classification import normalize_name
 from govbudget.disclosure import (
     BudgetUnit,
     DepartmentBudget,
@@ -40,13 +43,15 @@ from govbudget.disclosure import (
 )
 from govbudget.findings import Finding, Report, Severity
 from govbudget.formats.grid import Grid, render_grid
-from govbudget.tables import STANDARD_TABLES, Table
+from govbudget.tables import STANDARD_TABLES, BlockSpec, Row, Table, TwoSidedTable, strip_ordinal
 
 __all__ = [
     "JSON",
+    "Part",
     "Renderable",
     "display_width",
     "report_to_dict",
+    "report_to_html",
     "report_to_json",
     "report_to_markdown",
     "report_to_text",
@@ -57,8 +62,11 @@ __all__ = [
     "to_text",
 ]
 
-Renderable: TypeAlias = "Table | DepartmentBudget"
-"""What the table renderers take: one of the nine tables, or a whole disclosure."""
+Part: TypeAlias = "Table | FixedAssetsTable | ProcurementTable"
+"""One table of a disclosure: one of the nine, the fixed-assets or the procurement table."""
+
+Renderable: TypeAlias = "Part | DepartmentBudget"
+"""What the table renderers take: one table, or a whole disclosure."""
 
 JSON: TypeAlias = "bool | int | str | list[JSON] | dict[str, JSON] | None"
 """A value :func:`json.dumps` writes as it is; no float, so no amount can lose a digit."""
@@ -124,7 +132,10 @@ class _Printed:
 
     ``header`` holds the header rows as printed (a group once over its run, "" elsewhere);
     ``numbers`` is the 栏次 row, ``None`` where a table prints none; ``money`` says for each
-    column whether it holds figures (right-aligned).
+    column whether it holds figures (right-aligned). ``names`` gives, for each cell of the body,
+    the names (see :func:`_row_key`) by which a finding's location can name its row, and
+    ``labels`` the columns that name a row (code, name, label): what a finding about a whole row
+    highlights.
     """
 
     title: str
@@ -134,6 +145,8 @@ class _Printed:
     body: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...]
     money: tuple[bool, ...]
+    names: tuple[tuple[frozenset[str], ...], ...]
+    labels: tuple[bool, ...]
 
     @property
     def width(self) -> int:
@@ -173,6 +186,8 @@ def _from_table(table: Table) -> _Printed:
     while end < len(grid) and grid[end][0].isdigit():
         end += 1
     money_headers = {column.header for block in table.SPEC.blocks for column in block.columns}
+    width = len(grid[0])
+    money = tuple(_lowest(header, c) in money_headers for c in range(width))
     return _Printed(
         title=grid[0][0],
         facts=_trimmed(grid[1]),
@@ -180,8 +195,71 @@ def _from_table(table: Table) -> _Printed:
         numbers=tuple(grid[numbers_at]),
         body=tuple(tuple(row) for row in grid[numbers_at + 1 : end]),
         notes=tuple(row[0] for row in grid[end:]),
-        money=tuple(_lowest(header, c) in money_headers for c in range(len(grid[0]))),
+        money=money,
+        names=_table_names(table, end - numbers_at - 1, width),
+        # Column 0 is the 序号, which names no row.
+        labels=tuple(c > 0 and not money[c] for c in range(width)),
     )
+
+
+def _row_key(name: str) -> str:
+    """A row's name as findings and cells are matched by: a side prefix ("收入·") kept, the
+    ordinal and white space of the name dropped, so that "收入·一、一般公共预算拨款收入" and
+    "收入·一般公共预算拨款收入" meet.
+
+    >>> _row_key("收入·一、一般公共预算拨款收入"), _row_key("2013701"), _row_key("合 计")
+    ('收入·一般公共预算拨款收入', '2013701', '合计')
+    """
+    side, dot, rest = name.rpartition("·")
+    return f"{side}{dot}{strip_ordinal(rest)}"
+
+
+def _names(spec: BlockSpec, row: Row) -> frozenset[str]:
+    """The names a finding can give a row by: its code where it has one (a rule names a coded
+    row by code, as "行政运行" is printed under many 款), else its label as printed and as
+    declared; each also after the side ("收入·…") in a table of two sides."""
+    if row.code is not None:
+        plain = {row.code}
+    else:
+        declared = spec.row(row.key)
+        plain = {row.label, *((declared.label,) if declared is not None else ())}
+    sides = {f"{spec.label}·{name}" for name in plain} if spec.label else set()
+    return frozenset(_row_key(name) for name in plain | sides)
+
+
+def _side_lines(spec: BlockSpec, rows: Sequence[Row], height: int) -> list[int]:
+    """The body line of each row of one side of a two-sided table, as ``render_grid`` pairs the
+    sides: detail rows from the top, the trailing run of footer rows (本年收入合计 … 收入总计)
+    at the bottom, so that the two totals share the last line."""
+    cut = len(rows)
+    while cut:
+        declared = spec.row(rows[cut - 1].key)
+        if declared is None or not declared.footer:
+            break
+        cut -= 1
+    return [n if n < cut else height - (len(rows) - n) for n in range(len(rows))]
+
+
+def _table_names(table: Table, height: int, width: int) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The row names of every body cell of a table's grid (none for the 序号 column)."""
+    cells: list[list[frozenset[str]]] = [[frozenset()] * width for _ in range(height)]
+    if isinstance(table, TwoSidedTable):
+        start = 1
+        for spec, block in zip(table.SPEC.blocks, table.blocks(), strict=True):
+            end = start + 1 + len(block.columns)  # the side's label column, then its figures
+            for line, row in zip(_side_lines(spec, block.rows, height), block.rows, strict=True):
+                cells[line][start:end] = [_names(spec, row)] * (end - start)
+            start = end
+    else:
+        spec = table.SPEC.blocks[0]
+        for line, row in enumerate(table.blocks()[0].rows):
+            cells[line][1:] = [_names(spec, row)] * (width - 1)
+    return tuple(tuple(line) for line in cells)
+
+
+def _plain_names(labels: Iterable[str], width: int) -> tuple[tuple[frozenset[str], ...], ...]:
+    """Row names for a table whose rows have no key: each row is named by its label."""
+    return tuple((frozenset({_row_key(label)}),) * width for label in labels)
 
 
 def _from_units(department: str, units: Sequence[BudgetUnit]) -> _Printed:
@@ -195,6 +273,8 @@ def _from_units(department: str, units: Sequence[BudgetUnit]) -> _Printed:
         ),
         notes=(),
         money=(False,) * 4,
+        names=_plain_names((unit.name for unit in units), 4),
+        labels=(True, False, False, False),
     )
 
 
@@ -210,6 +290,8 @@ def _from_assets(table: FixedAssetsTable) -> _Printed:
         ),
         notes=(table.note,) if table.note else (),
         money=(False, True, True),
+        names=_plain_names((row.label for row in table.rows), 3),
+        labels=(True, False, False),
     )
 
 
@@ -265,14 +347,21 @@ def _from_procurement(table: ProcurementTable) -> _Printed:
         body=tuple(_procurement_row(item) for item in table.items),
         notes=table.notes,
         money=_PROCUREMENT_MONEY,
+        names=_plain_names((item.item for item in table.items), len(_PROCUREMENT_MONEY)),
+        labels=tuple(not money for money in _PROCUREMENT_MONEY),
     )
 
 
-def _parts(obj: Renderable) -> Iterator[_Printed]:
-    """What a renderer prints of ``obj``: the table, or every part of a disclosure in order."""
-    if isinstance(obj, Table):
-        yield _from_table(obj)
-        return
+def _part(obj: Part) -> _Printed:
+    if isinstance(obj, FixedAssetsTable):
+        return _from_assets(obj)
+    if isinstance(obj, ProcurementTable):
+        return _from_procurement(obj)
+    return _from_table(obj)
+
+
+def _parts(obj: DepartmentBudget) -> Iterator[_Printed]:
+    """What a renderer prints of a disclosure: every part, in order."""
     for kind in STANDARD_TABLES:
         table = obj.table(kind)
         if table is not None:
@@ -389,8 +478,8 @@ def to_markdown(obj: Renderable) -> str:
     | 1 |  | 合计 | 193.61 | 182.21 | 11.39 |
     <BLANKLINE>
     """
-    if isinstance(obj, Table):
-        return _markdown_part(_from_table(obj))
+    if not isinstance(obj, DepartmentBudget):
+        return _markdown_part(_part(obj))
     sections = [f"# {_document_title(obj)}\n", *(_markdown_part(p) for p in _parts(obj))]
     return "\n".join(sections)
 
@@ -477,8 +566,8 @@ def to_text(obj: Renderable) -> str:
     2     301       工资福利支出  182.21    182.21
     <BLANKLINE>
     """
-    if isinstance(obj, Table):
-        return "\n".join(_text_part(_from_table(obj))) + "\n"
+    if not isinstance(obj, DepartmentBudget):
+        return "\n".join(_text_part(_part(obj))) + "\n"
     title = _document_title(obj)
     blocks = ["\n".join([title, "=" * display_width(title)])]
     blocks += ["\n".join(_text_part(printed)) for printed in _parts(obj)]
@@ -488,9 +577,13 @@ def to_text(obj: Renderable) -> str:
 # --- HTML ------------------------------------------------------------------------------------
 
 # Borders come from the table's border attribute, so a cell carries a style only to align
-# a figure: the output stays small enough to paste into a mail or a notebook.
+# a figure or to tint a highlighted cell: the output stays small enough to paste into a mail or
+# a notebook.
 _TABLE = '<table class="govbudget" border="1" style="border-collapse:collapse">'
-_FIGURE = ' style="text-align:right"'
+_FIGURE = "text-align:right"
+# Tints are inline because notebooks and mail readers may drop a <style> sheet; the class
+# (govbudget-error, …) is there for a page that brings its own.
+_TINTS = {Severity.ERROR: "#f8d7da", Severity.WARNING: "#fff3cd", Severity.INFO: "#d1ecf1"}
 
 
 def _attributes(cell: _HeaderCell) -> str:
@@ -502,15 +595,70 @@ def _attributes(cell: _HeaderCell) -> str:
     return spans
 
 
-def _html_table(printed: _Printed, *, with_title: bool) -> str:
+def _marked(findings: Sequence[Finding], style: str = "") -> str:
+    """The attributes of an element: its ``style``, and where findings point at it, a tint and
+    a class for the gravest of them and the findings in its ``title`` (shown on hover)."""
+    if not findings:
+        return f' style="{style}"' if style else ""
+    gravest = min((finding.severity for finding in findings), key=lambda s: s.rank)
+    tint = f"background:{_TINTS[gravest]}"
+    title = "\n".join(f"{f.severity.label} {f.rule}：{f.message}" for f in findings)
+    style = f"{style};{tint}" if style else tint
+    return f' style="{style}" class="govbudget-{gravest.value}" title="{html.escape(title)}"'
+
+
+@attrs.frozen(slots=True)
+class _Marks:
+    """Where findings point in one printed table: ``cells`` by (body row, column); ``whole``
+    holds the findings about the table itself, or about a row or cell it does not print."""
+
+    whole: tuple[Finding, ...]
+    cells: Mapping[tuple[int, int], Sequence[Finding]]
+
+
+def _marks(printed: _Printed, findings: Iterable[Finding]) -> _Marks:
+    """Match findings to cells: the table by title, the row by one of its names, the column by
+    its lowest header; a finding that names a row but no column marks the row's label cells."""
+    columns = [normalize_name(_lowest(printed.header, c)) for c in range(printed.width)]
+    whole: list[Finding] = []
+    cells: dict[tuple[int, int], list[Finding]] = {}
+    for finding in findings:
+        location = finding.location
+        if location.table != printed.title:
+            continue
+        hits: list[tuple[int, int]] = []
+        if location.row is not None:
+            row = _row_key(location.row)
+            column = None if location.column is None else normalize_name(location.column)
+            hits = [
+                (r, c)
+                for r, names in enumerate(printed.names)
+                for c in range(printed.width)
+                if row in names[c]
+                and (printed.labels[c] if column is None else columns[c] == column)
+            ]
+        for hit in hits:
+            cells.setdefault(hit, []).append(finding)
+        if not hits:
+            whole.append(finding)
+    return _Marks(tuple(whole), cells)
+
+
+def _html_table(printed: _Printed, marks: _Marks, *, with_title: bool) -> str:
     escape = html.escape
     caption = [escape(printed.title)] if with_title else []
-    facts = "　".join(escape(fact) for fact in printed.facts if fact)
+    # Each fact unbroken ("单位：万元" split over two lines reads badly); the line breaks between.
+    facts = "　".join(
+        f'<span style="white-space:nowrap">{escape(fact)}</span>' for fact in printed.facts if fact
+    )
     if facts:
         caption.append(f'<div style="font-weight:normal;font-size:smaller">{facts}</div>')
     out = [_TABLE]
     if caption:
-        out.append(f"<caption>{''.join(caption)}</caption>")
+        # Without its title the caption is only the department line: the findings about the
+        # table then mark the heading the caller prints.
+        whole = marks.whole if with_title else ()
+        out.append(f"<caption{_marked(whole)}>{''.join(caption)}</caption>")
     out.append("<thead>")
     rows: list[list[_HeaderCell]] = [[] for _ in printed.header]
     for cell in _header_cells(printed.header):
@@ -522,12 +670,13 @@ def _html_table(printed: _Printed, *, with_title: bool) -> str:
     if printed.numbers is not None:
         out.append("<tr>" + "".join(f"<th>{escape(n)}</th>" for n in printed.numbers) + "</tr>")
     out += ["</thead>", "<tbody>"]
-    for row in printed.body:
+    for r, row in enumerate(printed.body):
         out.append(
             "<tr>"
             + "".join(
-                f"<td{_FIGURE if money else ''}>{escape(text)}</td>"
-                for text, money in zip(row, printed.money, strict=True)
+                f"<td{_marked(marks.cells.get((r, c), ()), _FIGURE if money else '')}>"
+                f"{escape(text)}</td>"
+                for c, (text, money) in enumerate(zip(row, printed.money, strict=True))
             )
             + "</tr>"
         )
@@ -542,7 +691,7 @@ def _html_table(printed: _Printed, *, with_title: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_html(obj: Renderable) -> str:
+def to_html(obj: Renderable, *, highlight: Iterable[Finding] = ()) -> str:
     """A table as an HTML ``<table>``; a disclosure as an ``<article>`` of ``<section>`` s.
 
     The table's caption holds its title and department line; the header rows merge a group
@@ -558,14 +707,35 @@ def to_html(obj: Renderable) -> str:
     (4, True, True)
     >>> '<td style="text-align:right">193.61</td>' in page
     True
+
+    ``highlight`` takes findings (a :class:`~govbudget.findings.Report` is an iterable of them)
+    and tints the cells their locations point at: the table by its title, the row by its code
+    (or its label where it has none), the column by its header; a finding with no column tints
+    the row's code and name. The cell's ``title`` holds the findings, its class is
+    ``govbudget-error``, ``govbudget-warning`` or ``govbudget-info`` after the gravest. A finding
+    about the table as a whole, or about a row or cell the table does not print, tints its
+    caption (its heading in a disclosure). Where a table prints two rows of one label (table 4
+    prints 一、一般公共预算拨款 again under 年初结转和结余), a finding naming that label tints both.
+
+    >>> from govbudget import Finding, Location, Severity
+    >>> finding = Finding("T6-COLUMNS", Severity.ERROR, "Sum", "合计 ≠ 人员经费 + 公用经费",
+    ...                   Location("一般公共预算财政拨款基本支出表", "合计", "公用经费"))
+    >>> print(to_html(table, highlight=[finding]).splitlines()[-3])  # doctest: +NORMALIZE_WHITESPACE
+    <tr><td>1</td><td></td><td>合计</td><td style="text-align:right">193.61</td><td
+    style="text-align:right">182.21</td><td style="text-align:right;background:#f8d7da"
+    class="govbudget-error" title="错误 T6-COLUMNS：合计 ≠ 人员经费 + 公用经费">11.39</td></tr>
     """
-    if isinstance(obj, Table):
-        return _html_table(_from_table(obj), with_title=True)
+    findings = tuple(highlight)
+    if not isinstance(obj, DepartmentBudget):
+        printed = _part(obj)
+        return _html_table(printed, _marks(printed, findings), with_title=True)
     sections = [f'<article class="govbudget">\n<h1>{html.escape(_document_title(obj))}</h1>']
-    sections += [
-        f"<section>\n<h2>{html.escape(p.title)}</h2>\n{_html_table(p, with_title=False)}</section>"
-        for p in _parts(obj)
-    ]
+    for printed in _parts(obj):
+        marks = _marks(printed, findings)
+        sections.append(
+            f"<section>\n<h2{_marked(marks.whole)}>{html.escape(printed.title)}</h2>\n"
+            f"{_html_table(printed, marks, with_title=False)}</section>"
+        )
     return "\n".join(sections) + "\n</article>\n"
 
 
@@ -598,8 +768,8 @@ def to_csv(obj: Renderable) -> str:
     1,,合计,193.61,182.21,11.39
     <BLANKLINE>
     """
-    if isinstance(obj, Table):
-        return _csv(_from_table(obj).grid())
+    if not isinstance(obj, DepartmentBudget):
+        return _csv(_part(obj).grid())
     return "\n".join(f"# {p.title}\n{_csv(p.grid())}" for p in _parts(obj))
 
 
@@ -608,6 +778,8 @@ def to_csv(obj: Renderable) -> str:
 _NO_TABLE = "（未指明表格）"
 # expected, actual (as printed), difference, tolerance: the order of every report
 _FIGURES = ("应为", "实为", "差额", "容差")
+# The columns of a report as a table (Markdown, HTML): one row per finding.
+_REPORT_COLUMNS = ("级别", "规则", "表", "位置", "说明", *_FIGURES)
 
 
 def _amount(value: Decimal | None) -> str | None:
@@ -779,7 +951,7 @@ def report_to_markdown(report: Report) -> str:
     if not report:
         out.append("未发现问题。")
         return "\n".join(out) + "\n"
-    out.append("| 级别 | 规则 | 表 | 位置 | 说明 | 应为 | 实为 | 差额 | 容差 |")
+    out.append(_md_row(_REPORT_COLUMNS))
     out.append("|---|---|---|---|---|---:|---:|---:|---:|")
     for finding in report:
         out.append(
@@ -794,4 +966,59 @@ def report_to_markdown(report: Report) -> str:
                 ]
             )
         )
+    return "\n".join(out) + "\n"
+
+
+def report_to_html(report: Report) -> str:
+    """A report as HTML, for a notebook: the summary, then a table of the findings, one row per
+    finding tinted by its severity, figures right-aligned (the columns of
+    :func:`report_to_markdown`). All text is escaped.
+
+    >>> from govbudget import Finding, Location, Severity
+    >>> finding = Finding("DOC-EMPTY", Severity.INFO, "Empty", "空表未说明 <原因>", Location("表7"))
+    >>> print(report_to_html(Report([finding])))
+    <div class="govbudget-report">
+    <p><strong>检查结果</strong>：错误 0 项，警告 0 项，提示 1 项</p>
+    <table class="govbudget" border="1" style="border-collapse:collapse">
+    <thead>
+    <tr><th>级别</th><th>规则</th><th>表</th><th>位置</th><th>说明</th><th>应为</th><th>实为</th><th>差额</th><th>容差</th></tr>
+    </thead>
+    <tbody>
+    <tr style="background:#d1ecf1" class="govbudget-info"><td><span style="white-space:nowrap">提示</span></td><td><code style="white-space:nowrap">DOC-EMPTY</code></td><td>表7</td><td></td><td>空表未说明 &lt;原因&gt;</td><td style="text-align:right"></td><td style="text-align:right"></td><td style="text-align:right"></td><td style="text-align:right"></td></tr>
+    </tbody>
+    </table>
+    </div>
+    <BLANKLINE>
+    >>> "未发现问题" in report_to_html(Report())
+    True
+    """
+    escape = html.escape
+    out = [
+        '<div class="govbudget-report">',
+        f"<p><strong>检查结果</strong>：{escape(report.summary())}</p>",
+    ]
+    if not report:
+        out += ["<p>未发现问题。</p>", "</div>"]
+        return "\n".join(out) + "\n"
+    out += [_TABLE, "<thead>"]
+    out.append("<tr>" + "".join(f"<th>{name}</th>" for name in _REPORT_COLUMNS) + "</tr>")
+    out += ["</thead>", "<tbody>"]
+    for finding in report:
+        severity = finding.severity
+        words = [
+            # A narrow column must not break "错误" or a rule id over two lines.
+            f'<span style="white-space:nowrap">{escape(severity.label)}</span>',
+            f'<code style="white-space:nowrap">{escape(finding.rule)}</code>',
+            escape(finding.location.table or ""),
+            escape(_where(finding)),
+            escape(finding.message),
+        ]
+        figures = [escape(figure or "") for figure in _figures(finding)]
+        out.append(
+            f'<tr style="background:{_TINTS[severity]}" class="govbudget-{severity.value}">'
+            + "".join(f"<td>{word}</td>" for word in words)
+            + "".join(f'<td style="{_FIGURE}">{figure}</td>' for figure in figures)
+            + "</tr>"
+        )
+    out += ["</tbody>", "</table>", "</div>"]
     return "\n".join(out) + "\n"

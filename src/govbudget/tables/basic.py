@@ -58,7 +58,7 @@ BASIC_SPEC = TableSpec(
 )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class BasicExpenditureTable(RowsTable):
     """一般公共预算财政拨款基本支出表 (table 6). Columns: 合计 = 人员经费 + 公用经费."""
 

@@ -200,7 +200,7 @@ STATE_CAPITAL_SPEC = _appropriation_spec(
 )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class IncomeTable(RowsTable):
     """部门预算收入总表 (table 2): income by functional subject and source.
 
@@ -211,7 +211,7 @@ class IncomeTable(RowsTable):
     SPEC: ClassVar[TableSpec] = INCOME_SPEC
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class ExpenditureTable(RowsTable):
     """部门预算支出总表 (table 3): expenditure by functional subject and kind.
 
@@ -221,21 +221,21 @@ class ExpenditureTable(RowsTable):
     SPEC: ClassVar[TableSpec] = EXPENDITURE_SPEC
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class GeneralPublicExpenditureTable(RowsTable):
     """一般公共预算财政拨款支出表 (table 5). Columns: 合计 = 基本支出 + 项目支出."""
 
     SPEC: ClassVar[TableSpec] = GENERAL_PUBLIC_SPEC
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class GovernmentFundExpenditureTable(RowsTable):
     """政府性基金预算财政拨款支出表 (table 7). Columns: 合计 = 基本支出 + 项目支出."""
 
     SPEC: ClassVar[TableSpec] = GOVERNMENT_FUND_SPEC
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class StateCapitalExpenditureTable(RowsTable):
     """国有资本经营预算财政拨款支出表 (table 8). Columns: 合计 = 基本支出 + 项目支出."""
 

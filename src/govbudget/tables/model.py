@@ -152,7 +152,7 @@ def _check_detail_key(place: str, spec: BlockSpec, key: str) -> None:
         )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Table:
     """Base of the nine table classes: the header facts and a printed note.
 
@@ -179,6 +179,30 @@ class Table:
         empty table with a 合计 row of blanks)."""
         return all(
             value is None for block in self.blocks() for row in block.rows for value in row.values
+        )
+
+    def __repr__(self) -> str:
+        """What the table is and how big, not every figure (attrs' repr of a table runs long).
+
+        >>> from govbudget.tables import ExpenditureTable, IncomeExpenditureSummary
+        >>> ExpenditureTable(TableHeader("网信办", 2025), columns=("total", "basic", "project"))
+        <ExpenditureTable 部门预算支出总表 2025 万元: 0 rows × 3 columns>
+        >>> IncomeExpenditureSummary(TableHeader("网信办", 2025))
+        <IncomeExpenditureSummary 部门预算收支总表 2025 万元: income 0 rows × 1 column, expenditure 0 rows × 1 column>
+        """
+        sizes = [
+            f"{len(block.rows)} {'row' if len(block.rows) == 1 else 'rows'} × "
+            f"{len(block.columns)} {'column' if len(block.columns) == 1 else 'columns'}"
+            for block in self.blocks()
+        ]
+        if len(sizes) > 1:
+            sizes = [
+                f"{spec.key} {size}" for spec, size in zip(self.SPEC.blocks, sizes, strict=True)
+            ]
+        header = self.header
+        return (
+            f"<{type(self).__name__} {self.title} {header.year} {header.unit.label}: "
+            f"{', '.join(sizes)}>"
         )
 
     def block(self, key: str) -> Block:

@@ -26,7 +26,7 @@ def _keys(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class RowsTable(Table):
     """A table of one block: rows (by subject code, or fixed rows) × money columns.
 
@@ -75,7 +75,7 @@ class RowsTable(Table):
         return self.blocks()[0].value(key, column)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class TwoSidedTable(Table):
     """A summary table printed as two sides: income on the left, expenditure on the right."""
 

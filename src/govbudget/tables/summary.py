@@ -262,7 +262,7 @@ APPROPRIATION_SPEC = TableSpec(
 )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class IncomeExpenditureSummary(TwoSidedTable):
     """部门预算收支总表 (table 1): all income by source beside all expenditure by 类.
 
@@ -274,7 +274,7 @@ class IncomeExpenditureSummary(TwoSidedTable):
     SPEC: ClassVar[TableSpec] = SUMMARY_SPEC
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class FiscalAppropriationSummary(TwoSidedTable):
     """部门预算财政拨款收支总表 (table 4): appropriations received beside their expenditure by 类.
 

@@ -98,7 +98,7 @@ THREE_PUBLIC_SPEC = TableSpec(
 )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class ThreePublicExpensesTable(RowsTable):
     """财政拨款"三公"经费支出表 (table 9): the three public expenses by fund source."""
 
