@@ -509,16 +509,28 @@ _text(
         )
     ),
 )
+
+
+def _basic_split(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
+    # The text splits all basic expenditure; table 6 shows the 一般公共预算 part only. The two
+    # are comparable only when that part is all of it (支出总表's 基本支出 = table 6's 合计).
+    whole = Side(T3, (Cell("rows", "total", "basic"),)).read(budget)
+    general = Side(T6, (Cell("rows", "total", "total"),)).read(budget)
+    if whole is None or general is None or not agree_sums(whole[0], general[0]).ok:
+        return
+    for claim in (
+        Stated("personnel", "人员经费", _side(T6, "rows", "total", "personnel")),
+        Stated("public", "公用经费", _side(T6, "rows", "total", "public")),
+    ):
+        yield from _stated(rule, budget, claim)
+
+
 _text(
     "BASIC-SPLIT",
     "Stated personnel and public expenses equal the basic expenditure table",
-    "情况说明的人员经费、公用经费 = 一般公共预算财政拨款基本支出表合计行。",
-    _statements(
-        (
-            Stated("personnel", "人员经费", _side(T6, "rows", "total", "personnel")),
-            Stated("public", "公用经费", _side(T6, "rows", "total", "public")),
-        )
-    ),
+    "情况说明的人员经费、公用经费 = 一般公共预算财政拨款基本支出表合计行（基本支出全部由一般公共预算"
+    "安排时；否则两者口径不同，不作比较）。",
+    _basic_split,
 )
 _text(
     "THREE-PUBLIC",

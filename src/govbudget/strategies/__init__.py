@@ -2,18 +2,24 @@
 
 This package is the only part of govbudget that imports hypothesis (install the extra:
 ``pip install govbudget[testing]``). Tables from :func:`tables` are valid but their sums need
-not add up; goals from :func:`project_goals` pass every PG rule.
+not add up; goals from :func:`project_goals` pass every PG rule; :func:`corruptions` breaks a
+consistent budget in one known way and says which rules must fire.
 """
 
 from __future__ import annotations
 
+from govbudget.strategies.corruptions import CORRUPTIONS, Corruption, corrupt, corruptions
 from govbudget.strategies.goals import department_goals, project_goals
 from govbudget.strategies.tables import tables
 from govbudget.strategies.values import amounts, codes, subjects, yuan_amounts
 
 __all__ = [
+    "CORRUPTIONS",
+    "Corruption",
     "amounts",
     "codes",
+    "corrupt",
+    "corruptions",
     "department_goals",
     "project_goals",
     "subjects",
