@@ -20,7 +20,16 @@ from govbudget import (
     check,
     functional_classification,
 )
-from govbudget.strategies import amounts, codes, department_goals, project_goals, tables
+from govbudget.strategies import (
+    Corruption,
+    amounts,
+    budgets,
+    codes,
+    corruptions,
+    department_goals,
+    project_goals,
+    tables,
+)
 
 
 def test_from_type_works_in_a_fresh_interpreter_without_importing_govbudget_strategies() -> None:
@@ -28,7 +37,8 @@ def test_from_type_works_in_a_fresh_interpreter_without_importing_govbudget_stra
         "from hypothesis import given, settings, strategies as st\n"
         "import govbudget\n"
         "kinds = [*govbudget.STANDARD_TABLES, govbudget.ProjectPerformanceGoal, govbudget.Report,\n"
-        "         govbudget.Subject, govbudget.Finding, govbudget.TableHeader]\n"
+        "         govbudget.Subject, govbudget.Finding, govbudget.TableHeader,\n"
+        "         govbudget.DepartmentBudget, govbudget.Ledger, govbudget.LineItem]\n"
         "@settings(max_examples=3, database=None)\n"
         "@given(st.tuples(*(st.from_type(k) for k in kinds)))\n"
         "def run(values):\n"
@@ -79,3 +89,23 @@ def test_amounts_have_two_decimals(figure: object) -> None:
 @given(st.from_type(Report))
 def test_reports_from_type_are_ordered(report: Report) -> None:
     assert list(report) == sorted(report, key=Finding.sort_key)
+
+
+@settings(max_examples=30, deadline=None)
+@given(budgets())
+def test_a_consistent_budget_has_no_error_and_its_report_is_deterministic(budget: object) -> None:
+    report = check(budget)
+    assert report.errors == ()
+    assert check(budget) == report
+
+
+@settings(max_examples=30, deadline=None)
+@given(corruptions(budgets(max_items=8)))
+def test_a_corrupted_budget_reports_the_expected_rule_at_the_expected_place(
+    corruption: Corruption,
+) -> None:
+    errors = check(corruption.target).errors
+    assert corruption.rules <= {f.rule for f in errors}, corruption.description
+    if corruption.row is not None:
+        rows = [f.location.row or "" for f in errors if f.rule in corruption.rules]
+        assert any(row.endswith(corruption.row) for row in rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from govbudget.strategies.corruptions import CORRUPTIONS, Corruption, corrupt, corruptions
 from govbudget.strategies.goals import department_goals, project_goals
+from govbudget.strategies.ledgers import budgets, ledgers, line_items
 from govbudget.strategies.tables import tables
 from govbudget.strategies.values import amounts, codes, subjects, yuan_amounts
 
@@ -17,10 +18,13 @@ __all__ = [
     "CORRUPTIONS",
     "Corruption",
     "amounts",
+    "budgets",
     "codes",
     "corrupt",
     "corruptions",
     "department_goals",
+    "ledgers",
+    "line_items",
     "project_goals",
     "subjects",
     "tables",

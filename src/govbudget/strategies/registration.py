@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from govbudget.amounts import Unit
 from govbudget.classification import Subject
+from govbudget.disclosure import DepartmentBudget, StatedFacts
 from govbudget.findings import Finding, Location, Report, Severity
+from govbudget.ledger import Ledger, LineItem
 from govbudget.performance import (
     DepartmentPerformanceGoals,
     Indicator,
@@ -22,6 +24,7 @@ from govbudget.performance import (
     TargetValue,
 )
 from govbudget.strategies.goals import department_goals, project_goals
+from govbudget.strategies.ledgers import budgets, ledgers, line_items
 from govbudget.strategies.tables import tables
 from govbudget.strategies.values import amounts, subjects
 from govbudget.tables import STANDARD_TABLES, Row, TableHeader
@@ -89,6 +92,10 @@ def _hypothesis_setup_hook() -> None:
         project_goals().flatmap(lambda goal: st.sampled_from([i.target for i in goal.indicators])),
     )
     st.register_type_strategy(Subject, subjects())
+    st.register_type_strategy(LineItem, line_items())
+    st.register_type_strategy(Ledger, ledgers())
+    st.register_type_strategy(DepartmentBudget, budgets())
+    st.register_type_strategy(StatedFacts, budgets().map(lambda budget: budget.facts))
     st.register_type_strategy(Location, _locations())
     st.register_type_strategy(Finding, _findings())
     st.register_type_strategy(Report, st.builds(Report, st.lists(_findings(), max_size=5)))
