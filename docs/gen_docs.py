@@ -23,14 +23,29 @@ RULES_INTRO = """# 规则目录 · Rule catalogue
 
 Every built-in rule, generated from the registry by `python docs/gen_docs.py` (a test fails
 when this page is stale). Rule ids are stable; see [checking](checks.md) for the id scheme.
-Rules marked *(reader)* are raised while a document is read, not by `check`.
+Rules marked *(reader)* are raised while a document is read, not by `check`. The example
+finding of each error rule is what `check` reports when `govbudget.strategies` breaks a
+consistent budget (`example_budget()`) in the one way that must fire that rule.
 
 """
 
 
+def example_findings() -> dict[str, str]:
+    """For each error rule, the message of a finding it gives on a corrupted example budget."""
+    from govbudget import check
+    from govbudget.strategies import corrupt, example_budget
+
+    found: dict[str, str] = {}
+    for corruption in corrupt(example_budget()):
+        for finding in check(corruption.target).errors:
+            if finding.rule in corruption.rules:
+                found.setdefault(finding.rule, finding.message)
+    return found
+
+
 def rules_page() -> str:
     """The whole rule catalogue page."""
-    return RULES_INTRO + rule_catalogue_markdown()
+    return RULES_INTRO + rule_catalogue_markdown(examples=example_findings())
 
 
 def regenerate(text: str) -> str:

@@ -15,6 +15,8 @@ what the docs say about columns, formulas and rules is what the code declares.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from govbudget.checks import RULES, Registry
 from govbudget.tables import Detail, Table
 
@@ -25,18 +27,23 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def rule_catalogue_markdown(registry: Registry = RULES) -> str:
-    """Every rule of ``registry`` as a Markdown table, in registration order."""
-    lines = [
-        "| id | severity | applies to | title | 比较内容 |",
-        "|---|---|---|---|---|",
-    ]
+def rule_catalogue_markdown(
+    registry: Registry = RULES, examples: Mapping[str, str] | None = None
+) -> str:
+    """Every rule of ``registry`` as a Markdown table, in registration order; with
+    ``examples`` (rule id → the message of a finding), a column showing one finding of each."""
+    head = "| id | severity | applies to | title | 比较内容 |"
+    lines = [head + (" 示例 · Example finding |" if examples is not None else ""), ""]
+    lines[1] = "|---" * (6 if examples is not None else 5) + "|"
     for each in registry.rules():
         kind = "(reader)" if each.applies_to is None else each.applies_to.__name__
-        lines.append(
+        line = (
             f"| {each.id} | {each.severity.value} | {kind} | {_cell(each.title)} "
             f"| {_cell(each.description)} |"
         )
+        if examples is not None:
+            line += f" {_cell(examples.get(each.id, ''))} |"
+        lines.append(line)
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ consistent budget in one known way and says which rules must fire.
 from __future__ import annotations
 
 from govbudget.strategies.corruptions import CORRUPTIONS, Corruption, corrupt, corruptions
+from govbudget.strategies.example import example_budget
 from govbudget.strategies.goals import department_goals, project_goals
 from govbudget.strategies.ledgers import budgets, ledgers, line_items
 from govbudget.strategies.tables import tables
@@ -23,6 +24,7 @@ __all__ = [
     "corrupt",
     "corruptions",
     "department_goals",
+    "example_budget",
     "ledgers",
     "line_items",
     "project_goals",
