@@ -11,6 +11,7 @@ rules (``DOC-…``) ask that every part of a disclosure be there.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import attrs
 
@@ -44,6 +45,8 @@ from govbudget.tables import (
 )
 
 __all__: list[str] = []
+
+C = TypeVar("C")
 
 
 def _parts(budget: DepartmentBudget) -> Iterator[object]:
@@ -128,12 +131,21 @@ def _compare(rule: Rule, budget: DepartmentBudget, comparison: Comparison) -> It
         )
 
 
-def _comparisons(comparisons: tuple[Comparison, ...]) -> Callable[..., Iterator[Finding]]:
+def _each(
+    check: Callable[[Rule, DepartmentBudget, C], Iterator[Finding]], items: Iterable[C]
+) -> Callable[..., Iterator[Finding]]:
+    """A rule function that applies ``check`` to each declared comparison or claim."""
+    declared = tuple(items)
+
     def run(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
-        for comparison in comparisons:
-            yield from _compare(rule, budget, comparison)
+        for item in declared:
+            yield from check(rule, budget, item)
 
     return run
+
+
+def _comparisons(comparisons: tuple[Comparison, ...]) -> Callable[..., Iterator[Finding]]:
+    return _each(_compare, comparisons)
 
 
 T1, T2, T3, T4 = IncomeExpenditureSummary, IncomeTable, ExpenditureTable, FiscalAppropriationSummary
@@ -436,11 +448,7 @@ def _stated(rule: Rule, budget: DepartmentBudget, claim: Stated) -> Iterator[Fin
 
 
 def _statements(claims: tuple[Stated, ...]) -> Callable[..., Iterator[Finding]]:
-    def run(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
-        for claim in claims:
-            yield from _stated(rule, budget, claim)
-
-    return run
+    return _each(_stated, claims)
 
 
 def _text(

@@ -136,7 +136,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import attrs
@@ -287,6 +287,23 @@ class _Reading:
     """What the readers of both layouts share: the findings of one reading."""
 
     found: list[Finding]
+
+    def build(
+        self, name: str, year: int | None, make: Callable[[int], ProjectPerformanceGoal]
+    ) -> ProjectPerformanceGoal | None:
+        """The goal ``make`` builds for ``year``; ``None``, with a finding, when the grid lacks
+        the name or the year, or the goal cannot be built from what was read."""
+        if not name:
+            self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
+            return None
+        if year is None:
+            self.problem(READ_GOAL_MISSING, _NO_YEAR)
+            return None
+        try:
+            return make(year)
+        except GoalError as error:
+            self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
+            return None
 
     def problem(
         self,
@@ -616,15 +633,11 @@ class _SeedReader(_Reading):
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.unit is None:
             self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
-        if not self.name:
-            self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
-            return None
-        if self.year is None:
-            self.problem(READ_GOAL_MISSING, _NO_YEAR)
-            return None
-        try:
-            return ProjectPerformanceGoal(
-                year=self.year,
+        return self.build(
+            self.name,
+            self.year,
+            lambda year: ProjectPerformanceGoal(
+                year=year,
                 code=self.code,
                 name=self.name,
                 unit=self.unit or Unit.WAN_YUAN,
@@ -637,10 +650,8 @@ class _SeedReader(_Reading):
                 financial_funds=self.funds.get("financial_funds"),
                 other_funds=self.funds.get("other_funds"),
                 carry_over=self.funds.get("carry_over"),
-            )
-        except GoalError as error:
-            self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
-            return None
+            ),
+        )
 
 
 # --- Shanghai's 财政项目支出绩效目标申报表 ------------------------------------------------------
@@ -1010,15 +1021,11 @@ class _ShanghaiReader(_Reading):
             self.problem(READ_GOAL_MISSING, "未印金额单位，按元读取", severity=Severity.WARNING)
         if self.header is None:
             self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
-        if not self.name:
-            self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
-            return None
-        if self.year is None:
-            self.problem(READ_GOAL_MISSING, _NO_YEAR)
-            return None
-        try:
-            return ProjectPerformanceGoal(
-                year=self.year,
+        return self.build(
+            self.name,
+            self.year,
+            lambda year: ProjectPerformanceGoal(
+                year=year,
                 code="",
                 name=self.name,
                 unit=self.unit or Unit.YUAN,
@@ -1029,10 +1036,8 @@ class _ShanghaiReader(_Reading):
                 financial_funds=self.funds.get("financial_funds"),
                 other_funds=self.funds.get("other_funds"),
                 carry_over=self.funds.get("carry_over"),
-            )
-        except GoalError as error:
-            self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
-            return None
+            ),
+        )
 
 
 def _filled(cells: Sequence[str]) -> str:
