@@ -25,18 +25,22 @@ Every built-in rule, generated from the registry by `python docs/gen_docs.py` (a
 when this page is stale). Rule ids are stable; see [checking](checks.md) for the id scheme.
 Rules marked *(reader)* are raised while a document is read, not by `check`. The example
 finding of each error rule is what `check` reports when `govbudget.strategies` breaks a
-consistent budget (`example_budget()`) in the one way that must fire that rule.
+consistent budget (`example_budget()`) or consistent final accounts (`example_final_accounts()`)
+in the one way that must fire that rule.
 
 """
 
 
 def example_findings() -> dict[str, str]:
-    """For each error rule, the message of a finding it gives on a corrupted example budget."""
+    """For each error rule, the message of a finding it gives on a corrupted example budget or
+    corrupted example final accounts."""
+    from itertools import chain
+
     from govbudget import check
-    from govbudget.strategies import corrupt, example_budget
+    from govbudget.strategies import corrupt, example_budget, example_final_accounts
 
     found: dict[str, str] = {}
-    for corruption in corrupt(example_budget()):
+    for corruption in chain(corrupt(example_budget()), corrupt(example_final_accounts())):
         for finding in check(corruption.target).errors:
             if finding.rule in corruption.rules:
                 found.setdefault(finding.rule, finding.message)

@@ -332,7 +332,9 @@ def test_fail_on_sets_the_gravity_that_fails(tmp_path: Path) -> None:
 def test_check_as_markdown() -> None:
     result = run("check", "--format", "markdown", SEED_BUNDLE)
     assert result.returncode == 1
-    assert result.stdout.startswith("**检查结果**：错误 1 项")
+    # What was read comes first, then the report.
+    assert result.stdout.startswith("部门预算 · 2025 · ")
+    assert "\n\n**检查结果**：错误 1 项" in result.stdout
     assert "| 错误 | `TXT-FIXED-ASSETS` |" in result.stdout
 
 
@@ -349,7 +351,9 @@ def test_a_directory_of_two_disclosures(tmp_path: Path) -> None:
     ]
     data = json.loads(run("check", "--format", "json", tmp_path).stdout)
     assert data["ok"] is False
-    assert [list(entry) for entry in data["files"]] == [["path", "ok", "counts", "findings"]] * 2
+    read = ["path", "phase", "department", "year", "ok", "counts", "findings"]
+    assert [list(entry) for entry in data["files"]] == [read] * 2
+    assert {entry["phase"] for entry in data["files"]} == {"budget"}
 
 
 @needs_readers

@@ -1,4 +1,5 @@
-"""Reading published disclosures whole: the seed as text and as grids, three real Shanghai budgets.
+"""Reading published disclosures whole: the seed as text and as grids, three real Shanghai budgets
+and two real Shanghai final accounts.
 
 Every error the checks report on a real document is pinned here with the reason it is a real
 mistake of that document.
@@ -18,6 +19,7 @@ import pytest
 
 from govbudget import (
     DepartmentBudget,
+    DepartmentFinalAccounts,
     DocumentError,
     Report,
     check,
@@ -27,7 +29,7 @@ from govbudget import (
     read_text,
 )
 from govbudget.formats.document import split_text
-from govbudget.tables import Detail
+from govbudget.tables import STANDARD_FINAL_TABLES, Detail, Phase
 
 DATA = Path(__file__).parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
@@ -192,7 +194,7 @@ def printed_money(table: dict[str, object]) -> list[Decimal]:
     return figures
 
 
-def model_money(budget: DepartmentBudget) -> list[Decimal]:
+def model_money(budget: DepartmentBudget | DepartmentFinalAccounts) -> list[Decimal]:
     return [
         value
         for table in budget.tables
@@ -301,13 +303,181 @@ def test_shanghai_tables_read_in_yuan_and_compare_with_wan_yuan() -> None:
     assert budget.expenditure.value("2120104", "total") == parse_amount("33,775,592")
 
 
-@pytest.mark.parametrize(
-    "name", ["shanghai-putuo-shiquan-2025-final", "shanghai-putuo-caizhengju-2024-final"]
-)
+# -- two real final accounts of 上海市普陀区 ---------------------------------------------------
+
+FINAL = ["shanghai-putuo-shiquan-2025-final", "shanghai-putuo-caizhengju-2024-final"]
+
+
+@pytest.mark.parametrize("name", FINAL)
 def test_final_accounts_are_not_misread_as_a_budget(name: str) -> None:
-    # The 决算 family is another issue; until then every 决算 table is reported unread, with
-    # the count of its figures, and none is read as its budget twin by its headers.
-    budget = read_bundle(case(name))
+    # Read as a budget, no 决算 table is read as its budget twin by its headers: each is
+    # reported unread with the count of its figures (单位构成 is read as the units).
+    budget = read_bundle(case(name), phase=Phase.BUDGET)
     assert budget.tables == ()
     unread = [f for f in budget.read_findings if f.rule == "READ-TABLE"]
-    assert len(unread) == len(case(name)["tables"])  # type: ignore[arg-type]
+    assert len(unread) == 9
+    assert all("是部门决算表" in f.message for f in unread)
+
+
+@pytest.mark.parametrize("name", FINAL)
+def test_real_final_accounts_are_read_whole(name: str) -> None:
+    bundle = case(name)
+    accounts = read_bundle(bundle)
+    assert isinstance(accounts, DepartmentFinalAccounts)
+    assert accounts.phase is Phase.FINAL
+    assert [type(t) for t in accounts.tables] == list(STANDARD_FINAL_TABLES)
+    assert accounts.year == bundle["budget_year"]
+    assert accounts.department == bundle["department"]
+    assert len(accounts.units) == (6 if "shiquan" in name else 3)
+    # every table recognised, every cell read
+    assert [f.rule for f in accounts.read_findings if f.rule.startswith("READ-")] == []
+    # every figure printed in the nine tables is in the model: same count, same sum
+    tables = bundle["tables"]
+    assert isinstance(tables, list)
+    standard = [t for t in tables if "单位构成" not in t["title"]]
+    printed = [f for t in standard for f in printed_money(t)]
+    in_model = model_money(accounts)
+    assert len(printed) == len(in_model) == (580 if "shiquan" in name else 195)
+    assert sum(printed) == sum(in_model)
+
+
+def final_report(name: str) -> Report:
+    """The whole report of final accounts read from their bundle: the table rules (F1–F9, XF,
+    DOCF), the rules on the explanation (TXT-FINAL, alone and against the tables) and reading."""
+    return check(read_bundle(case(name)))
+
+
+def pinned(report: Report) -> list[tuple[str, str, str, str]]:
+    return [
+        (f.rule, f.severity.value, f.location.row or "", f.location.column or "")
+        for f in report
+        if f.severity.value != "info"
+    ]
+
+
+def test_caizhengju_2024_final_accounts_errors_are_real_mistakes_of_the_document() -> None:
+    report = final_report("shanghai-putuo-caizhengju-2024-final")
+    assert pinned(report) == [
+        # "一般公共服务支出（类）2106.66万元，占71.73%": 2106.66 / 2940.05 = 71.65%; the other
+        # three shares are right, and the four printed add to 100.07%.
+        ("TXT-FINAL-SHARE", "error", "一般公共服务支出", ""),
+        # "财政拨款收入支出总计0.3万元" is less than the 财政拨款收入 2940.05 of the same text
+        # (总计 = 本年收入 + 年初结转和结余 ≥ 本年收入) …
+        ("TXT-FINAL-SUM", "error", "财政拨款收入支出总计", ""),
+        # … and than the 总计 2,961.68 its own 财政拨款收入支出决算总表 prints.
+        ("TXT-FINAL-TABLE", "error", "财政拨款收入支出总计", "财政拨款收入支出决算总表"),
+        # Warnings: "公务用车购置及运行维护费支出决算为0.00万元，完成预算的0%" and the same of
+        # 因公出国（境）费, while the "三公" table budgets only 公务接待费 (0.95): a rate over a
+        # zero (blank) budget means nothing.
+        (
+            "TXT-FINAL-TABLE-RATE",
+            "warning",
+            "公务用车购置及运行维护费",
+            "财政拨款“三公”经费支出决算表",
+        ),
+        ("TXT-FINAL-TABLE-RATE", "warning", "因公出国（境）费", "财政拨款“三公”经费支出决算表"),
+    ]
+    total = report.filter(rule="TXT-FINAL-TABLE")[0]
+    assert (total.expected, total.actual) == (Decimal("2961.68"), Decimal("0.3"))
+    # The tables themselves have no error and no warning.
+    tables = check(
+        read_bundle(case("shanghai-putuo-caizhengju-2024-final")),
+        select=[*(f"F{n}" for n in range(1, 10)), "XF", "DOCF", "READ"],
+    )
+    assert tables.errors == () and tables.warnings == ()
+    accounts = read_bundle(case("shanghai-putuo-caizhengju-2024-final"), phase=Phase.FINAL)
+    summary = accounts.income_expenditure_summary
+    assert summary is not None
+    # Not errors: 本年收入 2,946.25 ≠ 本年支出 2,940.05 is carried over (49.14 + 2,946.25 =
+    # 2,940.05 + 55.34 = 2,995.39), and the summary's 社会保障和就业支出 326.71 against 326.72 in
+    # the other tables is a rounding difference (tolerance 0.01).
+    income = summary.block("income")
+    expenditure = summary.block("expenditure")
+    assert income.value("income_total", "amount") == Decimal("2946.25")
+    assert expenditure.value("expenditure_total", "amount") == Decimal("2940.05")
+    assert expenditure.value("208", "amount") == Decimal("326.71")
+    assert accounts.expenditure is not None
+    assert accounts.expenditure.value("208", "total") == Decimal("326.72")
+    # the 基本支出决算表 printed in two halves reads as one list in class order
+    basic = accounts.basic_expenditure
+    assert basic is not None
+    assert [r.key for r in basic.rows if r.code and len(r.code) == 3] == [
+        "301",
+        "302",
+        "303",
+        "310",
+    ]
+    assert basic.value("personnel_total", "total") == Decimal("2152.26")
+    assert basic.value("public_total", "total") == Decimal("184.65")
+
+
+OCCUPATIONAL = "社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位职业年金缴费支出（项）"
+THREE_PUBLIC = "财政拨款“三公”经费支出决算表"
+GENERAL_PUBLIC = "一般公共预算财政拨款支出决算表"
+
+
+def test_shiquan_2025_final_errors_are_real_mistakes_of_the_document() -> None:
+    report = final_report("shanghai-putuo-shiquan-2025-final")
+    errors = sorted(
+        (f.rule, f.location.row or "", f.location.column or "", f.difference) for f in report.errors
+    )
+    assert errors == [
+        # 20805 has been 行政事业单位养老支出 in the classification for years (the 2024 final
+        # accounts of 财政局 and the 2026 budgets of the same district print it so); this
+        # document prints the old name 行政事业单位离退休 in its three tables by function.
+        ("F2-CODE-NAME", "20805", "", None),
+        ("F3-CODE-NAME", "20805", "", None),
+        # Class 212 and its 款 21201 print 基本支出 1,066.51 where their items add up to 10,661.51
+        # (2120101 1,690.05 + 2120104 1,289.35 + 2120199 7,682.11): a digit dropped, in both
+        # 支出决算表 and 一般公共预算财政拨款支出决算表. It shows as 合计 ≠ 基本 + 项目 on both rows
+        # (13,583.48 − 2,921.97 = 10,661.51 for 212; 12,029.15 − 1,367.64 = 10,661.51 for 21201),
+        # as 21201 ≠ Σ 项, and as 合计 基本支出 14,206.00 (right, = the basic table) ≠ Σ 类.
+        ("F3-COLUMNS", "212", "本年支出合计", Decimal("9595.00")),
+        ("F3-COLUMNS", "21201", "本年支出合计", Decimal("9595.00")),
+        ("F3-SUM-ROWS", "21201", "基本支出", Decimal("-9595.00")),
+        ("F3-TOTAL", "合计", "基本支出", Decimal("9595.01")),
+        ("F5-CODE-NAME", "20805", "", None),
+        ("F5-COLUMNS", "212", "合计", Decimal("9595.00")),
+        ("F5-COLUMNS", "21201", "合计", Decimal("9595.00")),
+        ("F5-SUM-ROWS", "21201", "基本支出", Decimal("-9595.00")),
+        ("F5-TOTAL", "合计", "基本支出", Decimal("9595.01")),
+        # "“三公”经费财政拨款支出决算数比 2024 年度减\n增加 21.90 万元": the template's
+        # 增加/减少 half edited; the amount (37.35 − 15.45) and 141.75% agree.
+        ("TXT-FINAL-CHANGE", "“三公”经费比上年增减", "", None),
+        # "决算数大小于预算数": garbled; 19,044.27 < 21,864.85 is 小于.
+        ("TXT-FINAL-DIRECTION", "一般公共预算财政拨款支出", "", None),
+        # 职业年金 "年初预算为274.82 万元，支出决算为 245.53 万元，完成年初预算的 93.57%":
+        # 245.53 / 274.82 = 89.34%; 93.57% is 257.14 / 274.82, the figure after the item's
+        # name and the one table 5 prints (2080506: 257.14), so 245.53 is the slip …
+        ("TXT-FINAL-RATE", OCCUPATIONAL, "", None),
+        # "公务接待费支出决算为 1.53 万元，完成预算的 0%" against "公务接待费支出决算 0 万元"
+        # further on and "无公务接待开支"; the "三公" table prints 预算数 1.53, 决算数 0: the
+        # budget written as the actual, in the text …
+        ("TXT-FINAL-RESTATED", "公务接待费", "", None),
+        # … the same statement gives 257.14 and 245.53 …
+        ("TXT-FINAL-RESTATED", OCCUPATIONAL, "", None),
+        # … and against the tables: 1.53 stated, 0 printed (the budget written as the actual) …
+        ("TXT-FINAL-TABLE", "公务接待费", THREE_PUBLIC, Decimal("1.53")),
+        # … and 245.53 stated, 257.14 printed by 2080506.
+        ("TXT-FINAL-TABLE", OCCUPATIONAL, GENERAL_PUBLIC, Decimal("-11.61")),
+    ]
+    assert sorted((f.rule, f.location.row) for f in report.warnings) == [
+        # 教育支出 16.24 / 19,044.27 = 0.0853% is 0.09%, printed 0.08% so that the eleven shares
+        # add to 100.00% (rounded half up they add to 100.01%): one unit of the last decimal.
+        ("TXT-FINAL-SHARE", "教育支出"),
+        # "因公出国（境）费决算为 0 万元，完成预算的 0%" while the table budgets nothing for
+        # 因公出国（境）费 (blank): a rate over a zero budget means nothing.
+        ("TXT-FINAL-TABLE-RATE", "因公出国（境）费"),
+    ]
+    # The other 37 items' rates, the whole 87.10%, the "三公" 69.26% and 71.28%, every other
+    # share, sum and change, and every other stated figure agree with the tables.
+    accounts = read_bundle(case("shanghai-putuo-shiquan-2025-final"), phase=Phase.FINAL)
+    three = accounts.three_public_expenses
+    assert three is not None
+    # the sideways "三公" table: 合计 53.93 budgeted, 37.35 spent; 公务接待费 printed "0"
+    assert (three.value("total", "budget"), three.value("total", "actual")) == (
+        Decimal("53.93"),
+        Decimal("37.35"),
+    )
+    assert three.value("reception", "actual") == Decimal("0")
+    assert three.value("travel_abroad", "budget") is None

@@ -3,20 +3,39 @@
 The property of every reader: it returns a result, or raises the library's own error type
 (``GovBudgetError``); never anything else. Mutations start from the seed (text and grid
 bundle): lines and cells dropped, duplicated, swapped, garbled, digits changed, truncated.
+
+The coverage-guided fuzzer (atheris, ``fuzz/``) runs the targets of ``fuzz/targets.py``; here
+the same targets replay its seed corpus and every input it ever crashed on
+(``fuzz/regressions/<target>/``), without atheris, so CI keeps them fixed. Hostile JSON (deep,
+long, huge numbers) is refused early by the limits (``Limits.max_depth``, ``max_chars``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
+import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govbudget import GovBudgetError, check, parse_amount, parse_target, read_bundle, read_text
+from govbudget import (
+    GovBudgetError,
+    check,
+    parse_amount,
+    parse_target,
+    read_bundle,
+    read_text,
+    to_json,
+)
+from govbudget.formats import JSONError, LimitError, Limits, from_dict, from_json
+from govbudget.formats.jsonio import parse_json
 
 SEED_TEXT = resources.files("govbudget").joinpath("samples", "kaiping_2025.txt").read_text("utf-8")
 SEED_LINES = SEED_TEXT.splitlines()
@@ -81,7 +100,10 @@ def reads_or_refuses(read: Any, data: Any) -> None:
     check(budget)
 
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The quick profile (CI) runs 60 examples of each mutation property; HYPOTHESIS_PROFILE=thorough
+# runs as many as the profile says (5,000).
+EXAMPLES = 60 if settings.default.max_examples <= 200 else settings.default.max_examples
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -121,15 +143,122 @@ def test_read_bundle_never_crashes(bundle: dict[str, Any]) -> None:
     reads_or_refuses(read_bundle, bundle)
 
 
-@settings(max_examples=300)
+@settings(max_examples=max(300, settings.default.max_examples))
 @given(st.text(max_size=40))
 def test_parse_amount_returns_or_refuses(text: str) -> None:
     with contextlib.suppress(GovBudgetError):
         parse_amount(text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=max(300, settings.default.max_examples))
 @given(st.text(max_size=40))
 def test_parse_target_always_reads_and_prints_back(text: str) -> None:
     target = parse_target(text)
     assert parse_target(target.text) == target
+
+
+# --- the coverage-guided fuzzer's targets, replayed ------------------------------------------
+
+FUZZ_DIR = Path(__file__).resolve().parent.parent / "fuzz"
+sys.path.insert(0, str(FUZZ_DIR))
+targets = importlib.import_module("targets")
+make_corpus = importlib.import_module("make_corpus")
+TARGETS: dict[str, Callable[[bytes], None]] = targets.TARGETS
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, list[bytes]]:
+    return make_corpus.seeds()  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_every_seed_of_the_fuzz_corpus_passes_its_target(
+    name: str, seeds: dict[str, list[bytes]]
+) -> None:
+    assert seeds[name], name
+    for data in seeds[name]:
+        TARGETS[name](data)
+
+
+REGRESSIONS = sorted((FUZZ_DIR / "regressions").glob("*/*"))
+
+
+@pytest.mark.parametrize("path", REGRESSIONS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_input_the_fuzzer_crashed_on_passes_its_target(path: Path) -> None:
+    TARGETS[path.parent.name](path.read_bytes())
+
+
+def test_the_regressions_cover_what_the_fuzzer_found() -> None:
+    assert {path.parent.name for path in REGRESSIONS} >= {"from_json", "read_text"}
+
+
+# --- hostile JSON -------------------------------------------------------------------------------
+
+
+def test_deeply_nested_json_is_refused_before_it_is_parsed() -> None:
+    for text in (
+        "[" * 100_000,
+        '{"a": ' * 100_000,
+        '{"tables": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    ):
+        with pytest.raises(LimitError, match=r"deeper than 100 .*\(Limits.max_depth\)"):
+            parse_json(text)
+        with pytest.raises(LimitError, match="max_depth"):
+            from_json(text)
+
+
+def test_the_depth_limit_is_configurable_and_counts_no_bracket_in_a_string() -> None:
+    with pytest.raises(LimitError, match="deeper than 3 arrays and objects at line 2, column 4"):
+        parse_json('{"a":\n [[[1]]]}', limits=Limits(max_depth=3))
+    assert parse_json('["[[[[", "\\\\", "\\"[["]', limits=Limits(max_depth=1)) == [
+        "[[[[",
+        "\\",
+        '"[[',
+    ]
+    assert parse_json("[[[1]]]", limits=Limits(max_depth=3)) == [[[1]]]
+
+
+def test_an_enormous_json_text_is_refused_by_its_length() -> None:
+    document = json.dumps({"type": "BudgetUnit", "version": 1, "name": "x" * 5_000})
+    with pytest.raises(LimitError, match=r"the limit is 1000 \(Limits.max_chars\)"):
+        from_json(document, limits=Limits(max_chars=1_000))
+    assert from_json(document).name == "x" * 5_000  # type: ignore[attr-defined]
+
+
+def test_a_number_too_long_for_python_is_a_json_error() -> None:
+    with pytest.raises(JSONError, match=r"^\$\.a\[1\]: not valid JSON \(a number of 5000 digits"):
+        parse_json('{"a": [0, ' + "9" * 5_000 + "]}")
+
+
+def test_every_document_of_the_seed_reads_within_the_default_limits(seed_text: str) -> None:
+    budget = read_text(seed_text)
+    assert from_json(to_json(budget)) == budget
+    assert from_json(to_json(check(budget))) == check(budget)
+
+
+def test_deep_python_values_are_refused_by_the_schema_not_by_recursion() -> None:
+    deep: list[Any] = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(JSONError, match=r"\$\.name: an array is not a string"):
+        from_dict({"type": "BudgetUnit", "version": 1, "name": deep})
+    with pytest.raises(GovBudgetError, match=r"tables\[0\]\.rows\[0\]"):
+        read_bundle({"tables": [{"title": "t", "rows": [deep]}]})
+
+
+# --- what the fuzzers found, one test each --------------------------------------------------
+
+
+def test_a_table_document_listing_a_column_twice_is_a_json_error(seed_text: str) -> None:
+    # atheris, from_json: the row reader assumed distinct columns (StopIteration escaped).
+    document = json.loads(to_json(read_text(seed_text).basic_expenditure))
+    document["columns"] = ["personnel", "total", "total", "public"]
+    with pytest.raises(JSONError, match=r"^\$\.columns\[2\]: 'total' is listed twice$"):
+        from_dict(document)
+
+
+def test_a_bundle_whose_table_is_not_an_object_is_a_document_error() -> None:
+    # The accounting's mutations: read_bundle raised AttributeError on a table 3 or "x".
+    for table in (3, "x", ["部门预算支出总表"], None):
+        with pytest.raises(GovBudgetError, match=r"tables\[1\] is not"):
+            read_bundle({"tables": [{"title": "t", "rows": []}, table]})

@@ -107,6 +107,25 @@ def _documents() -> Iterator[tuple[str, object]]:
     yield "kaiping text", govbudget.read_text(sample)
     for path in CASES:
         yield path.stem, govbudget.read_bundle(json.loads(path.read_text("utf-8")))
+    yield from _final_parts()
+
+
+def _final_parts() -> Iterator[tuple[str, object]]:
+    """The parts of final accounts that a document of its own can hold."""
+    from govbudget.disclosure.final_facts import Restatement
+
+    path = ROOT / "tests" / "data" / "cases" / "shanghai-putuo-shiquan-2025-final.json"
+    accounts = govbudget.read_bundle(json.loads(path.read_text("utf-8")))
+    assert isinstance(accounts, govbudget.DepartmentFinalAccounts)
+    facts = accounts.facts
+    yield "final facts", facts
+    yield "stated execution", facts.executions[0]
+    yield "stated class", facts.general_public_classes[0]
+    yield "stated share", facts.shares[0]
+    yield "stated evaluation", facts.evaluations[0]
+    yield "restatement", Restatement("income_total", "19,044.26", "本年收入合计19,044.26万元")
+    for table in accounts.tables:
+        yield f"final {type(table).__name__}", table
 
 
 DOCUMENTS = list(_documents())

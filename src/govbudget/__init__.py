@@ -6,9 +6,17 @@
 True
 >>> govbudget.functional_classification(2025)["20137"].name
 '网信事务'
+
+Every name of ``__all__`` is there, the readers, writers and ledger loaded on first use:
+
+>>> all(hasattr(govbudget, name) for name in govbudget.__all__)
+True
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from govbudget._version import __version__
 from govbudget.amounts import (
@@ -27,6 +35,7 @@ from govbudget.amounts import (
     round_half_up,
     to_unit,
 )
+from govbudget.checks import RULES as _RULES
 from govbudget.checks import Finding, Location, Report, Rule, Severity, check, rules
 from govbudget.classification import (
     Catalogue,
@@ -41,6 +50,8 @@ from govbudget.disclosure import (
     AssetRow,
     BudgetUnit,
     DepartmentBudget,
+    DepartmentFinalAccounts,
+    Disclosure,
     FixedAssetsTable,
     ProcurementItem,
     ProcurementTable,
@@ -56,62 +67,6 @@ from govbudget.errors import (
     UnknownCodeError,
     UnknownEditionError,
 )
-from govbudget.formats import (
-    DocumentError,
-    GoalGridReading,
-    GridError,
-    GridReading,
-    JSONError,
-    fdp_csv,
-    fdp_descriptor,
-    fdp_rows,
-    from_dict,
-    from_json,
-    read_bundle,
-    read_facts,
-    read_goal_grid,
-    read_grid,
-    read_grids,
-    read_text,
-    render_goal_grid,
-    render_grid,
-    report_to_html,
-    report_to_json,
-    report_to_markdown,
-    report_to_text,
-    to_csv,
-    to_dataframe,
-    to_dict,
-    to_html,
-    to_json,
-    to_markdown,
-    to_text,
-)
-from govbudget.ledger import (
-    Appropriation,
-    BasicKind,
-    BudgetComparison,
-    Change,
-    ClassLayout,
-    Execution,
-    ExecutionComparison,
-    ExecutionRate,
-    ExpenditureKind,
-    FundSource,
-    Ledger,
-    LedgerError,
-    LineItem,
-    LineItemError,
-    ThreePublicItem,
-    UnitFundKind,
-    compare,
-    compare_execution,
-    consolidate,
-    derive,
-    explanation,
-    table_facts,
-    with_changes,
-)
 from govbudget.performance import (
     DepartmentPerformanceGoals,
     Indicator,
@@ -121,32 +76,171 @@ from govbudget.performance import (
     parse_target,
 )
 from govbudget.tables import (
+    STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
+    BasicExpenditureFinalTable,
     BasicExpenditureTable,
+    ExpenditureFinalTable,
     ExpenditureTable,
+    FiscalAppropriationFinalSummary,
     FiscalAppropriationSummary,
+    GeneralPublicExpenditureFinalTable,
     GeneralPublicExpenditureTable,
     GovernmentFundExpenditureTable,
+    GovernmentFundFinalTable,
+    IncomeExpenditureFinalSummary,
     IncomeExpenditureSummary,
+    IncomeFinalTable,
     IncomeTable,
+    Phase,
     Row,
     RowsTable,
     StateCapitalExpenditureTable,
+    StateCapitalFinalTable,
     Table,
     TableError,
     TableHeader,
+    ThreePublicExpensesFinalTable,
     ThreePublicExpensesTable,
     TwoSidedTable,
     table_type,
 )
 
+if TYPE_CHECKING:
+    from govbudget.formats import (
+        DocumentError,
+        GoalGridReading,
+        GridError,
+        GridReading,
+        JSONError,
+        fdp_csv,
+        fdp_descriptor,
+        fdp_rows,
+        from_dict,
+        from_json,
+        read_bundle,
+        read_facts,
+        read_goal_grid,
+        read_grid,
+        read_grids,
+        read_text,
+        render_goal_grid,
+        render_grid,
+        report_to_html,
+        report_to_json,
+        report_to_markdown,
+        report_to_text,
+        to_csv,
+        to_dataframe,
+        to_dict,
+        to_html,
+        to_json,
+        to_markdown,
+        to_text,
+    )
+    from govbudget.ledger import (
+        Appropriation,
+        BasicKind,
+        BudgetComparison,
+        Change,
+        ClassLayout,
+        Execution,
+        ExecutionComparison,
+        ExecutionRate,
+        ExpenditureKind,
+        FundSource,
+        Ledger,
+        LedgerError,
+        LineItem,
+        LineItemError,
+        ThreePublicItem,
+        UnitFundKind,
+        compare,
+        compare_execution,
+        consolidate,
+        derive,
+        explanation,
+        table_facts,
+        with_changes,
+    )
+
+# The readers and writers (formats) and the ledger are most of govbudget's code, and checking
+# needs none of them: their names are imported on first use (PEP 562), so that importing
+# govbudget stays quick. Each name of __all__ is in the package or in this table.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "DocumentError",
+            "GoalGridReading",
+            "GridError",
+            "GridReading",
+            "JSONError",
+            "fdp_csv",
+            "fdp_descriptor",
+            "fdp_rows",
+            "from_dict",
+            "from_json",
+            "read_bundle",
+            "read_facts",
+            "read_goal_grid",
+            "read_grid",
+            "read_grids",
+            "read_text",
+            "render_goal_grid",
+            "render_grid",
+            "report_to_html",
+            "report_to_json",
+            "report_to_markdown",
+            "report_to_text",
+            "to_csv",
+            "to_dataframe",
+            "to_dict",
+            "to_html",
+            "to_json",
+            "to_markdown",
+            "to_text",
+        ),
+        "govbudget.formats",
+    ),
+    **dict.fromkeys(
+        (
+            "Appropriation",
+            "BasicKind",
+            "BudgetComparison",
+            "Change",
+            "ClassLayout",
+            "Execution",
+            "ExecutionComparison",
+            "ExecutionRate",
+            "ExpenditureKind",
+            "FundSource",
+            "Ledger",
+            "LedgerError",
+            "LineItem",
+            "LineItemError",
+            "ThreePublicItem",
+            "UnitFundKind",
+            "compare",
+            "compare_execution",
+            "consolidate",
+            "derive",
+            "explanation",
+            "table_facts",
+            "with_changes",
+        ),
+        "govbudget.ledger",
+    ),
+}
+
 __all__ = [
+    "STANDARD_FINAL_TABLES",
     "STANDARD_TABLES",
     "Agreement",
     "AmountError",
     "AmountTypeError",
     "Appropriation",
     "AssetRow",
+    "BasicExpenditureFinalTable",
     "BasicExpenditureTable",
     "BasicKind",
     "BudgetComparison",
@@ -157,25 +251,33 @@ __all__ = [
     "CheckFailedError",
     "ClassLayout",
     "DepartmentBudget",
+    "DepartmentFinalAccounts",
     "DepartmentPerformanceGoals",
+    "Disclosure",
     "DocumentError",
     "Execution",
     "ExecutionComparison",
     "ExecutionRate",
+    "ExpenditureFinalTable",
     "ExpenditureKind",
     "ExpenditureTable",
     "Figure",
     "Finding",
+    "FiscalAppropriationFinalSummary",
     "FiscalAppropriationSummary",
     "FixedAssetsTable",
     "FundSource",
+    "GeneralPublicExpenditureFinalTable",
     "GeneralPublicExpenditureTable",
     "GoalGridReading",
     "GovBudgetError",
     "GovernmentFundExpenditureTable",
+    "GovernmentFundFinalTable",
     "GridError",
     "GridReading",
+    "IncomeExpenditureFinalSummary",
     "IncomeExpenditureSummary",
+    "IncomeFinalTable",
     "IncomeTable",
     "Indicator",
     "Interval",
@@ -186,6 +288,7 @@ __all__ = [
     "LineItem",
     "LineItemError",
     "Location",
+    "Phase",
     "ProcurementItem",
     "ProcurementTable",
     "ProjectPerformanceGoal",
@@ -197,6 +300,7 @@ __all__ = [
     "Severity",
     "SpendingCheckpoint",
     "StateCapitalExpenditureTable",
+    "StateCapitalFinalTable",
     "StatedChange",
     "StatedFacts",
     "Subject",
@@ -204,6 +308,7 @@ __all__ = [
     "TableError",
     "TableHeader",
     "TargetValue",
+    "ThreePublicExpensesFinalTable",
     "ThreePublicExpensesTable",
     "ThreePublicItem",
     "TwoSidedTable",
@@ -261,3 +366,46 @@ __all__ = [
     "to_unit",
     "with_changes",
 ]
+
+if not TYPE_CHECKING:  # for a type checker, the imports above declare these names
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # found directly from now on
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+# The readers declare the READ-… rules when they are imported: the catalogue imports them when
+# it is first listed (rules(), RULES.copy()), so that it is whole without importing them here.
+_RULES.declared_by("govbudget.formats")
+
+
+def _repr_html_(self: object) -> str:
+    """Stands in for the HTML a notebook shows of the model's objects until the first display
+    imports :mod:`govbudget.formats.notebook`, which puts the real method in its place."""
+    importlib.import_module("govbudget.formats.notebook")
+    method = type(self)._repr_html_  # type: ignore[attr-defined]
+    if method is _repr_html_:  # the class is not one the module gives an HTML form
+        raise TypeError(f"{type(self).__name__} has no HTML form")
+    return str(method(self))
+
+
+# The classes govbudget.formats.notebook gives an HTML form (it cannot be a method of theirs:
+# tables and disclosures never import formats).
+for _kind in (
+    Table,
+    FixedAssetsTable,
+    ProcurementTable,
+    DepartmentBudget,
+    DepartmentFinalAccounts,
+    Report,
+):
+    _kind._repr_html_ = _repr_html_  # type: ignore[union-attr]
+del _kind

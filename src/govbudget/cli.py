@@ -1,18 +1,21 @@
-"""The command line: ``govbudget check``, ``render``, ``convert`` and ``rules``. The only module
-touching files.
+"""The command line: ``govbudget check``, ``render``, ``convert``, ``compare`` and ``rules``. The
+only module touching files.
 
 ``check`` reads disclosures (a text dump, a grid bundle or a govbudget JSON document, in UTF-8 or
-GB18030), checks them and prints the report; ``render`` prints a disclosure's tables as text,
-Markdown, HTML or CSV; ``convert`` writes what an input holds as a govbudget JSON document;
-``rules`` lists the rule catalogue. Exit status: 0 when no error was found, 1 when one was (or a
+GB18030) — budgets (部门预算) or final accounts (部门决算), and says which it read — checks them
+and prints the report; ``render`` prints a disclosure's tables as text, Markdown, HTML or CSV;
+``convert`` writes what an input holds as a govbudget JSON document; ``compare`` sets a year's
+budget beside its final accounts (:func:`govbudget.ledger.compare_execution`); ``rules`` lists
+the rule catalogue. Exit status: 0 when no error was found, 1 when one was (or a
 warning, with ``--fail-on warning``), 2 when an input cannot be read or the usage is wrong —
 with a one-line message on stderr that names the file, never a traceback.
 
-Reading is split in two: this module turns bytes into text and text into a JSON value where
-the file is JSON, and says precisely what is wrong when it cannot (for JSON, the path to the
-fault); the readers of :mod:`govbudget.formats.document` turn the text or the bundle into a
-``DepartmentBudget``, and :mod:`govbudget.formats.jsonio` a govbudget document into the object it
-holds.
+Reading and checking a file is :mod:`govbudget.bulk`'s: it turns bytes into text and text into
+a JSON value where the file is JSON, and says precisely what is wrong when it cannot (for JSON,
+the path to the fault); the readers of :mod:`govbudget.formats.document` turn the text or the
+bundle into a ``DepartmentBudget`` or a ``DepartmentFinalAccounts``, and :mod:`govbudget.formats.jsonio` a govbudget document into
+the object it holds. ``check --jobs N`` checks the files on N processes
+(:func:`govbudget.bulk.check_files`); the output is the same as with ``--jobs 1``.
 """
 
 from __future__ import annotations
@@ -22,15 +25,29 @@ import html
 import json
 import os
 import sys
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-import attrs
-
-from govbudget import DepartmentBudget, GovBudgetError, Report, Severity, __version__, check, rules
+from govbudget import (
+    DepartmentBudget,
+    DepartmentFinalAccounts,
+    Phase,
+    Report,
+    Severity,
+    __version__,
+)
+from govbudget.bulk import (
+    FileOutcome,
+    UnreadableError,
+    check_bytes,
+    check_files,
+    decode,
+    files_in,
+    load_file,
+)
+from govbudget.checks import rules
 from govbudget.formats import render
 from govbudget.formats.reference import rule_catalogue_markdown
 
@@ -52,181 +69,58 @@ EXIT_UNREADABLE = 2
 """An input could not be read, or the command line was wrong."""
 
 _SAMPLE = "samples/kaiping_2025.txt"
-_SUFFIXES = (".json", ".txt")
 _ERASE_LINE = "\r\x1b[K"
-# Control characters a text file may hold; any other one means the bytes are not text.
-_TEXT_CONTROLS = frozenset("\t\n\r\f")
-
-
-class UnreadableError(Exception):
-    """An input that is not a disclosure this program can read; the message says why."""
-
-
-@attrs.frozen(slots=True)
-class _Source:
-    """A file to read: the name messages give it, and how to get its bytes."""
-
-    name: str
-    read: Callable[[], bytes]
-
-    @property
-    def is_json(self) -> bool:
-        return self.name.lower().endswith(".json")
-
-
-@attrs.frozen(slots=True)
-class _Outcome:
-    """What became of one source: its report, or why it could not be read."""
-
-    name: str
-    report: Report | None = None
-    error: str | None = None
-
-
-@attrs.frozen(slots=True)
-class _ReadOptions:
-    encoding: str | None
-    year: int | None
-    department: str | None
 
 
 # --- reading ---------------------------------------------------------------------------------
 
 
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """The text of a file's bytes: in ``encoding``, or UTF-8 (BOM or not), else GB18030.
-
-    Raises :class:`UnreadableError` for an empty file, for bytes that are not text (a NUL byte, a
-    control character) and for bytes that are valid in none of the encodings tried.
-
-    >>> decode("合计".encode("gb18030")), decode("\\ufeff合计".encode("utf-8"))
-    ('合计', '合计')
-    >>> decode(b"PK\\x03\\x04\\x00")
-    Traceback (most recent call last):
-    ...
-    govbudget.cli.UnreadableError: not a text file (it holds NUL bytes); give --encoding for UTF-16
-    """
-    if not data.strip():
-        raise UnreadableError("the file is empty")
-    if encoding is None and b"\x00" in data:
-        raise UnreadableError("not a text file (it holds NUL bytes); give --encoding for UTF-16")
-    if encoding is not None:
-        text = _decode_as(data, encoding)
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            # Chinese government documents are often saved as GBK; GB18030 reads GBK and more.
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError as error:
-                raise UnreadableError(
-                    f"neither UTF-8 nor GB18030 (byte {data[error.start]:#04x} at offset "
-                    f"{error.start}); give --encoding"
-                ) from None
-    for number, line in enumerate(text.split("\n"), start=1):
-        bad = next((c for c in line if _is_control(c)), None)
-        if bad is not None:
-            raise UnreadableError(
-                f"not a text file (control character U+{ord(bad):04X} on line {number})"
-            )
-    return text.removeprefix("\ufeff")
-
-
-def _is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS
-
-
-def _decode_as(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except LookupError:
-        raise UnreadableError(f"unknown encoding {encoding!r}") from None
-    except UnicodeDecodeError as error:
-        raise UnreadableError(
-            f"not valid {encoding} (byte {data[error.start]:#04x} at offset {error.start})"
-        ) from None
-
-
-def _from_json(text: str) -> object:
-    """What a JSON text holds: the object of a govbudget document (a JSON object with a type
-    tag), else the disclosure of a grid bundle (a JSON object with a "tables" list)."""
-    from govbudget.formats.document import read_bundle
-    from govbudget.formats.jsonio import TYPE_KEY, from_dict, parse_json
-
-    data = parse_json(text)
-    if isinstance(data, dict) and TYPE_KEY in data:
-        return from_dict(data)
-    if not isinstance(data, dict) or not isinstance(data.get("tables"), list):
-        raise UnreadableError(
-            f'JSON, but neither a govbudget document (no "{TYPE_KEY}") nor a grid bundle '
-            '(no "tables" list)'
-        )
-    return read_bundle(data)
-
-
-def _load(source: _Source, options: _ReadOptions) -> object:
-    """Read one source: the disclosure of a text dump or a grid bundle, or the object of a
-    govbudget document; raise :class:`UnreadableError` with the reason."""
-    try:
-        data = source.read()
-    except OSError as error:
-        raise UnreadableError(error.strerror or str(error)) from None
-    text = decode(data, options.encoding)
-    # Imported only once there is something to read: the readers are the largest part of the
-    # package, and --version, rules and usage errors need none of it.
-    from govbudget.formats.document import read_text
-
-    try:
-        if source.is_json or text.lstrip().startswith("{"):
-            return _from_json(text)
-        return read_text(text, year=options.year, department=options.department)
-    except GovBudgetError as error:
-        raise UnreadableError(str(error)) from None
-
-
-def _load_one(args: argparse.Namespace) -> object | None:
-    """The object of the one input of ``render`` or ``convert``; ``None``, said on stderr, when
-    it cannot be read."""
-    source = next(iter(_sources([args.path])))
-    if isinstance(source, _Outcome):
-        _complain(source.name, source.error or "")
+def _load_one(args: argparse.Namespace, path: str | None = None) -> object | None:
+    """The object of the one input of ``render`` or ``convert`` (or of ``path``, one input of
+    ``compare``); ``None``, said on stderr, when it cannot be read."""
+    planned = _planned([args.path if path is None else path])[0]
+    if isinstance(planned, FileOutcome):
+        _complain(planned.path, planned.error or "")
         return None
     try:
-        obj = _load(source, _ReadOptions(args.encoding, args.year, args.department))
+        obj = load_file(planned, encoding=args.encoding, year=args.year, department=args.department)
     except UnreadableError as error:
-        _complain(source.name, str(error))
+        _complain(planned, str(error))
         return None
-    if isinstance(obj, DepartmentBudget) and obj.read_findings:
+    if isinstance(obj, (DepartmentBudget, DepartmentFinalAccounts)) and obj.read_findings:
         _complain(
-            source.name,
+            planned,
             f"{len(obj.read_findings)} part(s) could not be read; `govbudget check` lists them",
         )
     return obj
 
 
-def _sources(paths: Sequence[str]) -> Iterator[_Source | _Outcome]:
+def _planned(paths: Sequence[str]) -> list[FileOutcome | str]:
     """The files to read, in order: each file given, and the *.json and *.txt files under each
-    directory given (sorted, recursively); a path that does not exist is an outcome at once."""
-    if not paths:
-        folder, name = _SAMPLE.split("/")
-        sample = resources.files("govbudget").joinpath(folder).joinpath(name)
-        yield _Source(f"govbudget/{_SAMPLE}", sample.read_bytes)
-        return
+    directory given (:func:`govbudget.bulk.files_in`); a path that does not exist, or a
+    directory without such files, is an outcome at once."""
+    planned: list[FileOutcome | str] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
-            )
+            found = files_in(path)
             if not found:
-                yield _Outcome(given, error="a directory without *.json or *.txt files")
-            for each in found:
-                yield _Source(str(each), each.read_bytes)
+                planned.append(
+                    FileOutcome(given, error="a directory without *.json or *.txt files")
+                )
+            planned += found
         elif path.exists():
-            yield _Source(given, path.read_bytes)
+            planned.append(given)
         else:
-            yield _Outcome(given, error="no such file or directory")
+            planned.append(FileOutcome(given, error="no such file or directory"))
+    return planned
+
+
+def _sample() -> FileOutcome:
+    """The outcome of the bundled example, ``check`` without a PATH."""
+    folder, name = _SAMPLE.split("/")
+    sample = resources.files("govbudget").joinpath(folder).joinpath(name)
+    return check_bytes(sample.read_bytes(), f"govbudget/{_SAMPLE}")
 
 
 def _write(text: str) -> None:
@@ -247,17 +141,6 @@ def _complain(name: str, message: str) -> None:
     print(f"govbudget: {name}: {message}", file=sys.stderr)
 
 
-def _check_one(source: _Source, options: _ReadOptions) -> _Outcome:
-    try:
-        obj = _load(source, options)
-    except UnreadableError as error:
-        return _Outcome(source.name, error=str(error))
-    if not rules(applies_to=type(obj)):
-        # A report, a finding, a subject: a document, but nothing a rule checks.
-        return _Outcome(source.name, error=f"a {type(obj).__name__} document: no rule checks it")
-    return _Outcome(source.name, report=check(obj))
-
-
 def _progress(stream: TextIO, done: int, total: int, name: str) -> None:
     width = 24
     filled = width * done // total
@@ -267,7 +150,7 @@ def _progress(stream: TextIO, done: int, total: int, name: str) -> None:
     stream.flush()
 
 
-def _exit_status(outcomes: Sequence[_Outcome], fail_on: Severity) -> int:
+def _exit_status(outcomes: Sequence[FileOutcome], fail_on: Severity) -> int:
     if any(outcome.error is not None for outcome in outcomes):
         return EXIT_UNREADABLE
     if any(
@@ -280,18 +163,34 @@ def _exit_status(outcomes: Sequence[_Outcome], fail_on: Severity) -> int:
     return EXIT_OK
 
 
-def _summary_rows(outcomes: Sequence[_Outcome]) -> list[list[str]]:
+_PHASE_NAMES = {Phase.BUDGET: "budget", Phase.FINAL: "final_accounts"}
+
+
+def _subject(outcome: FileOutcome, end: str) -> str:
+    """The line saying what a file held (部门决算 · 2024 · 上海市普陀区财政局), then ``end``;
+    nothing when the object says no phase."""
+    return "" if outcome.subject is None else outcome.subject + end
+
+
+def _read(outcome: FileOutcome) -> dict[str, render.JSON]:
+    """What a file held, for JSON: ``phase`` (``"budget"`` or ``"final_accounts"``, ``null``
+    when the object says none), ``department`` and ``year``."""
+    phase = None if outcome.phase is None else _PHASE_NAMES[outcome.phase]
+    return {"phase": phase, "department": outcome.department, "year": outcome.year}
+
+
+def _summary_rows(outcomes: Sequence[FileOutcome]) -> list[list[str]]:
     rows = [["文件 file", "错误", "警告", "提示", "说明"]]
     for outcome in outcomes:
         if outcome.report is None:
-            rows.append([outcome.name, "-", "-", "-", f"无法读取：{outcome.error}"])
+            rows.append([outcome.path, "-", "-", "-", f"无法读取：{outcome.error}"])
         else:
             counts = outcome.report.counts
-            rows.append([outcome.name, *(str(counts[s.value]) for s in Severity), ""])
+            rows.append([outcome.path, *(str(counts[s.value]) for s in Severity), ""])
     return rows
 
 
-def _several_as_text(outcomes: Sequence[_Outcome]) -> str:
+def _several_as_text(outcomes: Sequence[FileOutcome]) -> str:
     blocks = []
     for outcome in outcomes:
         body = (
@@ -299,12 +198,12 @@ def _several_as_text(outcomes: Sequence[_Outcome]) -> str:
             if outcome.report is not None
             else f"无法读取：{outcome.error}\n"
         )
-        blocks.append(f"== {outcome.name} ==\n{body}")
+        blocks.append(f"== {outcome.path} ==\n" + _subject(outcome, "\n") + body)
     table = "\n".join(render.text_columns(_summary_rows(outcomes), right={1, 2, 3}))
     return "\n".join([*blocks, "== 汇总 summary ==", table]) + "\n"
 
 
-def _several_as_markdown(outcomes: Sequence[_Outcome]) -> str:
+def _several_as_markdown(outcomes: Sequence[FileOutcome]) -> str:
     blocks = []
     for outcome in outcomes:
         body = (
@@ -312,30 +211,45 @@ def _several_as_markdown(outcomes: Sequence[_Outcome]) -> str:
             if outcome.report is not None
             else f"无法读取：{outcome.error}\n"
         )
-        blocks.append(f"## {outcome.name}\n\n{body}")
+        blocks.append(f"## {outcome.path}\n\n" + _subject(outcome, "\n\n") + body)
     rows = _summary_rows(outcomes)
     table = ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     table.insert(1, "|---|---:|---:|---:|---|")
     return "\n".join([*blocks, "## 汇总 summary", "", *table]) + "\n"
 
 
-def _several_as_json(outcomes: Sequence[_Outcome]) -> str:
+def _several_as_json(outcomes: Sequence[FileOutcome]) -> str:
     files: list[render.JSON] = []
     for outcome in outcomes:
         if outcome.report is None:
-            files.append({"path": outcome.name, "error": outcome.error})
+            files.append({"path": outcome.path, "error": outcome.error})
         else:
-            files.append({"path": outcome.name, **render.report_to_dict(outcome.report)})
+            files.append(
+                {"path": outcome.path, **_read(outcome), **render.report_to_dict(outcome.report)}
+            )
     ok = all(outcome.report is not None and outcome.report.ok for outcome in outcomes)
     return json.dumps({"files": files, "ok": ok}, ensure_ascii=False, indent=2) + "\n"
 
 
-_REPORT_FORMATS: dict[str, Callable[[Report], str]] = {
-    "text": render.report_to_text,
-    "json": lambda report: render.report_to_json(report) + "\n",
-    "markdown": render.report_to_markdown,
+def _one_as_text(outcome: FileOutcome, report: Report) -> str:
+    return _subject(outcome, "\n\n") + render.report_to_text(report)
+
+
+def _one_as_markdown(outcome: FileOutcome, report: Report) -> str:
+    return _subject(outcome, "\n\n") + render.report_to_markdown(report)
+
+
+def _one_as_json(outcome: FileOutcome, report: Report) -> str:
+    data = {**_read(outcome), **render.report_to_dict(report)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_REPORT_FORMATS: dict[str, Callable[[FileOutcome, Report], str]] = {
+    "text": _one_as_text,
+    "json": _one_as_json,
+    "markdown": _one_as_markdown,
 }
-_SEVERAL_FORMATS: dict[str, Callable[[Sequence[_Outcome]], str]] = {
+_SEVERAL_FORMATS: dict[str, Callable[[Sequence[FileOutcome]], str]] = {
     "text": _several_as_text,
     "json": _several_as_json,
     "markdown": _several_as_markdown,
@@ -344,34 +258,44 @@ _SEVERAL_FORMATS: dict[str, Callable[[Sequence[_Outcome]], str]] = {
 
 def command_check(args: argparse.Namespace) -> int:
     """``govbudget check``: read, check and report each input; the exit status is the verdict."""
-    options = _ReadOptions(args.encoding, args.year, args.department)
-    planned = list(_sources(args.paths))
+    planned = _planned(args.paths) if args.paths else [_sample()]
     several = len(planned) > 1 or any(Path(p).is_dir() for p in args.paths)
     show_progress = several and not args.quiet and sys.stderr.isatty()
-    outcomes: list[_Outcome] = []
+    # Checked ahead on --jobs processes, the outcomes come back in order: what is printed, and
+    # when, is the same as with --jobs 1.
+    checked = check_files(
+        (item for item in planned if isinstance(item, str)),
+        jobs=args.jobs,
+        encoding=args.encoding,
+        year=args.year,
+        department=args.department,
+    )
+    outcomes: list[FileOutcome] = []
     for done, item in enumerate(planned):
+        name = item if isinstance(item, str) else item.path
         if show_progress:
-            _progress(sys.stderr, done, len(planned), item.name)
-        outcome = item if isinstance(item, _Outcome) else _check_one(item, options)
+            _progress(sys.stderr, done, len(planned), name)
+        outcome = next(checked) if isinstance(item, str) else item
         if show_progress:
             sys.stderr.write(_ERASE_LINE)  # a message must not run on from the bar
         if outcome.error is not None:
-            _complain(outcome.name, outcome.error)
+            _complain(outcome.path, outcome.error)
         outcomes.append(outcome)
+    next(checked, None)  # ends the pool of processes, if there is one
     if not args.quiet:
         if several:
             _write(_SEVERAL_FORMATS[args.format](outcomes))
         elif outcomes[0].report is not None:
-            _write(_REPORT_FORMATS[args.format](outcomes[0].report))
+            _write(_REPORT_FORMATS[args.format](outcomes[0], outcomes[0].report))
     return _exit_status(outcomes, Severity(args.fail_on))
 
 
 # --- render ----------------------------------------------------------------------------------
 
 
-def _html_document(budget: DepartmentBudget) -> str:
+def _html_document(budget: DepartmentBudget | DepartmentFinalAccounts) -> str:
     """A page a browser shows as it is: the charset declared, the title in the head."""
-    title = f"{budget.department} {budget.year}年部门预算"
+    title = f"{budget.department} {budget.year}年部门{budget.phase.label}"
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n</head>\n<body>\n"
@@ -379,7 +303,7 @@ def _html_document(budget: DepartmentBudget) -> str:
     )
 
 
-_RENDERERS: dict[str, Callable[[DepartmentBudget], str]] = {
+_RENDERERS: dict[str, Callable[[DepartmentBudget | DepartmentFinalAccounts], str]] = {
     "text": render.to_text,
     "markdown": render.to_markdown,
     "html": _html_document,
@@ -419,7 +343,7 @@ def command_render(args: argparse.Namespace) -> int:
     budget = _load_one(args)
     if budget is None:
         return EXIT_UNREADABLE
-    if not isinstance(budget, DepartmentBudget):
+    if not isinstance(budget, (DepartmentBudget, DepartmentFinalAccounts)):
         _complain(args.path, f"a {type(budget).__name__} document: render prints a disclosure")
         return EXIT_UNREADABLE
     # A BOM lets spreadsheet programs on Windows open a Chinese CSV in the right encoding.
@@ -440,6 +364,53 @@ def command_convert(args: argparse.Namespace) -> int:
     if obj is None:
         return EXIT_UNREADABLE
     return _deliver(to_json(obj), args)
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def command_compare(args: argparse.Namespace) -> int:
+    """``govbudget compare``: a year's budget against its final accounts (预算数, 决算数, 完成率,
+    the variances the explanation must account for)."""
+    from govbudget.classification import normalize_name
+    from govbudget.formats import execution
+    from govbudget.ledger import ExecutionComparison, LedgerError, compare_execution
+
+    if _refuses_to_overwrite(args):
+        return EXIT_UNREADABLE
+    budget = _load_one(args, args.budget)
+    if budget is None:
+        return EXIT_UNREADABLE
+    final = _load_one(args, args.final)
+    if final is None:
+        return EXIT_UNREADABLE
+    for path, obj, wanted in (
+        (args.budget, budget, DepartmentBudget),
+        (args.final, final, DepartmentFinalAccounts),
+    ):
+        if not isinstance(obj, wanted):
+            held = getattr(obj, "phase", None)
+            what = f"部门{held.label}" if isinstance(held, Phase) else f"a {type(obj).__name__}"
+            need = (
+                "部门预算 (a budget)" if wanted is DepartmentBudget else "部门决算 (final accounts)"
+            )
+            _complain(path, f"{what} document: compare needs {need} here")
+            return EXIT_UNREADABLE
+    assert isinstance(budget, DepartmentBudget) and isinstance(final, DepartmentFinalAccounts)
+    if normalize_name(budget.department) != normalize_name(final.department):
+        # Names are spelled otherwise from one document to the next: said, not refused.
+        _complain(args.final, f"note: of {final.department}, the budget of {budget.department}")
+    try:
+        comparison = compare_execution(budget, final)
+    except LedgerError as error:
+        _complain(args.final, str(error))
+        return EXIT_UNREADABLE
+    formats: dict[str, Callable[[ExecutionComparison], str]] = {
+        "text": execution.execution_to_text,
+        "markdown": execution.execution_to_markdown,
+        "json": lambda compared: execution.execution_to_json(compared) + "\n",
+    }
+    return _deliver(formats[args.format](comparison), args)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -481,6 +452,16 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--department", help="the department, for a text dump that omits it")
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``govbudget``."""
     parser = argparse.ArgumentParser(
@@ -511,6 +492,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="print no report and no progress: the exit "
         "status says it all (read errors still go to stderr)",
     )
+    checking.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="check the files on N processes (default: one per core); the output is the "
+        "same for every N",
+    )
     _add_reading_options(checking)
 
     rendering = commands.add_parser(
@@ -539,6 +528,20 @@ def build_parser() -> argparse.ArgumentParser:
     converting.add_argument("--force", action="store_true", help="let -o overwrite FILE")
     _add_reading_options(converting)
 
+    comparing = commands.add_parser(
+        "compare",
+        help="a budget against its final accounts: 完成率 and the variances to explain",
+        description="Pair every cell of a year's budget with its actual in the final accounts "
+        "of that year (both read as check reads them) and print the totals with their 完成率, "
+        "the variances the explanation must account for and whether it does, and the counts.",
+    )
+    comparing.add_argument("budget", metavar="BUDGET", help="the budget (部门预算)")
+    comparing.add_argument("final", metavar="FINAL", help="its final accounts (部门决算)")
+    comparing.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    comparing.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    comparing.add_argument("--force", action="store_true", help="let -o overwrite FILE")
+    _add_reading_options(comparing)
+
     listing = commands.add_parser("rules", help="list the rules: id, severity, title, description")
     listing.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
@@ -548,6 +551,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": command_check,
     "render": command_render,
     "convert": command_convert,
+    "compare": command_compare,
     "rules": command_rules,
 }
 

@@ -10,7 +10,7 @@ import govbudget.checks.conventions
 import govbudget.checks.disclosure
 import govbudget.checks.narrative
 import govbudget.checks.performance
-import govbudget.checks.tables  # noqa: F401  (registers the T1–T9, PG, X, TXT and DOC rules)
+import govbudget.checks.tables  # (registers the T1–T9, PG, X, TXT and DOC rules)
 from govbudget.checks.registry import (
     RULES,
     Registry,
@@ -39,3 +39,8 @@ __all__ = [
     "rule",
     "rules",
 ]
+
+# The rules of final accounts (F1–F9, XF, DOCF, then those of the explanation, TXT-FINAL) come
+# after those of the budget in the catalogue.
+import govbudget.checks.final
+import govbudget.checks.final_narrative  # noqa: F401

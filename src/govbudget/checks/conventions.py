@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from govbudget.amounts import agree, format_amount
+from govbudget.amounts import disagreement, format_amount
 from govbudget.checks.registry import Rule, rule
 from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import BasicExpenditureTable
@@ -38,8 +38,8 @@ def economic_convention(
             if column not in table.columns:
                 continue
             rows = [table.value(code, "total") for code in classes if table.row(code) is not None]
-            result = agree(table.value("total", column), rows)
-            if not result.ok:
+            result = disagreement((table.value("total", column),), rows)
+            if result is not None:
                 header = table.SPEC.blocks[0].header_of(column)
                 yield rule.finding(
                     f"合计行“{header}” {format_amount(result.actual)} ≠ "

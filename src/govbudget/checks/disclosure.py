@@ -19,9 +19,9 @@ from govbudget.amounts import (
     Agreement,
     Figure,
     Unit,
-    agree_sums,
     convert,
     decimal_places,
+    disagreement,
     format_amount,
 )
 from govbudget.checks.registry import Rule, register_carried, register_parts, rule
@@ -75,6 +75,12 @@ def _wan(figures: Iterable[Figure], unit: Unit) -> list[Figure]:
     return [None if f is None else convert(f, unit, Unit.WAN_YUAN) for f in figures]
 
 
+def _wan_one(figure: Figure, unit: Unit) -> Figure:
+    if unit is Unit.WAN_YUAN or figure is None:
+        return figure
+    return convert(figure, unit, Unit.WAN_YUAN)
+
+
 @attrs.frozen(slots=True)
 class Side:
     """Cells of one table whose figures are summed: one side of a comparison."""
@@ -89,12 +95,13 @@ class Side:
         if table is None:
             return None
         figures: list[Figure] = []
-        seen = table.is_empty
+        seen = False
         for cell in self.cells:
             found, printed = figures_at(table, cell)
             figures.extend(_wan(found, table.header.unit))
             seen = seen or printed
-        return figures, seen
+        # An empty table stands for zeros; asked last, as scanning it costs more than a cell.
+        return figures, seen or table.is_empty
 
 
 def _side(kind: type[Table], block: str, row: str, *columns: str) -> Side:
@@ -121,8 +128,8 @@ def _compare(rule: Rule, budget: DepartmentBudget, comparison: Comparison) -> It
     left, right = comparison.left.read(budget), comparison.right.read(budget)
     if left is None or right is None or not (left[1] and right[1]):
         return
-    result = agree_sums(left[0], right[0])
-    if not result.ok:
+    result = disagreement(left[0], right[0])
+    if result is not None:
         left_title, right_title = comparison.left.kind.SPEC.title, comparison.right.kind.SPEC.title
         yield rule.finding(
             f"{comparison.label}：{left_title} {right_title} {_money(result)}",
@@ -213,15 +220,20 @@ _T5_T6 = (
 
 
 def _class_figures(table: Table, block: str, column: str) -> dict[str, list[Figure]] | None:
-    """Per 类 code, the figures of one column; ``None`` when the column was not printed."""
+    """Per 类 code, the printed figures of one column (blanks left out: they add nothing);
+    ``None`` when the column was not printed."""
     rows = table.block(block)
     if column not in rows.columns:
         return None
     index = rows.columns.index(column)
+    unit = table.header.unit
     found: dict[str, list[Figure]] = {}
     for row in rows.rows:
-        if row.code is not None and len(row.code) == 3:
-            found.setdefault(row.code, []).extend(_wan([row.values[index]], table.header.unit))
+        code = row.code
+        if code is not None and len(code) == 3:
+            figures = found.setdefault(code, [])
+            if row.values[index] is not None:
+                figures.append(_wan_one(row.values[index], unit))
     return found
 
 
@@ -237,8 +249,11 @@ def _by_class(
         if left_figures is None or right_figures is None:
             return
         for code in sorted(left_figures.keys() | right_figures.keys()):
-            result = agree_sums(left_figures.get(code, []), right_figures.get(code, []))
-            if not result.ok:
+            printed = left_figures.get(code, []), right_figures.get(code, [])
+            if not (printed[0] or printed[1]):
+                continue  # nothing printed for the class: exact zeros, which agree
+            result = disagreement(*printed)
+            if result is not None:
                 yield rule.finding(
                     f"{code}类{label}：{left_table.title} {right_table.title} {_money(result)}",
                     location=Location(table=left_table.title, row=code),
@@ -262,8 +277,8 @@ def _within_all_funds(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]
             for code, figures in (_codes(table, column) or {}).items():
                 sums.setdefault(code, []).extend(figures)
         for code in sorted(sums):
-            result = agree_sums(sums[code], whole.get(code, []))
-            if result.difference > result.tolerance:
+            result = disagreement(sums[code], whole.get(code, ()))
+            if result is not None and result.difference > result.tolerance:
                 header = all_funds.SPEC.blocks[0].header_of(column)
                 yield rule.finding(
                     f"{code} 的财政拨款{header}（一般公共预算、政府性基金、国有资本经营预算合计）"
@@ -277,10 +292,9 @@ def _codes(table: RowsTable, column: str) -> dict[str, list[Figure]] | None:
     if column not in table.columns:
         return None
     index = table.columns.index(column)
+    unit = table.header.unit
     return {
-        row.key: _wan([row.values[index]], table.header.unit)
-        for row in table.rows
-        if row.code is not None
+        row.key: [_wan_one(row.values[index], unit)] for row in table.rows if row.code is not None
     }
 
 
@@ -300,8 +314,8 @@ def _three_public_in_basic(rule: Rule, budget: DepartmentBudget) -> Iterator[Fin
         if not seen:
             continue
         in_three, _ = figures_at(three, Cell("rows", item, "total"))
-        result = agree_sums(_wan(in_three, three.header.unit), _wan(in_basic, basic.header.unit))
-        if -result.difference > result.tolerance:
+        result = disagreement(_wan(in_three, three.header.unit), _wan(in_basic, basic.header.unit))
+        if result is not None and -result.difference > result.tolerance:
             yield rule.finding(
                 f"“三公”经费表的{name} {_shown(result.actual) or '（空）'} 少于基本支出表"
                 f" {code}“{name}” {_shown(result.expected)}",
@@ -321,7 +335,9 @@ def _goals_within_projects(rule: Rule, budget: DepartmentBudget) -> Iterator[Fin
         None if goal.budget is None else convert(goal.budget, goal.unit, Unit.WAN_YUAN)
         for goal in budget.project_goals
     ]
-    result = agree_sums(budgets, _wan(projects, expenditure.header.unit))
+    result = disagreement(budgets, _wan(projects, expenditure.header.unit))
+    if result is None:
+        return
     where = Location(table="项目绩效目标表", row="项目预算合计")
     if result.difference > result.tolerance:
         yield rule.finding(
@@ -434,8 +450,8 @@ def _stated(rule: Rule, budget: DepartmentBudget, claim: Stated) -> Iterator[Fin
     read = claim.side.read(budget)
     if value is None or read is None or not read[1]:
         return
-    result = agree_sums([value], read[0])
-    if not result.ok:
+    result = disagreement((value,), read[0])
+    if result is not None:
         quote = budget.facts.quote(claim.fact)
         said = f"（原文：“{quote}”）" if quote else ""
         yield rule.finding(
@@ -524,7 +540,7 @@ def _basic_split(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     # are comparable only when that part is all of it (支出总表's 基本支出 = table 6's 合计).
     whole = Side(T3, (Cell("rows", "total", "basic"),)).read(budget)
     general = Side(T6, (Cell("rows", "total", "total"),)).read(budget)
-    if whole is None or general is None or not agree_sums(whole[0], general[0]).ok:
+    if whole is None or general is None or disagreement(whole[0], general[0]) is not None:
         return
     for claim in (
         Stated("personnel", "人员经费", _side(T6, "rows", "total", "personnel")),
@@ -600,8 +616,8 @@ def _procurement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     stated, table = budget.facts.procurement_total, budget.procurement
     if stated is None or table is None:
         return
-    result = agree_sums([stated], _wan((item.total for item in table.items), table.unit))
-    if not result.ok:
+    result = disagreement((stated,), _wan((item.total for item in table.items), table.unit))
+    if result is not None:
         yield rule.finding(
             f"情况说明称政府采购预算 {_shown(stated)}万元，政府采购预算表合计 "
             f"{_shown(result.expected)}万元，差额 {_shown(result.difference)}",
@@ -626,8 +642,8 @@ def _fixed_assets(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
         values = [table.value("total")]
     else:
         values = [row.value for row in table.rows if row.key in _ASSET_PARTS]
-    result = agree_sums([stated], _wan(values, table.unit))
-    if not result.ok:
+    result = disagreement((stated,), _wan(values, table.unit))
+    if result is not None:
         date = f"（截止 {table.as_of}）" if table.as_of else ""
         quote = budget.facts.quote("fixed_assets_value")
         said = f"（原文：“{quote}”）" if quote else ""
@@ -734,8 +750,8 @@ def _text_sums(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     for total, parts, value, figures in checks:
         if value is None or not figures or any(f is None for f in figures):
             continue
-        result = agree_sums([value], figures)
-        if not result.ok:
+        result = disagreement((value,), figures)
+        if result is not None:
             names = " + ".join(_FACT_LABELS[p] for p in parts)
             yield rule.finding(
                 f"情况说明自身不平：{_FACT_LABELS[total]} {_shown(value)} ≠ {names} "
@@ -900,8 +916,8 @@ def _assets_total(rule: Rule, table: FixedAssetsTable) -> Iterator[Finding]:
     parts = [row.value for row in table.rows if row.key in _ASSET_PARTS]
     if total is None or not any(row.key in _ASSET_PARTS for row in table.rows):
         return
-    result = agree_sums([total.value], parts)
-    if not result.ok:
+    result = disagreement((total.value,), parts)
+    if result is not None:
         yield rule.finding(
             f"资产总额 {_shown(total.value)} ≠ 各类资产价值之和 {_shown(result.expected)}",
             location=Location(table=table.title, row=total.label, column="价值"),
@@ -926,8 +942,8 @@ def _office_within_buildings(rule: Rule, table: FixedAssetsTable) -> Iterator[Fi
     ):
         if mine is None:
             continue
-        result = agree_sums([mine], [theirs])
-        if result.difference > result.tolerance:
+        result = disagreement((mine,), (theirs,))
+        if result is not None and result.difference > result.tolerance:
             yield rule.finding(
                 f"其中办公用房{column} {_shown(mine)} 超过房屋{column} {_shown(theirs) or '（空）'}",
                 location=Location(table=table.title, row=office.label, column=column),
@@ -945,8 +961,8 @@ def _office_within_buildings(rule: Rule, table: FixedAssetsTable) -> Iterator[Fi
 )
 def _procurement_columns(rule: Rule, table: ProcurementTable) -> Iterator[Finding]:
     for item in table.items:
-        result = agree_sums([item.total], item.sources())
-        if not result.ok:
+        result = disagreement((item.total,), item.sources())
+        if result is not None:
             yield rule.finding(
                 f"采购项目“{item.item}”合计 {_shown(item.total)} ≠ 各资金来源之和 "
                 f"{_shown(result.expected)}",

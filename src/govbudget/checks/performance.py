@@ -23,12 +23,13 @@ is *equal* to the budget, which is worth a note (PG-COST-EQUALS-BUDGET), not an 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
-from govbudget.amounts import Agreement, agree, convert, format_amount
+from govbudget.amounts import Agreement, agree, convert, disagreement, format_amount
 from govbudget.checks.registry import Rule, rule
 from govbudget.findings import Finding, Location, Severity
 from govbudget.performance import (
@@ -36,6 +37,7 @@ from govbudget.performance import (
     GoalDocument,
     Indicator,
     Level1,
+    Level2,
     ProjectPerformanceGoal,
 )
 
@@ -52,15 +54,54 @@ _YEAR_REFERENCE = re.compile(
     r"(?<![\d.])(?:(?:19|20)\d{2}\s*年?\s*[-－—–~～至到]\s*)?(?P<year>(?:19|20)\d{2})\s*年"
 )
 _CONTEXT = 12
+_YEAR_MARK = "年"
+# Characters whose NFKC is fixed (Unicode never changes a decomposition once assigned) and is
+# not 年: ASCII, the CJK Unified Ideographs but 年 itself, the full-width forms of ASCII, and
+# the punctuation of Chinese text.
+_NEVER_YEAR_MARKS = re.compile(
+    r"[\x00-\x7f\u4e00-\u5e73\u5e75-\u9fff\uff01-\uff5e"
+    r"\u3000-\u3002\u2018\u2019\u201c\u201d\u300a\u300b\u3010\u3011\u2014\u2026]*"
+)
+
+# Characters that folding leaves as they are, or turns from one character the year pattern
+# does not match into another it does not match (full-width punctuation and letters): in a
+# text of these alone, the pattern finds what it would find in the folded text.
+_FOLD_NEUTRAL = re.compile(
+    r"[\x00-\x7f\u4e00-\u9fff\uff01-\uff0c\uff0f\uff1a-\uff5d"
+    r"\u3001\u3002\u2018\u2019\u201c\u201d\u300a\u300b\u3010\u3011\u2014\u2026]*"
+)
+
+
+def _may_refer_to_a_year(text: str) -> bool:
+    """Whether the folded text may hold a year reference, which ends in 年: most goal texts
+    hold none and need not be folded.
+
+    A character that folds to 年 (年 itself, or a compatibility form) keeps that 年 in the NFKC
+    of the whole text, where 年 composes with nothing; NFKC is asked only of a text that holds
+    a character outside those known never to give 年.
+    """
+    if _YEAR_MARK in text:
+        return True
+    if _NEVER_YEAR_MARKS.fullmatch(text):
+        return False
+    return _YEAR_MARK in unicodedata.normalize("NFKC", text)
 
 
 def _fold(text: str) -> str:
     """NFKC character by character, keeping each character whose form is longer (so that
     positions in the result are positions in the text): full-width digits become digits."""
-    folded = (unicodedata.normalize("NFKC", char) for char in text)
-    return "".join(
-        form if len(form) == 1 else char for form, char in zip(folded, text, strict=True)
-    )
+    return _UNSTABLE.sub(_fold_character, text)
+
+
+# ASCII and the CJK Unified Ideographs have no decomposition, which Unicode's stability policy
+# keeps so: NFKC leaves them as they are. Only the other characters of a text are normalised.
+_UNSTABLE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")
+
+
+def _fold_character(match: re.Match[str]) -> str:
+    char = match[0]
+    form = unicodedata.normalize("NFKC", char)
+    return form if len(form) == 1 else char
 
 
 def _at(goal: ProjectPerformanceGoal, row: str, column: str | None = None) -> Location:
@@ -77,6 +118,12 @@ def _figures(agreement: Agreement) -> str:
         f"差额 {format_amount(agreement.difference)}，超出舍入容差 "
         f"{format_amount(agreement.tolerance)}"
     )
+
+
+# Indicator.level1_kind and level2_kind read the printed name each time they are asked; a goal
+# table repeats a handful of names, so the rules ask through these memories of the same reads.
+_level1 = functools.lru_cache(maxsize=256)(Level1.read)
+_level2 = functools.lru_cache(maxsize=256)(Level2.read)
 
 
 def _allowed(level: Level1) -> str:
@@ -97,7 +144,7 @@ def _allowed(level: Level1) -> str:
 )
 def _levels(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
     for row in goal.indicators:
-        level1, level2 = row.level1_kind, row.level2_kind
+        level1, level2 = _level1(row.level1), _level2(row.level2)
         if level1 is None:
             known = "、".join(level.label for level in Level1)
             yield rule.finding(
@@ -126,7 +173,7 @@ def _levels(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
     description="产出指标、效益指标、满意度指标三个一级指标齐全，每个至少设一项指标（成本指标可选）。",
 )
 def _framework(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
-    present = {row.level1_kind for row in goal.indicators}
+    present = {_level1(row.level1) for row in goal.indicators}
     for level in Level1:
         if level.required and level not in present:
             yield rule.finding(
@@ -247,8 +294,8 @@ def _funds(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
     parts = [goal.financial_funds, goal.other_funds, goal.carry_over]
     if goal.budget is None and all(part is None for part in parts):
         return
-    result = agree(goal.budget, parts)
-    if not result.ok:
+    result = disagreement((goal.budget,), parts)
+    if result is not None:
         names = "财政资金 + 其他资金" + (" + 上年结转资金" if goal.carry_over is not None else "")
         yield rule.finding(
             f"预算数 ≠ {names}（{_figures(result)}）",
@@ -264,7 +311,8 @@ def _money_costs(goal: ProjectPerformanceGoal) -> Iterator[tuple[Indicator, Deci
         return
     for row in goal.indicators:
         money = row.target.money_unit()
-        if row.is_cost and money is not None and row.target.number is not None:
+        # Most targets are no money: asked first, it spares reading the indicator's levels.
+        if money is not None and row.target.number is not None and row.is_cost:
             amount = convert(row.target.number, money, goal.unit)
             yield row, amount, agree(amount, [goal.budget])
 
@@ -319,7 +367,10 @@ def _cost_equals_budget(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Fi
 )
 def _stale_years(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
     for text in document.texts():
-        for match in _YEAR_REFERENCE.finditer(_fold(text.text)):
+        if not _may_refer_to_a_year(text.text):
+            continue
+        read = text.text if _FOLD_NEUTRAL.fullmatch(text.text) else _fold(text.text)
+        for match in _YEAR_REFERENCE.finditer(read):
             year = int(match["year"])
             if year >= document.year:
                 continue

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -38,6 +39,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+C = TypeVar("C")
 RuleFunction = TypeVar("RuleFunction", bound=Callable[..., Iterable[Finding]])
 
 _RULE_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
@@ -97,37 +99,52 @@ class Rule:
 
 _PARTS: dict[type, Callable[..., Iterable[object]]] = {}
 _CARRIED: dict[type, Callable[..., Iterable[Finding]]] = {}
+# What the two tables above give for each concrete type, found along its MRO once: check asks
+# for every object it walks. Emptied whenever either table changes.
+_DECLARED: dict[
+    type, tuple[Callable[..., Iterable[object]] | None, Callable[..., Iterable[Finding]] | None]
+] = {}
 
 
 def _selected(rule_id: str, patterns: Iterable[str]) -> bool:
     return any(rule_id == p or rule_id.startswith(p + "-") for p in patterns)
 
 
-def _parts_of(obj: object) -> Iterable[object]:
-    for kind in type(obj).__mro__:
-        parts = _PARTS.get(kind)
-        if parts is not None:
-            return parts(obj)
-    return ()
+def _first_along_mro(table: dict[type, C], kind: type) -> C | None:
+    for each in kind.__mro__:
+        found = table.get(each)
+        if found is not None:
+            return found
+    return None
+
+
+def _declared(
+    kind: type,
+) -> tuple[Callable[..., Iterable[object]] | None, Callable[..., Iterable[Finding]] | None]:
+    found = _DECLARED.get(kind)
+    if found is None:
+        found = _DECLARED[kind] = (
+            _first_along_mro(_PARTS, kind),
+            _first_along_mro(_CARRIED, kind),
+        )
+    return found
 
 
 def register_parts(kind: type[T], parts: Callable[[T], Iterable[object]]) -> None:
     """Declare what an object of ``kind`` is made of, so ``check`` also checks the parts."""
     _PARTS[kind] = parts
+    _DECLARED.clear()
 
 
 def register_carried(kind: type[T], findings: Callable[[T], Iterable[Finding]]) -> None:
     """Declare the findings an object of ``kind`` carries from where it came from (what its
     reader could not read), so ``check`` reports them beside the findings of the rules."""
     _CARRIED[kind] = findings
+    _DECLARED.clear()
 
 
-def _carried_by(obj: object) -> Iterable[Finding]:
-    for kind in type(obj).__mro__:
-        carried = _CARRIED.get(kind)
-        if carried is not None:
-            return carried(obj)
-    return ()
+_Plan = dict[type, tuple[tuple[Rule, Callable[..., Iterable[Finding]]], ...]]
+_MOST_PLANS = 64  # selections remembered per registry; beyond, the memory starts again
 
 
 class Registry:
@@ -152,6 +169,10 @@ class Registry:
 
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
         self._rules: dict[str, Rule] = {}
+        # For each selection (select, ignore) checked, for each type of object met: the rules
+        # that apply, with their functions, in registration order. Emptied by add().
+        self._plans: dict[tuple[tuple[str, ...] | None, tuple[str, ...]], _Plan] = {}
+        self._declarers: list[str] = []
         for each in rules:
             self.add(each)
 
@@ -164,6 +185,7 @@ class Registry:
         if new.id in self._rules:
             raise ValueError(f"rule id {new.id!r} is registered twice")
         self._rules[new.id] = new
+        self._plans.clear()
 
     def rule(
         self,
@@ -193,12 +215,25 @@ class Registry:
         self.add(declared)
         return declared
 
+    def declared_by(self, *modules: str) -> None:
+        """Name modules whose import declares more rules of this registry (the readers of
+        :mod:`govbudget.formats` declare the READ-… rules): they are imported when the rules are
+        first listed or copied, not before, as checking needs none of them.
+        """
+        self._declarers.extend(modules)
+
+    def _declare_all(self) -> None:
+        while self._declarers:
+            importlib.import_module(self._declarers.pop(0))
+
     def copy(self) -> Registry:
         """A new registry holding the same rules, to which more can be added."""
+        self._declare_all()
         return Registry(self._rules.values())
 
     def rules(self, *, applies_to: type | None = None) -> tuple[Rule, ...]:
         """The rules in registration order, or those that apply to one type."""
+        self._declare_all()
         return tuple(
             r
             for r in self._rules.values()
@@ -216,26 +251,51 @@ class Registry:
         """
         selected = None if select is None else tuple(select)
         ignored = tuple(ignore)
-        chosen = [
-            r
-            for r in self._rules.values()
-            if (selected is None or _selected(r.id, selected)) and not _selected(r.id, ignored)
-        ]
+        plan = self._plan(selected, ignored)
         findings: list[Finding] = []
         pending = [obj]
         while pending:
             current = pending.pop()
-            for candidate in chosen:
-                if candidate.applies_to is not None and isinstance(current, candidate.applies_to):
-                    findings.extend(candidate.run(current))
-            findings.extend(
-                finding
-                for finding in _carried_by(current)
-                if (selected is None or _selected(finding.rule, selected))
-                and not _selected(finding.rule, ignored)
-            )
-            pending.extend(_parts_of(current))
+            kind = type(current)
+            applicable = plan.get(kind)
+            if applicable is None:
+                applicable = plan[kind] = tuple(
+                    (r, r.function)
+                    for r in self._chosen(selected, ignored)
+                    if r.applies_to is not None
+                    and r.function is not None
+                    and isinstance(current, r.applies_to)
+                )
+            for candidate, function in applicable:
+                findings.extend(function(candidate, current))
+            parts, carried = _declared(kind)
+            if carried is not None:
+                findings.extend(
+                    finding
+                    for finding in carried(current)
+                    if (selected is None or _selected(finding.rule, selected))
+                    and not _selected(finding.rule, ignored)
+                )
+            if parts is not None:
+                pending.extend(parts(current))
         return Report(findings)
+
+    def _chosen(self, selected: tuple[str, ...] | None, ignored: tuple[str, ...]) -> list[Rule]:
+        return [
+            r
+            for r in self._rules.values()
+            if (selected is None or _selected(r.id, selected)) and not _selected(r.id, ignored)
+        ]
+
+    def _plan(self, selected: tuple[str, ...] | None, ignored: tuple[str, ...]) -> _Plan:
+        """The rules of each type of object for this selection, as far as found so far."""
+        key = (selected, ignored)
+        plan = self._plans.get(key)
+        if plan is None:
+            if len(self._plans) >= _MOST_PLANS:
+                self._plans.clear()
+            plan = self._plans[key] = {}
+        return plan
 
 
 RULES = Registry()

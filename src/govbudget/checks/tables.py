@@ -17,10 +17,11 @@ A table without the corresponding declaration gets no such rule (the 三公 tabl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
+from operator import itemgetter
 
-from govbudget.amounts import Agreement, Figure, agree, agree_sums, format_amount
+from govbudget.amounts import Agreement, Figure, disagreement, format_amount
 from govbudget.checks.registry import Rule, rule
 from govbudget.classification import (
     Catalogue,
@@ -77,6 +78,13 @@ def _figures(agreement: Agreement) -> str:
     )
 
 
+def _picker(indices: Sequence[int]) -> Callable[[tuple[Figure, ...]], tuple[Figure, ...]]:
+    """The figures at ``indices`` of a row's values, as a tuple, picked in one C call."""
+    if len(indices) == 1:
+        return itemgetter(slice(indices[0], indices[0] + 1))
+    return itemgetter(*indices)
+
+
 def _columns(rule: Rule, table: Table) -> Iterator[Finding]:
     for spec, block in _pairs(table):
         present = set(block.columns)
@@ -86,12 +94,18 @@ def _columns(rule: Rule, table: Table) -> Iterator[Finding]:
                 continue
             parts = spec.expand_columns(formula.parts, present)
             if parts:
-                indices = [block.columns.index(p) for p in parts]
-                checks.append((formula, block.columns.index(formula.total), indices, parts))
+                pick = _picker([block.columns.index(p) for p in parts])
+                checks.append((formula, block.columns.index(formula.total), pick, parts))
         for row in block.rows:
-            for formula, total, indices, parts in checks:
-                result = agree(row.values[total], [row.values[i] for i in indices])
-                if not result.ok:
+            values = row.values
+            if values.count(None) == len(values):
+                continue  # a row of blanks: exact zeros, which agree
+            for formula, total, pick, parts in checks:
+                figures = pick(values)
+                if values[total] is None and figures.count(None) == len(figures):
+                    continue  # nothing printed in the formula's columns
+                result = disagreement((values[total],), figures)
+                if result is not None:
                     equation = " + ".join(spec.header_of(p) for p in parts)
                     yield rule.finding(
                         f"{_row_name(spec, row)}：{spec.header_of(formula.total)} ≠ "
@@ -124,9 +138,12 @@ def _total(rule: Rule, table: Table) -> Iterator[Finding]:
             if not rows:
                 continue
             names = " + ".join(spec.name_of(part) for part in parts)
-            for index, column in enumerate(block.columns):
-                result = agree(total_row.values[index], [r.values[index] for r in rows])
-                if not result.ok:
+            by_column = zip(block.columns, total_row.values, *(r.values for r in rows), strict=True)
+            for column, total, *figures in by_column:
+                if total is None and figures.count(None) == len(figures):
+                    continue  # nothing printed in the column: exact zeros, which agree
+                result = disagreement((total,), figures)
+                if result is not None:
                     yield rule.finding(
                         f"{_row_name(spec, total_row)}的“{spec.header_of(column)}” ≠ "
                         f"{names}（{_figures(result)}）",
@@ -145,9 +162,14 @@ def _sum_rows(rule: Rule, table: Table) -> Iterator[Finding]:
             kids = children.get(parent.key) if parent.code is not None else None
             if not kids:
                 continue
-            for index, column in enumerate(block.columns):
-                result = agree(parent.values[index], [kid.values[index] for kid in kids])
-                if not result.ok:
+            by_column = zip(
+                block.columns, parent.values, *(kid.values for kid in kids), strict=True
+            )
+            for column, total, *figures in by_column:
+                if total is None and figures.count(None) == len(figures):
+                    continue  # nothing printed in the column: exact zeros, which agree
+                result = disagreement((total,), figures)
+                if result is not None:
                     level = "款" if len(kids[0].key) == 5 else "项"
                     yield rule.finding(
                         f"{_row_name(spec, parent)}的“{spec.header_of(column)}”≠ 其下各{level}之和"
@@ -171,8 +193,8 @@ def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]
         right_seen = right_seen or seen
     if not (left_seen and right_seen):
         return
-    result = agree_sums(left, right)
-    if not result.ok:
+    result = disagreement(left, right)
+    if result is not None:
         first = identity.left[0]
         spec = table.SPEC.block(first.block)
         yield rule.finding(
@@ -201,8 +223,13 @@ def _hierarchy(rule: Rule, table: Table) -> Iterator[Finding]:
         printed = {row.key for row in coded}
         previous: Row | None = None
         for row in coded:
-            missing = [a for a in _ancestors(row.key) if a not in printed]
-            if missing:
+            key = row.key
+            # Is the 类 or 款 above the code not printed? Asked without building the codes
+            # (_ancestors), as nearly all are printed.
+            if (len(key) > 3 and key[:3] not in printed) or (
+                len(key) > 5 and key[:5] not in printed
+            ):
+                missing = [a for a in _ancestors(key) if a not in printed]
                 yield rule.finding(
                     f"{_row_name(spec, row)}的上级科目 {'、'.join(missing)} 未列示",
                     location=_location(table, spec, row, None),
@@ -232,24 +259,35 @@ def _detail(rule: Rule, table: Table) -> Iterator[Finding]:
             )
 
 
-def _catalogue(scheme: Scheme, year: int) -> Catalogue:
-    if scheme is Scheme.FUNCTIONAL:
-        return functional_classification(year)
-    return economic_classification(year, scope=scheme.value.removeprefix("economic_"))
+def _catalogue(scheme: Scheme, year: int) -> Catalogue | None:
+    """The year's catalogue of a scheme, or ``None`` when no edition serves the year."""
+    key = (scheme, year)
+    if key not in _CATALOGUES:
+        # Looked up once per scheme and year: the shipped editions do not change while
+        # govbudget runs, and a year without one would otherwise raise for every table.
+        try:
+            if scheme is Scheme.FUNCTIONAL:
+                _CATALOGUES[key] = functional_classification(year)
+            else:
+                scope = scheme.value.removeprefix("economic_")
+                _CATALOGUES[key] = economic_classification(year, scope=scope)
+        except UnknownEditionError:
+            _CATALOGUES[key] = None
+    return _CATALOGUES[key]
 
 
-def _coded_rows(table: Table) -> Iterator[tuple[BlockSpec, Row, Catalogue | None]]:
+_CATALOGUES: dict[tuple[Scheme, int], Catalogue | None] = {}
+
+
+def _coded_rows(table: Table) -> list[tuple[BlockSpec, Row, Catalogue | None]]:
+    found = []
     for spec, block in _pairs(table):
         if spec.detail is Detail.NONE or spec.scheme is None:
             continue
-        try:
-            catalogue: Catalogue | None = _catalogue(spec.scheme, table.header.year)
-        except UnknownEditionError:
-            catalogue = None
+        catalogue = _catalogue(spec.scheme, table.header.year)
         fixed = {r.key for r in spec.rows}
-        for row in block.rows:
-            if row.key not in fixed:
-                yield spec, row, catalogue
+        found += [(spec, row, catalogue) for row in block.rows if row.key not in fixed]
+    return found
 
 
 def _code_name(rule: Rule, table: Table) -> Iterator[Finding]:
@@ -258,7 +296,8 @@ def _code_name(rule: Rule, table: Table) -> Iterator[Finding]:
         if subject is None:
             continue
         printed = strip_ordinal(row.label) if spec.detail is Detail.CLASSES else row.label
-        if normalize_name(printed) != normalize_name(subject.name):
+        # Most names are printed as the catalogue spells them: equal, they are equal normalised.
+        if printed != subject.name and normalize_name(printed) != normalize_name(subject.name):
             yield rule.finding(
                 f"科目 {row.code} 印作“{printed}”，{catalogue.edition if catalogue else ''}年版"
                 f"{spec.scheme.label if spec.scheme else ''}中为“{subject.name}”",
@@ -269,7 +308,6 @@ def _code_name(rule: Rule, table: Table) -> Iterator[Finding]:
 def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
     unchecked: set[str] = set()
     for spec, row, catalogue in _coded_rows(table):
-        has_money = any(value is not None and value != 0 for value in row.values)
         if catalogue is None:
             if spec.key not in unchecked:
                 unchecked.add(spec.key)
@@ -279,7 +317,7 @@ def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
                     location=_location(table, spec, None, None),
                 )
         elif row.code is None:
-            if has_money:
+            if any(value is not None and value != 0 for value in row.values):
                 yield rule.finding(
                     f"{_row_name(spec, row)}列有金额，但科目目录中没有这一类",
                     location=_location(table, spec, row, None),

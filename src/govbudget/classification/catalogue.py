@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import functools
 import io
 import re
 import unicodedata
@@ -89,6 +90,9 @@ _SCHEME_LABELS = {
 }
 
 
+# Rules and readers compare the same few hundred names (catalogue names, printed labels) over
+# and over; the form of a name depends on the name alone.
+@functools.lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     """The form in which two printed names are compared: NFKC, no white space.
 

@@ -12,7 +12,6 @@ import csv
 import functools
 import io
 from collections.abc import Mapping
-from importlib import resources
 
 import attrs
 
@@ -45,6 +44,10 @@ class Edition:
 
 
 def _read(*parts: str) -> str:
+    # Imported with the first file read, not with govbudget: importlib.resources brings
+    # pathlib, tempfile, zipfile…, which importing govbudget (or checking) does not need.
+    from importlib import resources
+
     return resources.files("govbudget.classification").joinpath("data", *parts).read_text("utf-8")
 
 

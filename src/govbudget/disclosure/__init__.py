@@ -5,6 +5,15 @@ from __future__ import annotations
 from govbudget.disclosure.assets import ASSET_KINDS, AssetRow, FixedAssetsTable
 from govbudget.disclosure.budget import DepartmentBudget
 from govbudget.disclosure.facts import AMOUNT_FACTS, StatedChange, StatedFacts
+from govbudget.disclosure.final import DepartmentFinalAccounts, Disclosure
+from govbudget.disclosure.final_facts import (
+    FinalStatedFacts,
+    Restatement,
+    StatedClass,
+    StatedEvaluation,
+    StatedExecution,
+    StatedShare,
+)
 from govbudget.disclosure.procurement import ProcurementItem, ProcurementTable
 from govbudget.disclosure.units import BudgetUnit
 
@@ -14,9 +23,17 @@ __all__ = [
     "AssetRow",
     "BudgetUnit",
     "DepartmentBudget",
+    "DepartmentFinalAccounts",
+    "Disclosure",
+    "FinalStatedFacts",
     "FixedAssetsTable",
     "ProcurementItem",
     "ProcurementTable",
+    "Restatement",
     "StatedChange",
+    "StatedClass",
+    "StatedEvaluation",
+    "StatedExecution",
     "StatedFacts",
+    "StatedShare",
 ]

@@ -22,6 +22,7 @@ from govbudget.tables import (
     GovernmentFundExpenditureTable,
     IncomeExpenditureSummary,
     IncomeTable,
+    Phase,
     StateCapitalExpenditureTable,
     Table,
     TableError,
@@ -104,6 +105,11 @@ class DepartmentBudget:
             counts.append((len(self.read_findings), "read finding", "read findings"))
         held = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
         return f"<DepartmentBudget {self.department} {self.year}: {held}>"
+
+    @property
+    def phase(self) -> Phase:
+        """:attr:`Phase.BUDGET`: what was read is a budget, not final accounts."""
+        return Phase.BUDGET
 
     def table(self, kind: type[T]) -> T | None:
         """The published table of this class, or ``None`` when the disclosure lacks it."""

@@ -5,7 +5,10 @@ cells, rows separated by blank lines, titles and the explanation as plain lines)
 :func:`read_grids` and :func:`read_bundle` read tables that a PDF or spreadsheet extractor gave
 as rows of cells. Both return the :class:`~govbudget.disclosure.DepartmentBudget` with everything
 the document holds — the nine tables, units, procurement, fixed assets, performance goals and
-the facts the explanation states — and carry, in ``budget.read_findings``, a finding for
+the facts the explanation states — or, when its titles are those of final accounts (收入支出决算
+总表 …), the :class:`~govbudget.disclosure.DepartmentFinalAccounts` with the nine 决算 tables and
+the units (pass ``phase=Phase.BUDGET`` or ``Phase.FINAL`` to read one family and get its precise
+type). Either carries, in ``read_findings``, a finding for
 everything that could not be read: an unrecognised table (READ-TABLE), a column, a cell or a
 row of a table (READ-COLUMN, READ-CELL, READ-ROW), a sentence of the explanation. Nothing is
 dropped silently: ``check(budget)`` reports those findings beside the rules' own.
@@ -26,6 +29,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Literal, overload
 
 import attrs
 
@@ -37,14 +41,16 @@ from govbudget.disclosure import (
     AssetRow,
     BudgetUnit,
     DepartmentBudget,
+    DepartmentFinalAccounts,
     FixedAssetsTable,
     ProcurementItem,
     ProcurementTable,
 )
 from govbudget.errors import AmountError, GovBudgetError
 from govbudget.findings import Finding, Location, Severity
+from govbudget.formats.final_narrative import read_final_facts
 from govbudget.formats.goal_grid import read_goal_grid
-from govbudget.formats.grid import GridError, read_grid
+from govbudget.formats.grid import READ_CELL, GridError, read_grid
 from govbudget.formats.narrative import read_facts
 from govbudget.performance import (
     DepartmentGoalItem,
@@ -53,8 +59,10 @@ from govbudget.performance import (
     ProjectPerformanceGoal,
 )
 from govbudget.tables import (
+    STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
     Detail,
+    Phase,
     Table,
     TableError,
     TwoSidedTable,
@@ -99,6 +107,8 @@ class Limits:
     max_tables: int = 1_000
     max_rows: int = 200_000
     max_cells: int = 1_000
+    max_depth: int = 100
+    """How deep a JSON text may nest arrays and objects (a document nests fewer than ten)."""
 
     def check_text(self, text: str) -> None:
         """Refuse a text longer than ``max_chars``."""
@@ -106,6 +116,25 @@ class Limits:
             raise LimitError(
                 f"the input has {len(text)} characters; the limit is {self.max_chars} "
                 "(Limits.max_chars)"
+            )
+
+    def check_json(self, text: str) -> None:
+        """Refuse a JSON text longer than ``max_chars`` or nested deeper than ``max_depth``,
+        before it is parsed: one pass over the text, which need not be valid JSON.
+
+        >>> Limits(max_depth=3).check_json('{"tables": [[["deep"]]]}')
+        Traceback (most recent call last):
+        ...
+        govbudget.formats.document.LimitError: the JSON nests deeper than 3 arrays and objects at line 1, column 14 (Limits.max_depth)
+        """
+        self.check_text(text)
+        offset = _json_too_deep(text, self.max_depth)
+        if offset is not None:
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            raise LimitError(
+                f"the JSON nests deeper than {self.max_depth} arrays and objects at line {line}, "
+                f"column {column} (Limits.max_depth)"
             )
 
     def check_tables(self, tables: Sequence[PrintedTable]) -> None:
@@ -122,6 +151,36 @@ class Limits:
             raise LimitError(
                 f"a row of {widest} cells; the limit is {self.max_cells} (Limits.max_cells)"
             )
+
+
+_JSON_SPECIAL = re.compile(r'["\[\]{}]')
+
+
+def _json_too_deep(text: str, limit: int) -> int | None:
+    """The offset of the first bracket nested deeper than ``limit`` (brackets in strings do not
+    count), or ``None``. Linear: a run of backslashes before a quote is counted once."""
+    depth = 0
+    position = 0
+    while (match := _JSON_SPECIAL.search(text, position)) is not None:
+        char, position = match[0], match.end()
+        if char == '"':
+            while True:
+                end = text.find('"', position)
+                if end < 0:
+                    return None  # an unterminated string: the parser will say where
+                start = end
+                while start > position and text[start - 1] == "\\":
+                    start -= 1
+                position = end + 1
+                if (end - start) % 2 == 0:
+                    break
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        else:
+            depth -= 1
+    return None
 
 
 READ_TITLE = declare(
@@ -253,7 +312,7 @@ def split_text(text: str) -> tuple[list[PrintedTable], list[tuple[int, str]]]:
     return tables, narrative
 
 
-_NOTE = re.compile(r"^注\d*[:：]")
+_NOTE = re.compile(r"^(?:注|说明)\d*[:：]")
 
 
 # -- recognising tables ------------------------------------------------------------------------
@@ -261,20 +320,25 @@ _NOTE = re.compile(r"^注\d*[:：]")
 _QUOTES = re.compile(r"[\"'“”‘’「」]")
 _TITLE_PREFIX = re.compile(r"^(?:\d+[、.．]|[一二三四五六七八九十]+、)?(?:\d{4}年度?)?")
 _OWNER = re.compile(r"^(?:部门|单位)")
+_NUMBERING = re.compile(r"[(]?(?:部门|单位)?(?:预算|决算)?公开\d+表[)]?")
 
 
 def _canonical(title: str) -> str:
     """A title reduced to what tells tables apart: no year, no 部门/单位, no 预算/财务, no
-    quotes, no spaces ("2026年部门财务收支预算总表" and "部门预算收支总表" both give 收支总表)."""
+    quotes, no spaces ("2026年部门财务收支预算总表" and "部门预算收支总表" both give 收支总表), no
+    numbering ("公开01表"), no leading 决算 ("部门决算收入支出决算总表" gives 收入支出决算总表)."""
     text = _QUOTES.sub("", normalize_name(_BOOKMARK.sub("", title)))
+    text = _NUMBERING.sub("", text)
     text = _TITLE_PREFIX.sub("", text)
     text = _OWNER.sub("", text)
+    if text.startswith("决算") and "决算" in text[2:]:
+        text = text[2:]
     return text.replace("预算", "").replace("财务", "")
 
 
 _STANDARD = {
     _canonical(name): kind
-    for kind in STANDARD_TABLES
+    for kind in (*STANDARD_TABLES, *STANDARD_FINAL_TABLES)
     for name in (kind.SPEC.title, *kind.SPEC.title_aliases)
 }
 _UNITS, _GOAL, _PROCUREMENT, _ASSETS = "units", "goal", "procurement", "fixed_assets"
@@ -285,7 +349,9 @@ def _recognise(title: str) -> Kind | None:
     canonical = _canonical(title)
     if canonical in _STANDARD:
         return _STANDARD[canonical]
-    if canonical.endswith(("机构设置情况", "机构设置情况表")):
+    if canonical.endswith(
+        ("机构设置情况", "机构设置情况表", "单位构成", "单位构成情况", "单位构成表")
+    ):
         return _UNITS
     if canonical.endswith(("绩效目标表", "绩效目标申报表")) and "整体" not in canonical:
         return _GOAL
@@ -306,11 +372,14 @@ def _looks_like_title(text: str) -> bool:
     return _is_title(text) or (len(name) <= 40 and name.endswith("表"))
 
 
-def _by_headers(table: PrintedTable) -> type[Table] | None:
-    """A standard table recognised by its headers when it has no title: unique best match."""
+def _by_headers(
+    table: PrintedTable, kinds: Sequence[type[Table]] = STANDARD_TABLES
+) -> type[Table] | None:
+    """A standard table (of ``kinds``) recognised by its headers when it has no title: unique
+    best match."""
     texts = {normalize_name(cell) for row in table.rows[:6] for cell in row if cell}
     scores: dict[type[Table], int] = {}
-    for kind in STANDARD_TABLES:
+    for kind in kinds:
         wanted = {
             normalize_name(name)
             for block in kind.SPEC.blocks
@@ -382,6 +451,8 @@ def _rectangular(kind: type[Table], table: PrintedTable) -> tuple[list[list[str]
     )
     if start is None or all(len(row) == width for row in rows[start:numbers]):
         return rows, lines
+    if any(_is_number(cell) for row in rows[start:numbers] for cell in row):
+        return rows, lines  # a number is no header: the reader reads or reports that row
     leaves = _leaves(kind, rows[start:numbers])
     if leaves is None:
         return rows, lines
@@ -424,9 +495,12 @@ def _header_index(
 class _Assembler:
     """Reads every printed table into the budget's parts and collects the findings."""
 
-    def __init__(self, year: int | None, department: str | None) -> None:
+    def __init__(
+        self, year: int | None, department: str | None, phase: Phase = Phase.BUDGET
+    ) -> None:
         self.year = year
         self.department = department
+        self.phase = phase
         self.findings: list[Finding] = []
         self.tables: dict[type[Table], Table] = {}
         self.units: list[BudgetUnit] = []
@@ -454,10 +528,20 @@ class _Assembler:
 
     def read(self, table: PrintedTable, *, text: bool) -> None:
         kind = _recognise(table.title) if table.title else None
+        if isinstance(kind, type) and kind.SPEC.phase is not self.phase:
+            self.unread(
+                table, f"是部门{kind.SPEC.phase.label}表，本文档按部门{self.phase.label}读入"
+            )
+            return
+        if isinstance(kind, str) and kind != _UNITS and self.phase is Phase.FINAL:
+            self.unread(table, "不是部门决算的公开表，未读入")
+            return
         # A 决算 (final accounts) table has the headers of its budget twin but other meanings:
-        # it is not read as a budget table.
-        if kind is None and "决算" not in table.title:
-            kind = _by_headers(table)
+        # it is not read as a budget table, nor a budget table as a 决算 one.
+        if kind is None and (self.phase is Phase.FINAL or "决算" not in table.title):
+            kind = _by_headers(
+                table, STANDARD_FINAL_TABLES if self.phase is Phase.FINAL else STANDARD_TABLES
+            )
             if kind is not None and table.title:
                 self.findings.append(
                     READ_TITLE.finding(
@@ -512,6 +596,27 @@ class _Assembler:
         else:
             self.goals.append(reading.goal)
 
+    def unread_cells(
+        self,
+        table: PrintedTable,
+        number: int,
+        cells: Iterable[str],
+        why: str,
+        severity: Severity | None = None,
+    ) -> None:
+        """Report the numeric cells of row ``number`` that no part of the budget holds."""
+        figures = [cell for cell in cells if _is_number(cell)]
+        if figures:
+            line = table.lines[number] if table.lines else number + 1
+            quoted = "、".join(f"“{cell}”" for cell in figures)
+            self.findings.append(
+                READ_CELL.finding(
+                    f"第{line}行{quoted}{why}，未读入",
+                    location=Location(table=table.title or None, line=line),
+                    severity=severity,
+                )
+            )
+
     def read_units(self, table: PrintedTable) -> None:
         names = ("单位名称", "单位性质", "单位规格", "经费保障形式")
         index, columns = _header_index(table.rows, names)
@@ -519,16 +624,31 @@ class _Assembler:
             self.unread(table, "缺少“单位名称”列")
             return
         keys = [normalize_name(name) for name in names]
-        for row in table.rows[index + 1 :]:
+        for number, row in enumerate(table.rows[: index + 1]):
+            self.unread_cells(table, number, row, "印在表头中")
+        # A 序号 column numbers the units (部门决算单位构成): its whole numbers are no figures.
+        sequence = {j for j, c in enumerate(table.rows[index]) if normalize_name(c) == "序号"}
+        for number, row in enumerate(table.rows[index + 1 :], start=index + 1):
             cells = [
                 row[columns[k]] if k in columns and columns[k] < len(row) else "" for k in keys
             ]
             if cells[0]:
                 self.units.append(BudgetUnit(cells[0], *(cell or None for cell in cells[1:])))
+                others = [
+                    cell
+                    for j, cell in enumerate(row)
+                    if j not in columns.values() and not (j in sequence and cell.isdigit())
+                ]
+                self.unread_cells(table, number, others, "不在本表的任何一栏")
+            else:
+                self.unread_cells(table, number, row, "所在行没有单位名称")
 
     def read_procurement(self, table: PrintedTable) -> None:
         # The header spans three rows; the body rows, where there are any, hold one purchase
         # each in the standard column order of the published table.
+        if self.procurement is not None:
+            self.unread(table, "与前面的政府采购预算表重复")
+            return
         fields = (
             "project",
             "project_budget",
@@ -564,9 +684,17 @@ class _Assembler:
                 ("政府采购项目来源", "项目名称", "合计")
             ):
                 body = True
+                # The 合计 row is the sum of the items, which the model holds, not a row of its own.
+                total = normalize_name(filled[0]).startswith("合计")
+                why = "是合计行的数字（合计不单独读入）" if total else "印在表头中"
+                self.unread_cells(table, number, row, why, Severity.INFO if total else None)
                 continue
-            if not body or not any(_is_number(cell) for cell in row):
+            if not body:
+                self.unread_cells(table, number, row, "印在表头之上")
                 continue
+            if not any(_is_number(cell) for cell in row):
+                continue
+            self.unread_cells(table, number, row[len(fields) :], "超出本表的栏目")
             values: dict[str, str | None] = {}
             for field, cell in zip(fields, row, strict=False):
                 values[field] = cell or None
@@ -587,6 +715,9 @@ class _Assembler:
         self.procurement = ProcurementTable(self.department or "", tuple(items), unit, table.notes)
 
     def read_assets(self, table: PrintedTable) -> None:
+        if self.fixed_assets is not None:
+            self.unread(table, "与前面的固定资产占用情况表重复")
+            return
         as_of: str | None = None
         unit = Unit.WAN_YUAN
         rows: list[AssetRow] = []
@@ -602,7 +733,7 @@ class _Assembler:
                 continue
             key = _asset_kind(filled[0])
             if key is None:
-                if any(_is_number(cell) for cell in row[1:]):
+                if any(_is_number(cell) for cell in row):
                     line = table.lines[number] if table.lines else number + 1
                     self.findings.append(
                         READ_TABLE.finding(
@@ -612,6 +743,7 @@ class _Assembler:
                     )
                 continue
             cells = [*list(row[1:3]), "", ""]
+            self.unread_cells(table, number, row[3:], "超出本表的栏目")
             try:
                 rows.append(AssetRow(key, row[0], cells[0] or None, cells[1] or None))
             except (AmountError, TableError) as error:
@@ -728,6 +860,19 @@ def _consensus(tables: Sequence[PrintedTable], narrative: Sequence[tuple[int, st
     return years.most_common(1)[0][0] if years else None
 
 
+def _phase_of(tables: Sequence[PrintedTable], hint: Phase | None) -> Phase:
+    """Which family a document is: the family of most of its recognised standard titles;
+    where they do not tell, ``hint`` (a bundle's "kind"), else a budget."""
+    counts = Counter(
+        kind.SPEC.phase
+        for table in tables
+        if table.title and isinstance(kind := _recognise(table.title), type)
+    )
+    if counts[Phase.FINAL] != counts[Phase.BUDGET]:
+        return Phase.FINAL if counts[Phase.FINAL] > counts[Phase.BUDGET] else Phase.BUDGET
+    return hint or Phase.BUDGET
+
+
 def _assemble(
     tables: Sequence[PrintedTable],
     narrative: Sequence[tuple[int, str]],
@@ -736,7 +881,9 @@ def _assemble(
     year: int | None,
     department: str | None,
     department_code: str | None = None,
-) -> DepartmentBudget:
+    phase: Phase | None = None,
+    hint: Phase | None = None,
+) -> DepartmentBudget | DepartmentFinalAccounts:
     if not tables and not narrative:
         raise DocumentError("the document holds no table and no text")
     year = year or _consensus(tables, narrative)
@@ -744,19 +891,26 @@ def _assemble(
         raise DocumentError(
             "the budget year cannot be found (no 预算年度 line, no year in a title)"
         )
-    assembler = _Assembler(year, department)
+    phase = phase or _phase_of(tables, hint)
+    assembler = _Assembler(year, department, phase)
     for table in tables:
         assembler.read(table, text=text)
     if not assembler.tables and not assembler.goals and not narrative:
         raise DocumentError("no table of a budget disclosure was recognised")
-    read_tables = [assembler.tables[k] for k in STANDARD_TABLES if k in assembler.tables]
+    standard = STANDARD_FINAL_TABLES if phase is Phase.FINAL else STANDARD_TABLES
+    read_tables = [assembler.tables[k] for k in standard if k in assembler.tables]
     names = Counter(t.header.department for t in read_tables if t.header.department)
     codes = Counter(t.header.department_code for t in read_tables if t.header.department_code)
     name = names.most_common(1)[0][0] if names else (department or "")
     code = department_code or (codes.most_common(1)[0][0] if codes else None)
     findings = list(assembler.findings)
     narrative_text = "\n".join(line for _number, line in narrative)
-    reading = read_facts(narrative_text, year=year)
+    # The explanation of final accounts states other facts than a budget's: its own reader.
+    final_reading = read_final_facts(narrative_text, year=year) if phase is Phase.FINAL else None
+    reading = read_facts(narrative_text, year=year) if final_reading is None else None
+    stated = (
+        final_reading.findings if final_reading is not None else reading.findings if reading else ()
+    )
     first_line = narrative[0][0] if narrative else 1
     findings.extend(
         attrs.evolve(
@@ -768,8 +922,19 @@ def _assemble(
                 else _source_line(narrative, finding.location.line, first_line),
             ),
         )
-        for finding in reading.findings
+        for finding in stated
     )
+    if final_reading is not None:
+        return DepartmentFinalAccounts(
+            department=name,
+            year=year,
+            department_code=code,
+            tables=read_tables,
+            units=assembler.units,
+            facts=final_reading.facts,
+            read_findings=findings,
+        )
+    assert reading is not None
     procurement = assembler.procurement
     if procurement is not None and not procurement.department:
         procurement = attrs.evolve(procurement, department=name)
@@ -796,34 +961,103 @@ def _source_line(narrative: Sequence[tuple[int, str]], line: int, _first: int) -
     return narrative[line - 1][0] if 0 < line <= len(narrative) else line
 
 
+@overload
+def read_text(
+    text: str,
+    *,
+    year: int | None = ...,
+    department: str | None = ...,
+    phase: Literal[Phase.BUDGET],
+    limits: Limits = ...,
+) -> DepartmentBudget: ...
+@overload
+def read_text(
+    text: str,
+    *,
+    year: int | None = ...,
+    department: str | None = ...,
+    phase: Literal[Phase.FINAL],
+    limits: Limits = ...,
+) -> DepartmentFinalAccounts: ...
+@overload
+def read_text(
+    text: str,
+    *,
+    year: int | None = ...,
+    department: str | None = ...,
+    phase: Phase | None = ...,
+    limits: Limits = ...,
+) -> DepartmentBudget | DepartmentFinalAccounts: ...
 def read_text(
     text: str,
     *,
     year: int | None = None,
     department: str | None = None,
+    phase: Phase | None = None,
     limits: Limits = Limits(),
-) -> DepartmentBudget:
+) -> DepartmentBudget | DepartmentFinalAccounts:
     """Read a disclosure exported to text: tables as tab-indented cells, the explanation as lines.
 
-    ``year`` and ``department`` supply what the document does not print. Raises
+    ``year`` and ``department`` supply what the document does not print. The document is a
+    budget (:class:`DepartmentBudget`) or final accounts (:class:`DepartmentFinalAccounts`) as
+    its titles say (…决算表); ``phase`` reads it as the one family asked for, and gives the
+    precise type: tables of the other family are then reported unread (READ-TABLE). Raises
     :class:`DocumentError` when the text holds no disclosure at all, :class:`LimitError` when
     it is larger than ``limits`` allow.
     """
     limits.check_text(text)
     tables, narrative = split_text(text)
     limits.check_tables(tables)
-    return _assemble(tables, narrative, text=True, year=year, department=department)
+    return _assemble(tables, narrative, text=True, year=year, department=department, phase=phase)
 
 
+@overload
+def read_grids(
+    tables: Iterable[PrintedTable | Mapping[str, object]],
+    narrative: str = ...,
+    *,
+    year: int | None = ...,
+    department: str | None = ...,
+    phase: Literal[Phase.BUDGET],
+    hint: Phase | None = ...,
+    limits: Limits = ...,
+) -> DepartmentBudget: ...
+@overload
+def read_grids(
+    tables: Iterable[PrintedTable | Mapping[str, object]],
+    narrative: str = ...,
+    *,
+    year: int | None = ...,
+    department: str | None = ...,
+    phase: Literal[Phase.FINAL],
+    hint: Phase | None = ...,
+    limits: Limits = ...,
+) -> DepartmentFinalAccounts: ...
+@overload
+def read_grids(
+    tables: Iterable[PrintedTable | Mapping[str, object]],
+    narrative: str = ...,
+    *,
+    year: int | None = ...,
+    department: str | None = ...,
+    phase: Phase | None = ...,
+    hint: Phase | None = ...,
+    limits: Limits = ...,
+) -> DepartmentBudget | DepartmentFinalAccounts: ...
 def read_grids(
     tables: Iterable[PrintedTable | Mapping[str, object]],
     narrative: str = "",
     *,
     year: int | None = None,
     department: str | None = None,
+    phase: Phase | None = None,
+    hint: Phase | None = None,
     limits: Limits = Limits(),
-) -> DepartmentBudget:
+) -> DepartmentBudget | DepartmentFinalAccounts:
     """Read a disclosure from its tables as grids (``{"title", "rows"}``) and its explanation.
+
+    A budget or final accounts, as the titles say (``hint`` decides where they do not);
+    ``phase`` reads the one family asked for, as :func:`read_text` does.
 
     >>> budget = read_grids([{"title": "部门预算支出总表", "rows": [
     ...     ["某部门", "预算年度：2025", "单位：万元"],
@@ -844,12 +1078,22 @@ def read_grids(
         for number, line in enumerate(narrative.splitlines(), start=1)
         if line.strip()
     ]
-    return _assemble(printed, lines, text=False, year=year, department=department)
+    return _assemble(
+        printed, lines, text=False, year=year, department=department, phase=phase, hint=hint
+    )
+
+
+def _is_note_row(row: Sequence[str]) -> bool:
+    """A grid row that is a note: "注：…" first, and no figure beside it (a row that has one
+    is a row of the table, which the reader reads or reports)."""
+    return bool(row) and _NOTE.match(row[0]) is not None and not any(map(_is_number, row[1:]))
 
 
 def _printed(table: PrintedTable | Mapping[str, object], index: int) -> PrintedTable:
     if isinstance(table, PrintedTable):
         return table
+    if not isinstance(table, Mapping):
+        raise DocumentError(f"tables[{index}] is not {{'title': str, 'rows': [[str, …], …]}}")
     title = table.get("title", "")
     rows = table.get("rows")
     if not isinstance(title, str) or not isinstance(rows, list):
@@ -859,15 +1103,32 @@ def _printed(table: PrintedTable | Mapping[str, object], index: int) -> PrintedT
         if not isinstance(row, list) or not all(isinstance(cell, str) for cell in row):
             raise DocumentError(f"tables[{index}].rows[{number}] is not a list of strings")
         cells.append(tuple(cell.strip() for cell in row))
-    kept = [n for n, row in enumerate(cells, start=1) if not (row and _NOTE.match(row[0]))]
-    notes = tuple(row[0] for row in cells if row and _NOTE.match(row[0]))
+    kept = [n for n, row in enumerate(cells, start=1) if not _is_note_row(row)]
+    notes = tuple(row[0] for row in cells if _is_note_row(row))
     return PrintedTable(title, tuple(cells[n - 1] for n in kept), tuple(kept), notes)
 
 
-def read_bundle(bundle: Mapping[str, object], *, limits: Limits = Limits()) -> DepartmentBudget:
+@overload
+def read_bundle(
+    bundle: Mapping[str, object], *, phase: Literal[Phase.BUDGET], limits: Limits = ...
+) -> DepartmentBudget: ...
+@overload
+def read_bundle(
+    bundle: Mapping[str, object], *, phase: Literal[Phase.FINAL], limits: Limits = ...
+) -> DepartmentFinalAccounts: ...
+@overload
+def read_bundle(
+    bundle: Mapping[str, object], *, phase: Phase | None = ..., limits: Limits = ...
+) -> DepartmentBudget | DepartmentFinalAccounts: ...
+def read_bundle(
+    bundle: Mapping[str, object], *, phase: Phase | None = None, limits: Limits = Limits()
+) -> DepartmentBudget | DepartmentFinalAccounts:
     """Read a grid bundle: ``{"tables": [{"title", "rows"}, …], "narrative": "…"}``.
 
-    ``department`` and ``budget_year``, where present, are used as hints, never required.
+    ``department``, ``budget_year`` and ``kind`` ("budget" or "final_accounts"), where present,
+    are used as hints, never required: a bundle whose titles are 决算 tables reads into
+    :class:`DepartmentFinalAccounts`, one of budget tables into :class:`DepartmentBudget`;
+    ``phase`` reads the one family asked for (see :func:`read_text`).
     """
     tables = bundle.get("tables")
     if not isinstance(tables, list):
@@ -877,10 +1138,22 @@ def read_bundle(bundle: Mapping[str, object], *, limits: Limits = Limits()) -> D
         raise DocumentError("the bundle's 'narrative' is not a string")
     year = bundle.get("budget_year")
     department = bundle.get("department")
+    kind = bundle.get("kind")
     return read_grids(
         tables,
         narrative,
         year=year if isinstance(year, int) and not isinstance(year, bool) else None,
         department=department if isinstance(department, str) and department else None,
+        phase=phase,
+        hint=_KIND_HINTS.get(kind) if isinstance(kind, str) else None,
         limits=limits,
     )
+
+
+_KIND_HINTS = {
+    "budget": Phase.BUDGET,
+    "预算": Phase.BUDGET,
+    "final_accounts": Phase.FINAL,
+    "final": Phase.FINAL,
+    "决算": Phase.FINAL,
+}

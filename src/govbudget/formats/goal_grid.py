@@ -489,6 +489,16 @@ class _SeedReader(_Reading):
             if index in used or field is None:
                 continue
             used |= {index, index + 1}
+            if field in self.funds:  # printed twice: the first is kept, the other reported
+                value = cells[index + 1]
+                self.problem(
+                    READ_GOAL_CELL,
+                    f"“{cell}”重复印出，“{value}”未读取",
+                    row=_FUNDS,
+                    column=cell,
+                    line=line,
+                )
+                continue
             self.funds[field] = self.figure(cells[index + 1], cell, line)
         self.extra_cells(cells, used, line, _FUNDS)
 
@@ -510,7 +520,8 @@ class _SeedReader(_Reading):
         values = self.rows[index + 1] if index + 1 < len(self.rows) else []
         if values and values[0]:
             values = []  # the next row is another part: no percentages were printed
-        for column, label in enumerate(labels[1:], start=1):
+        for column in range(1, max(len(labels), len(values))):
+            label = labels[column] if column < len(labels) else ""
             text = values[column] if column < len(values) else ""
             if not label:
                 if text:

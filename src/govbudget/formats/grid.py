@@ -40,6 +40,7 @@ from govbudget.classification import (
     normalize_name,
 )
 from govbudget.errors import AmountError, GovBudgetError, UnknownEditionError
+from govbudget.formats.layouts import reshape
 from govbudget.tables import (
     Block,
     BlockSpec,
@@ -147,7 +148,7 @@ def render_grid(table: Table) -> Grid:
     department = f"{header.department_code or ''}{header.department}"
     rows: Grid = [
         [table.title],
-        [department, f"预算年度：{header.year}", f"单位：{header.unit.label}"],
+        [department, f"{table.SPEC.phase.label}年度：{header.year}", f"单位：{header.unit.label}"],
     ]
     if isinstance(table, TwoSidedTable):
         rows.extend(_render_two_sided(table))
@@ -254,14 +255,14 @@ def _render_two_sided(table: TwoSidedTable) -> Grid:
 
 _DIGITS = re.compile(r"[0-9]+")
 _CODE_PARTS = frozenset({"类", "款", "项"})
-_YEAR = re.compile(r"预算年度:?(\d{4})")
+_YEAR = re.compile(r"(?:预算|决算)年度:?(\d{4})")
 _TITLE_YEAR = re.compile(r"^(\d{4})年")
 _UNIT = re.compile(r"^(?:金额)?单位:")
 _DEPARTMENT = re.compile(
     r"^\s*(?:编制部门|编制单位|单位名称|部门名称)\s*[:：]\s*(.*?)\s*$", re.DOTALL
 )
 _DEPARTMENT_CODE = re.compile(r"^([0-9]+)(\D.*)$", re.DOTALL)
-_NOTE = re.compile(r"^注\s*\d*\s*[:：]")
+_NOTE = re.compile(r"^(?:注|说明)\s*\d*\s*[:：]")
 
 
 def _figure_or_none(text: str) -> Figure:
@@ -276,6 +277,11 @@ def _is_blank(text: str) -> bool:
         return parse_amount(text) is None
     except AmountError:
         return False
+
+
+def _is_numeric(text: str) -> bool:
+    """Whether a cell prints a number: a figure, or a percentage ("95%")."""
+    return _figure_or_none(text.strip().removesuffix("%").removesuffix("％")) is not None
 
 
 def _has_figure(cells: Iterable[str]) -> bool:
@@ -447,9 +453,9 @@ def _header_end(rows: Sequence[Sequence[str]], start: int) -> tuple[list[Sequenc
         if not filled:
             continue
         first = cells[min(filled)].strip()
-        if normalize_name(first) == _LINE_NUMBERS:
+        if _is_line_numbers(cells):
             return header, index + 1
-        if _is_note(first) or _has_figure(cells):
+        if _is_note(first) or any(map(_is_numeric, cells)):
             return header, index
         roles = {j for j in filled if _label_role(cells[j]) is not None}
         if not roles and filled <= label_columns:
@@ -457,6 +463,17 @@ def _header_end(rows: Sequence[Sequence[str]], start: int) -> tuple[list[Sequenc
         header.append(cells)
         label_columns |= roles
     return header, len(rows)
+
+
+def _is_line_numbers(cells: Sequence[str]) -> bool:
+    """Whether a row is the 栏次 row: 栏次 first, then column numbers. A figure among them (a
+    body row run into it) makes it a body row, which the reader reads or reports."""
+    filled = [normalize_name(cell) for cell in _filled(cells)]
+    return (
+        bool(filled)
+        and filled[0] == _LINE_NUMBERS
+        and not any(_is_numeric(cell) and not _DIGITS.fullmatch(cell) for cell in filled[1:])
+    )
 
 
 @attrs.frozen(slots=True)
@@ -473,9 +490,10 @@ def _is_header_repeat(cells: Sequence[str], headers: set[tuple[str, ...]]) -> bo
     if _signature(cells) in headers:
         return True
     filled = [normalize_name(cell) for cell in _filled(cells)]
-    if filled[0] == _LINE_NUMBERS or all(cell in _CODE_PARTS for cell in filled):
+    if _is_line_numbers(cells) or all(cell in _CODE_PARTS for cell in filled):
         return True
-    return not _has_figure(cells) and any(_label_role(cell) is not None for cell in filled)
+    numbers = any(map(_is_numeric, cells))
+    return not numbers and any(_label_role(cell) is not None for cell in filled)
 
 
 def _body(
@@ -497,7 +515,7 @@ def _body(
         filled = _filled(cells)
         if not filled:
             continue
-        if _is_note(filled[0]):
+        if _is_note(filled[0]) and not any(map(_is_numeric, filled[1:])):
             notes.append("".join(filled))
         elif _is_header_repeat(cells, headers):
             repeat = True
@@ -691,6 +709,8 @@ class _Reader:
 
     def _unread_columns(self, columns: Iterable[_Column]) -> None:
         for column in columns:
+            if column.role is _Role.SEQUENCE:
+                self._unread_numbering(column)
             if column.role is not _Role.UNKNOWN:
                 continue
             if all(_is_blank(line.cells[column.index]) for line in self.lines):
@@ -709,6 +729,18 @@ class _Reader:
                     location=Location(table=self.title, column=column.header or None),
                 )
             )
+
+    def _unread_numbering(self, column: _Column) -> None:
+        """A figure under 序号 numbers no row (a row run short, or into the next): report it."""
+        for line in self.lines:
+            text = line.cells[column.index].strip()
+            if _is_numeric(text) and not _DIGITS.fullmatch(normalize_name(text)):
+                self.findings.append(
+                    READ_CELL.finding(
+                        f"第{line.number}行序号栏的“{text}”不是序号，未读入",
+                        location=Location(table=self.title, column=column.header, line=line.number),
+                    )
+                )
 
     def _unread_row(self, side: int, line: _Line, label: str, why: str) -> None:
         self.findings.append(
@@ -840,9 +872,25 @@ class _Reader:
             parts = [line.cells[column.index].strip() for column in codes]
             code = normalize_name("".join(parts))
             label = line.cells[names[0].index].strip() if names else ""
+            if _is_numeric(label):
+                self._unread_row(0, line, label, f"科目名称“{label}”是数字（少印或多印了一格？）")
+                continue
             fixed = None if _DIGITS.fullmatch(code) else _first_fixed(block, (label, *parts), seen)
             if fixed is not None:
                 key, label = fixed
+                for part in parts:
+                    if part != label and _is_numeric(part):
+                        self.findings.append(
+                            READ_CELL.finding(
+                                f"第{line.number}行“{part}”印在“{label}”行的编码栏，未读入",
+                                location=Location(
+                                    table=self.title,
+                                    row=key,
+                                    column=codes[0].header,
+                                    line=line.number,
+                                ),
+                            )
+                        )
             elif code:
                 key = code  # the table itself refuses a code of the wrong form, see _row
             elif label or not all(_is_blank(line.cells[c.index]) for c in money):
@@ -892,6 +940,9 @@ class _Reader:
             if not all(_is_blank(line.cells[column.index]) for column in money):
                 where = f"{block.label}方" if block.label else ""
                 self._unread_row(side, line, "", f"{where}有数字却没有项目名称")
+            return None
+        if _is_numeric(label):
+            self._unread_row(side, line, label, f"项目名称“{label}”是数字（少印或多印了一格？）")
             return None
         key = self._label_key(block, label, seen)
         if key is None:
@@ -1007,12 +1058,31 @@ def read_grid(
     width = max((len(cells) for cells in rows), default=0)
     rows = [cells + [""] * (width - len(cells)) for cells in rows]
     start = _preamble_end(rows)
-    header = _table_header(kind, rows[:start], year, department, unit)
-    header_rows, body = _header_end(rows, start)
     if lines is not None and len(lines) != len(rows):
         raise GridError(f"{kind.SPEC.title}: {len(lines)} line numbers for {len(rows)} rows")
-    body_lines, notes = _body(rows, body, header_rows, lines)
+    # Layouts printed otherwise (halves side by side, sideways, merged lines) are reshaped first.
+    numbers = list(lines) if lines is not None else list(range(1, len(rows) + 1))
+    rows, numbers, start = reshape(kind.SPEC, rows, numbers, start, _header_end)
+    header = _table_header(kind, rows[:start], year, department, unit)
+    header_rows, body = _header_end(rows, start)
+    body_lines, notes = _body(rows, body, header_rows, numbers)
     reader = _Reader(kind, header, header_rows, body_lines, width)
     blocks = reader.read()
     table = _build(kind, header, blocks, "\n".join(notes) or None)
-    return GridReading(table, tuple(reader.findings))
+    return GridReading(table, (*_preamble_figures(kind, rows[:start], numbers), *reader.findings))
+
+
+def _preamble_figures(
+    kind: type[Table], preamble: Sequence[Sequence[str]], numbers: Sequence[int]
+) -> list[Finding]:
+    """A figure printed among the header facts (预算年度, 单位, 编制部门) is none of them: it
+    is reported, not dropped."""
+    return [
+        READ_CELL.finding(
+            f"第{numbers[index]}行“{text}”印在表头（预算年度、单位、编制部门）一行中，未读入",
+            location=Location(table=kind.SPEC.title, line=numbers[index]),
+        )
+        for index, cells in enumerate(preamble)
+        for text in _filled(cells)
+        if _is_numeric(text)
+    ]

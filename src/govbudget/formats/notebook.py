@@ -28,7 +28,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from govbudget.checks import check
-from govbudget.disclosure import DepartmentBudget, FixedAssetsTable, ProcurementTable
+from govbudget.disclosure import (
+    DepartmentBudget,
+    DepartmentFinalAccounts,
+    FixedAssetsTable,
+    ProcurementTable,
+)
 from govbudget.findings import Report
 from govbudget.formats.render import Part, report_to_html, to_html
 from govbudget.tables import Table
@@ -46,7 +51,7 @@ def _part_html(part: Part) -> str:
     return page + report_to_html(report) if report else page
 
 
-def _budget_html(budget: DepartmentBudget) -> str:
+def _budget_html(budget: DepartmentBudget | DepartmentFinalAccounts) -> str:
     report = check(budget)
     return to_html(budget, highlight=report) + report_to_html(report)
 
@@ -56,6 +61,7 @@ _METHODS: tuple[tuple[type[object], Callable[..., str]], ...] = (
     (FixedAssetsTable, _part_html),
     (ProcurementTable, _part_html),
     (DepartmentBudget, _budget_html),
+    (DepartmentFinalAccounts, _budget_html),
     (Report, report_to_html),
 )
 

@@ -9,7 +9,8 @@ run; a header with nothing under it spans both header rows.
 
 :func:`to_markdown`, :func:`to_text` and :func:`to_html` take one of the nine tables, the
 fixed-assets or procurement table, or a whole :class:`~govbudget.disclosure.DepartmentBudget` (its
-tables in standard order, then its units, fixed assets and procurement); :func:`to_csv` gives the
+tables in standard order, then its units, fixed assets and procurement) or
+:class:`~govbudget.disclosure.DepartmentFinalAccounts` (its nine 决算 tables, then its units); :func:`to_csv` gives the
 grid as CSV. :func:`to_html` can highlight the cells that findings point at. The report renderers
 give a :class:`~govbudget.findings.Report` for people (:func:`report_to_text`,
 :func:`report_to_markdown`, :func:`report_to_html`) and for programs (:func:`report_to_json`,
@@ -37,13 +38,21 @@ from govbudget.classification import normalize_name
 from govbudget.disclosure import (
     BudgetUnit,
     DepartmentBudget,
+    DepartmentFinalAccounts,
     FixedAssetsTable,
     ProcurementItem,
     ProcurementTable,
 )
 from govbudget.findings import Finding, Report, Severity
 from govbudget.formats.grid import Grid, render_grid
-from govbudget.tables import STANDARD_TABLES, BlockSpec, Row, Table, TwoSidedTable, strip_ordinal
+from govbudget.tables import (
+    BlockSpec,
+    Row,
+    Table,
+    TwoSidedTable,
+    standard_tables,
+    strip_ordinal,
+)
 
 __all__ = [
     "JSON",
@@ -65,8 +74,10 @@ __all__ = [
 Part: TypeAlias = "Table | FixedAssetsTable | ProcurementTable"
 """One table of a disclosure: one of the nine, the fixed-assets or the procurement table."""
 
-Renderable: TypeAlias = "Part | DepartmentBudget"
-"""What the table renderers take: one table, or a whole disclosure."""
+Renderable: TypeAlias = "Part | DepartmentBudget | DepartmentFinalAccounts"
+"""What the table renderers take: one table, or a whole disclosure (budget or final accounts)."""
+
+_WHOLE = (DepartmentBudget, DepartmentFinalAccounts)
 
 JSON: TypeAlias = "bool | int | str | list[JSON] | dict[str, JSON] | None"
 """A value :func:`json.dumps` writes as it is; no float, so no amount can lose a digit."""
@@ -360,22 +371,24 @@ def _part(obj: Part) -> _Printed:
     return _from_table(obj)
 
 
-def _parts(obj: DepartmentBudget) -> Iterator[_Printed]:
+def _parts(obj: DepartmentBudget | DepartmentFinalAccounts) -> Iterator[_Printed]:
     """What a renderer prints of a disclosure: every part, in order."""
-    for kind in STANDARD_TABLES:
+    for kind in standard_tables(obj.phase):
         table = obj.table(kind)
         if table is not None:
             yield _from_table(table)
     if obj.units:
         yield _from_units(obj.department, obj.units)
+    if isinstance(obj, DepartmentFinalAccounts):
+        return
     if obj.fixed_assets is not None:
         yield _from_assets(obj.fixed_assets)
     if obj.procurement is not None:
         yield _from_procurement(obj.procurement)
 
 
-def _document_title(budget: DepartmentBudget) -> str:
-    return f"{budget.department} {budget.year}年部门预算"
+def _document_title(budget: DepartmentBudget | DepartmentFinalAccounts) -> str:
+    return f"{budget.department} {budget.year}年部门{budget.phase.label}"
 
 
 # --- merged header cells ---------------------------------------------------------------------
@@ -478,7 +491,7 @@ def to_markdown(obj: Renderable) -> str:
     | 1 |  | 合计 | 193.61 | 182.21 | 11.39 |
     <BLANKLINE>
     """
-    if not isinstance(obj, DepartmentBudget):
+    if not isinstance(obj, _WHOLE):
         return _markdown_part(_part(obj))
     sections = [f"# {_document_title(obj)}\n", *(_markdown_part(p) for p in _parts(obj))]
     return "\n".join(sections)
@@ -566,7 +579,7 @@ def to_text(obj: Renderable) -> str:
     2     301       工资福利支出  182.21    182.21
     <BLANKLINE>
     """
-    if not isinstance(obj, DepartmentBudget):
+    if not isinstance(obj, _WHOLE):
         return "\n".join(_text_part(_part(obj))) + "\n"
     title = _document_title(obj)
     blocks = ["\n".join([title, "=" * display_width(title)])]
@@ -726,7 +739,7 @@ def to_html(obj: Renderable, *, highlight: Iterable[Finding] = ()) -> str:
     class="govbudget-error" title="错误 T6-COLUMNS：合计 ≠ 人员经费 + 公用经费">11.39</td></tr>
     """
     findings = tuple(highlight)
-    if not isinstance(obj, DepartmentBudget):
+    if not isinstance(obj, _WHOLE):
         printed = _part(obj)
         return _html_table(printed, _marks(printed, findings), with_title=True)
     sections = [f'<article class="govbudget">\n<h1>{html.escape(_document_title(obj))}</h1>']
@@ -768,7 +781,7 @@ def to_csv(obj: Renderable) -> str:
     1,,合计,193.61,182.21,11.39
     <BLANKLINE>
     """
-    if not isinstance(obj, DepartmentBudget):
+    if not isinstance(obj, _WHOLE):
         return _csv(_part(obj).grid())
     return "\n".join(f"# {p.title}\n{_csv(p.grid())}" for p in _parts(obj))
 

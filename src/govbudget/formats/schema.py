@@ -39,7 +39,7 @@ from govbudget.formats.jsonio import (
     scalar_schema,
     table_blocks,
 )
-from govbudget.tables import STANDARD_TABLES, Row, Table
+from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES, Row, Table
 
 __all__ = ["SCHEMA_DIALECT", "json_schema", "schema_text"]
 
@@ -157,8 +157,14 @@ class _Builder:
     def _tables(self) -> Schema:
         if Table.__name__ not in self.defs:
             self.defs[Table.__name__] = {
-                "description": "One of the nine standard tables, told apart by its kind.",
-                "oneOf": [self.value(kind) for kind in STANDARD_TABLES],
+                "description": "One of the nine standard tables of a budget or of final "
+                "accounts, told apart by its kind.",
+                **_dispatch(
+                    [
+                        ({KIND_KEY: kind.SPEC.key}, self.value(kind))
+                        for kind in (*STANDARD_TABLES, *STANDARD_FINAL_TABLES)
+                    ]
+                ),
             }
         return _ref(Table.__name__)
 
@@ -187,25 +193,69 @@ class _Builder:
         return _ref(name)
 
 
+def _dispatch(branches: list[tuple[dict[str, str], Schema]]) -> Schema:
+    """One branch per tag, chosen by ``if``/``then`` on its tag values rather than by
+    ``oneOf``: a document is validated against its own branch only, so an error points at the
+    bad value inside it instead of at the failed choice between branches that differ only by
+    their tag (a budget and final accounts both hold tables)."""
+    allowed: dict[str, list[str]] = {}
+    for keys, _ in branches:
+        for key, value in keys.items():
+            allowed.setdefault(key, []).append(value)
+    first = next(iter(allowed))
+    rules: list[Schema] = [
+        {
+            "if": {
+                "properties": {key: {"const": value} for key, value in keys.items()},
+                "required": list(keys),
+            },
+            "then": schema,
+        }
+        for keys, schema in branches
+    ]
+    for key, values in list(allowed.items())[1:]:
+        # A second tag (a table's kind) is required and known only under the first tag values
+        # that have it.
+        owners = sorted({keys[first] for keys, _ in branches if key in keys})
+        rules.append(
+            {
+                "if": {"properties": {first: {"enum": owners}}, "required": [first]},
+                "then": {
+                    "properties": {key: {"enum": list(dict.fromkeys(values))}},
+                    "required": [key],
+                },
+            }
+        )
+    return {
+        "properties": {first: {"enum": list(dict.fromkeys(allowed[first]))}},
+        "required": [first],
+        "allOf": rules,
+    }
+
+
 def json_schema() -> dict[str, object]:
     """The JSON Schema of a govbudget document of the current format version.
 
-    Every document type is one branch of the top-level ``oneOf``, told apart by its ``type``
-    (and a table's by its ``kind``); the classes a document holds are in ``$defs``.
+    Every document type is one ``if``/``then`` branch of the top-level ``allOf``, chosen by its
+    ``type`` (and a table's by its ``kind``); the classes a document holds are in ``$defs``.
 
     >>> schema = json_schema()
-    >>> budget = next(b for b in schema["oneOf"]
-    ...               if b["properties"]["type"] == {"const": "DepartmentBudget"})
+    >>> budget = next(b["then"] for b in schema["allOf"]
+    ...               if b["if"]["properties"] == {"type": {"const": "DepartmentBudget"}})
     >>> budget["properties"]["version"], budget["required"][:4]
     ({'const': 1}, ['type', 'version', 'department', 'year'])
     """
     builder = _Builder()
     head: Schema = {VERSION_KEY: {"const": FORMAT_VERSION}}
-    branches = []
+    branches: list[tuple[dict[str, str], Schema]] = []
     for tag, kind in DOCUMENT_TYPES.items():
-        for each in STANDARD_TABLES if kind is Table else (kind,):
-            tagged = {TYPE_KEY: {"const": tag}, **head}
-            branches.append(builder.body(each, tagged))
+        tagged = {TYPE_KEY: {"const": tag}, **head}
+        if kind is Table:
+            for table in (*STANDARD_TABLES, *STANDARD_FINAL_TABLES):
+                keys = {TYPE_KEY: tag, KIND_KEY: table.SPEC.key}
+                branches.append((keys, builder.body(table, tagged)))
+        else:
+            branches.append(({TYPE_KEY: tag}, builder.body(kind, tagged)))
     return {
         "$schema": SCHEMA_DIALECT,
         "title": f"govbudget document, format version {FORMAT_VERSION}",
@@ -213,8 +263,8 @@ def json_schema() -> dict[str, object]:
         "object's fields in declared order. Amounts are strings exactly as held; a blank is "
         "null; a table row is an object keyed by column.",
         "type": "object",
+        **_dispatch(branches),
         "required": [TYPE_KEY, VERSION_KEY],
-        "oneOf": branches,
         "$defs": dict(sorted(builder.defs.items())),
     }
 

@@ -3,19 +3,25 @@
 A :class:`Ledger` holds a department's :class:`LineItem` s for one year. :func:`derive` builds
 its whole disclosure (the nine tables, project budgets, stated facts), each printed figure
 rounded on its own from exact sums; :func:`consolidate` adds units up into a department;
-:func:`compare` sets two years side by side and :func:`compare_execution` a budget beside its
-final accounts; :func:`explanation` writes the explanation's standard paragraphs.
+:func:`compare` sets two years side by side, and :func:`compare_execution` (or
+``compare(budget, final_accounts)``) a budget beside its final accounts (部门决算);
+:func:`explanation` writes the explanation's standard paragraphs.
 """
 
 from __future__ import annotations
 
 from govbudget.ledger.comparison import (
+    EXECUTION_PAIRS,
+    SAME_FAMILY_PAIRS,
     STANDARD_CHANGES,
     BudgetComparison,
     Change,
     Execution,
     ExecutionComparison,
     ExecutionRate,
+    Measure,
+    Pairing,
+    VarianceExplanation,
     compare,
     compare_execution,
     with_changes,
@@ -38,6 +44,8 @@ from govbudget.ledger.narrative import explanation
 
 __all__ = [
     "EMPTY_NOTES",
+    "EXECUTION_PAIRS",
+    "SAME_FAMILY_PAIRS",
     "STANDARD_CHANGES",
     "Appropriation",
     "BasicKind",
@@ -53,8 +61,11 @@ __all__ = [
     "LedgerError",
     "LineItem",
     "LineItemError",
+    "Measure",
+    "Pairing",
     "ThreePublicItem",
     "UnitFundKind",
+    "VarianceExplanation",
     "compare",
     "compare_execution",
     "consolidate",

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
 from govbudget.classification import Catalogue, Scheme, Subject
-from govbudget.disclosure import AssetRow, DepartmentBudget, StatedChange
+from govbudget.disclosure import AssetRow, DepartmentBudget, Disclosure, StatedChange
 from govbudget.formats.document import read_bundle
 from govbudget.formats.goal_grid import render_goal_grid
 from govbudget.formats.grid import render_grid
@@ -31,6 +32,7 @@ from govbudget.tables import (
     GeneralPublicExpenditureTable,
     IncomeExpenditureSummary,
     IncomeTable,
+    Phase,
     Row,
     RowsTable,
     Table,
@@ -59,12 +61,13 @@ class Corruption:
 
 
 Corrupter = Callable[[DepartmentBudget], Iterator[Corruption]]
+D = TypeVar("D", bound=Disclosure)
 
 
 # -- editing tables -----------------------------------------------------------------------------
 
 
-def _replace(budget: DepartmentBudget, table: Table) -> DepartmentBudget:
+def _replace(budget: D, table: Table) -> D:
     return attrs.evolve(
         budget, tables=[table if type(t) is type(table) else t for t in budget.tables]
     )
@@ -89,7 +92,7 @@ def _prefix(table: Table) -> str:
     return table.SPEC.rule_prefix
 
 
-def _subject_tables(budget: DepartmentBudget) -> Iterator[RowsTable]:
+def _subject_tables(budget: Disclosure) -> Iterator[RowsTable]:
     for table in budget.tables:
         subjects = isinstance(table, RowsTable) and table.SPEC.blocks[0].detail is Detail.SUBJECTS
         if subjects and isinstance(table, RowsTable) and any(row.code for row in table.rows):
@@ -99,7 +102,7 @@ def _subject_tables(budget: DepartmentBudget) -> Iterator[RowsTable]:
 # -- corruptions of one table -------------------------------------------------------------------
 
 
-def _figure(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _figure(budget: Disclosure) -> Iterator[Corruption]:
     """A figure of a child row moved far: its parent no longer adds up (Tn-SUM-ROWS)."""
     for table in _subject_tables(budget):
         keys = {row.key for row in table.rows}
@@ -118,7 +121,7 @@ def _figure(budget: DepartmentBudget) -> Iterator[Corruption]:
             break
 
 
-def _total(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _total(budget: Disclosure) -> Iterator[Corruption]:
     """A 合计 row moved far (Tn-TOTAL)."""
     for table in budget.tables:
         if not isinstance(table, RowsTable) or table.row("total") is None or table.is_empty:
@@ -132,28 +135,32 @@ def _total(budget: DepartmentBudget) -> Iterator[Corruption]:
         )
 
 
-def _column(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _column(budget: Disclosure) -> Iterator[Corruption]:
     """One column of a row moved far: the row's columns no longer add up (Tn-COLUMNS)."""
     for table in budget.tables:
         for number, block in enumerate(table.blocks()):
             spec = table.SPEC.blocks[number]
             if not spec.column_formulas or len(block.columns) < 2:
                 continue
+            total = spec.column_formulas[0].total  # 合计 (of a 决算 fund table: 本年支出 小计)
+            if total not in block.columns:
+                continue
+            at = block.columns.index(total)
             for index, row in enumerate(block.rows):
-                if row.values[0] is None:
+                if row.values[at] is None:
                     continue
                 rows = list(block.rows)
-                rows[index] = _bump(row, 0, BIG)
+                rows[index] = _bump(row, at, BIG)
                 yield Corruption(
                     "column",
-                    f"{table.title} {row.label} 合计栏 +{BIG}",
+                    f"{table.title} {row.label} {spec.header_of(total)}栏 +{BIG}",
                     _replace(budget, _with_rows(table, number, rows)),
                     frozenset({f"{_prefix(table)}-COLUMNS"}),
                 )
                 break
 
 
-def _duplicate(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _duplicate(budget: Disclosure) -> Iterator[Corruption]:
     """A row printed twice (Tn-DUPLICATE)."""
     for table in budget.tables:
         for number, block in enumerate(table.blocks()):
@@ -169,7 +176,7 @@ def _duplicate(budget: DepartmentBudget) -> Iterator[Corruption]:
                 break
 
 
-def _rename(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _rename(budget: Disclosure) -> Iterator[Corruption]:
     """A subject printed under a name that contradicts the catalogue (Tn-CODE-NAME)."""
     for table in budget.tables:
         for number, block in enumerate(table.blocks()):
@@ -189,7 +196,7 @@ def _rename(budget: DepartmentBudget) -> Iterator[Corruption]:
                     break
 
 
-def _orphan(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _orphan(budget: Disclosure) -> Iterator[Corruption]:
     """A 款 without its 项 (functional) or a 类 without its 款 (economic) (Tn-DETAIL)."""
     for table in _subject_tables(budget):
         deepest = table.SPEC.blocks[0].scheme
@@ -210,7 +217,7 @@ def _orphan(budget: DepartmentBudget) -> Iterator[Corruption]:
         )
 
 
-def _move(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _move(budget: Disclosure) -> Iterator[Corruption]:
     """A child row moved under another parent (Tn-HIERARCHY: out of its tree's order)."""
     for table in _subject_tables(budget):
         coded = [r for r in table.rows if r.code]
@@ -231,7 +238,7 @@ def _move(budget: DepartmentBudget) -> Iterator[Corruption]:
         )
 
 
-def _swap(budget: DepartmentBudget) -> Iterator[Corruption]:
+def _swap(budget: Disclosure) -> Iterator[Corruption]:
     """Two columns of a child row swapped (Tn-SUM-ROWS at its parent)."""
     for table in _subject_tables(budget):
         if len(table.columns) < 3:
@@ -257,11 +264,10 @@ def _swap(budget: DepartmentBudget) -> Iterator[Corruption]:
             break
 
 
-def _summary_totals(budget: DepartmentBudget) -> Iterator[Corruption]:
-    """收入总计 of a summary moved far (T1/T4 BALANCE and TOTAL)."""
-    for kind in (IncomeExpenditureSummary, FiscalAppropriationSummary):
-        table = budget.table(kind)
-        if table is None or table.block("income").row("grand_total") is None:
+def _summary_totals(budget: Disclosure) -> Iterator[Corruption]:
+    """收入总计 of a summary moved far (T1/T4 or F1/F4 BALANCE and TOTAL)."""
+    for table in budget.tables:
+        if not isinstance(table, TwoSidedTable) or table.block("income").row("grand_total") is None:
             continue
         rows = [_bump(r, 0, BIG) if r.key == "grand_total" else r for r in table.income]
         yield Corruption(
@@ -639,7 +645,7 @@ def _document(budget: DepartmentBudget) -> Iterator[Corruption]:
     def read_with(edit: Callable[[list[dict[str, object]]], None]) -> DepartmentBudget:
         copy = [{"title": t["title"], "rows": [list(r) for r in t["rows"]]} for t in tables]
         edit(copy)
-        return read_bundle({**bundle, "tables": copy})
+        return read_bundle({**bundle, "tables": copy}, phase=Phase.BUDGET)
 
     def figure_cell(rows: list[list[str]]) -> tuple[int, int] | None:
         for r, row in enumerate(rows):
@@ -727,7 +733,9 @@ def _document(budget: DepartmentBudget) -> Iterator[Corruption]:
         yield Corruption(
             "document", "首个指标缺一级指标", read_with(goal_row), frozenset({"READ-GOAL-ROW"})
         )
-    with_placeholder = read_bundle({**bundle, "narrative": "2025年，XX局部门预算收入0.00万元。"})
+    with_placeholder = read_bundle(
+        {**bundle, "narrative": "2025年，XX局部门预算收入0.00万元。"}, phase=Phase.BUDGET
+    )
     yield Corruption(
         "document", "说明留有模板占位符", with_placeholder, frozenset({"TXT-PLACEHOLDER"})
     )
@@ -755,15 +763,22 @@ CORRUPTIONS: tuple[Corrupter, ...] = (
 can make of it (none when the budget has nothing to break that way)."""
 
 
-def corrupt(budget: DepartmentBudget) -> Iterator[Corruption]:
-    """Every corruption of every kind this budget allows."""
-    for corrupter in CORRUPTIONS:
-        yield from corrupter(budget)
+def corrupt(budget: Disclosure) -> Iterator[Corruption]:
+    """Every corruption of every kind this budget allows; of final accounts, every kind of
+    :data:`~govbudget.strategies.final_corruptions.FINAL_CORRUPTIONS` they allow."""
+    if isinstance(budget, DepartmentBudget):
+        for corrupter in CORRUPTIONS:
+            yield from corrupter(budget)
+        return
+    # The corruptions of final accounts reuse this module's: imported here, not above.
+    from govbudget.strategies.final_corruptions import corrupt_final
+
+    yield from corrupt_final(budget)
 
 
-def corruptions(budgets: st.SearchStrategy[DepartmentBudget]) -> st.SearchStrategy[Corruption]:
-    """One corruption of a budget drawn from ``budgets`` (which must pass ``check`` with no
-    error): the broken object and the rules that must fire."""
+def corruptions(budgets: st.SearchStrategy[D]) -> st.SearchStrategy[Corruption]:
+    """One corruption of a budget (or of final accounts) drawn from ``budgets`` (which must pass
+    ``check`` with no error): the broken object and the rules that must fire."""
     return budgets.flatmap(
         lambda budget: st.sampled_from([c for c in corrupt(budget) if c.kind != "document"])
     )

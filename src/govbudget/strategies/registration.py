@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from govbudget.amounts import Unit
 from govbudget.classification import Subject
-from govbudget.disclosure import DepartmentBudget, StatedFacts
+from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, StatedFacts
+from govbudget.disclosure.final_facts import FinalStatedFacts
 from govbudget.findings import Finding, Location, Report, Severity
 from govbudget.ledger import Ledger, LineItem
 from govbudget.performance import (
@@ -23,11 +24,12 @@ from govbudget.performance import (
     SpendingCheckpoint,
     TargetValue,
 )
+from govbudget.strategies.final import final_accounts, final_tables
 from govbudget.strategies.goals import department_goals, project_goals
 from govbudget.strategies.ledgers import budgets, ledgers, line_items
 from govbudget.strategies.tables import tables
 from govbudget.strategies.values import amounts, subjects
-from govbudget.tables import STANDARD_TABLES, Row, TableHeader
+from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES, Row, TableHeader
 
 __all__: list[str] = []
 
@@ -63,6 +65,8 @@ def _hypothesis_setup_hook() -> None:
     """Register a strategy for each public type (called by hypothesis through its entry point)."""
     for kind in STANDARD_TABLES:
         st.register_type_strategy(kind, tables(kind))
+    for kind in STANDARD_FINAL_TABLES:
+        st.register_type_strategy(kind, final_tables(kind))
     st.register_type_strategy(
         TableHeader,
         st.builds(
@@ -96,6 +100,10 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Ledger, ledgers())
     st.register_type_strategy(DepartmentBudget, budgets())
     st.register_type_strategy(StatedFacts, budgets().map(lambda budget: budget.facts))
+    st.register_type_strategy(DepartmentFinalAccounts, final_accounts())
+    st.register_type_strategy(
+        FinalStatedFacts, final_accounts().map(lambda accounts: accounts.facts)
+    )
     st.register_type_strategy(Location, _locations())
     st.register_type_strategy(Finding, _findings())
     st.register_type_strategy(Report, st.builds(Report, st.lists(_findings(), max_size=5)))

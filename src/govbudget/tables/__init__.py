@@ -1,4 +1,5 @@
-"""The nine standard tables of a department budget, their declarations and their values."""
+"""The nine standard tables of a department budget and the nine of its final accounts, their
+declarations and their values."""
 
 from __future__ import annotations
 
@@ -11,6 +12,17 @@ from govbudget.tables.by_function import (
     StateCapitalExpenditureTable,
 )
 from govbudget.tables.cells import figures_at, top_level_rows
+from govbudget.tables.final import (
+    BasicExpenditureFinalTable,
+    ExpenditureFinalTable,
+    FiscalAppropriationFinalSummary,
+    GeneralPublicExpenditureFinalTable,
+    GovernmentFundFinalTable,
+    IncomeExpenditureFinalSummary,
+    IncomeFinalTable,
+    StateCapitalFinalTable,
+    ThreePublicExpensesFinalTable,
+)
 from govbudget.tables.model import Block, Row, Table, TableError, TableHeader
 from govbudget.tables.shapes import RowsTable, TwoSidedTable
 from govbudget.tables.spec import (
@@ -21,42 +33,60 @@ from govbudget.tables.spec import (
     Detail,
     Formula,
     Identity,
+    Phase,
     RowSpec,
     TableSpec,
     strip_ordinal,
 )
-from govbudget.tables.standard import STANDARD_TABLES, table_type
+from govbudget.tables.standard import (
+    STANDARD_FINAL_TABLES,
+    STANDARD_TABLES,
+    standard_tables,
+    table_type,
+)
 from govbudget.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govbudget.tables.three_public import ThreePublicExpensesTable
 
 __all__ = [
     "DETAIL",
+    "STANDARD_FINAL_TABLES",
     "STANDARD_TABLES",
+    "BasicExpenditureFinalTable",
     "BasicExpenditureTable",
     "Block",
     "BlockSpec",
     "Cell",
     "ColumnSpec",
     "Detail",
+    "ExpenditureFinalTable",
     "ExpenditureTable",
+    "FiscalAppropriationFinalSummary",
     "FiscalAppropriationSummary",
     "Formula",
+    "GeneralPublicExpenditureFinalTable",
     "GeneralPublicExpenditureTable",
     "GovernmentFundExpenditureTable",
+    "GovernmentFundFinalTable",
     "Identity",
+    "IncomeExpenditureFinalSummary",
     "IncomeExpenditureSummary",
+    "IncomeFinalTable",
     "IncomeTable",
+    "Phase",
     "Row",
     "RowSpec",
     "RowsTable",
     "StateCapitalExpenditureTable",
+    "StateCapitalFinalTable",
     "Table",
     "TableError",
     "TableHeader",
     "TableSpec",
+    "ThreePublicExpensesFinalTable",
     "ThreePublicExpensesTable",
     "TwoSidedTable",
     "figures_at",
+    "standard_tables",
     "strip_ordinal",
     "table_type",
     "top_level_rows",

@@ -8,7 +8,7 @@ those (see :mod:`govbudget.checks`).
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import ClassVar
@@ -16,13 +16,23 @@ from typing import ClassVar
 import attrs
 
 from govbudget.amounts import Figure, Unit, decimal_places, parse_amount
-from govbudget.classification import Level
+from govbudget.classification import Level, Scheme
 from govbudget.errors import GovBudgetError
-from govbudget.tables.spec import BlockSpec, Detail, TableSpec
+from govbudget.tables.spec import BlockSpec, Cell, Detail, TableSpec
 
 __all__ = ["Block", "Row", "Table", "TableError", "TableHeader"]
 
-_CODE = re.compile(r"[0-9]+")
+
+def is_code(key: str) -> bool:
+    """Whether a row key is a subject code: one or more ASCII digits.
+
+    The rules ask this of every row many times, so it is a pair of string methods, not a
+    regular expression (``isascii`` costs nothing; ``isdigit`` alone would accept other digits).
+
+    >>> is_code("2013701"), is_code("total"), is_code("２０１"), is_code("")
+    (True, False, False, False)
+    """
+    return key.isascii() and key.isdigit()
 
 
 class TableError(GovBudgetError, ValueError):
@@ -30,7 +40,7 @@ class TableError(GovBudgetError, ValueError):
 
 
 def _figures(values: Iterable[str | int | Decimal | None]) -> tuple[Figure, ...]:
-    return tuple(None if value is None else parse_amount(value) for value in values)
+    return tuple([None if value is None else parse_amount(value) for value in values])
 
 
 @attrs.frozen(slots=True)
@@ -53,7 +63,7 @@ class TableHeader:
 
     @department_code.validator
     def _check_code(self, _attribute: object, code: str | None) -> None:
-        if code is not None and not _CODE.fullmatch(code):
+        if code is not None and not is_code(code):
             raise TableError(f"department code {code!r} is not all digits")
 
 
@@ -73,10 +83,11 @@ class Row:
     label: str
     values: tuple[Figure, ...] = attrs.field(converter=_figures)
 
-    @property
+    @functools.cached_property
     def code(self) -> str | None:
         """The subject code of the row, or ``None`` for a fixed row."""
-        return self.key if _CODE.fullmatch(self.key) else None
+        # Cached (in a slot of its own, not a field) as the rules ask it of every row often.
+        return self.key if is_code(self.key) else None
 
 
 @attrs.frozen(slots=True)
@@ -93,12 +104,19 @@ class Block:
         except ValueError:
             return None
 
+    @functools.cached_property
+    def _first_rows(self) -> dict[str, Row]:
+        # The rules look rows up by key again and again; the block is immutable, so the index
+        # is built once, on first use, and kept with the block (attrs gives it a slot of its
+        # own: it is no field, and neither compared, nor printed, nor pickled).
+        first: dict[str, Row] = {}
+        for row in self.rows:
+            first.setdefault(row.key, row)
+        return first
+
     def row(self, key: str) -> Row | None:
         """The first row with this key."""
-        for row in self.rows:
-            if row.key == key:
-                return row
-        return None
+        return self._first_rows.get(key)
 
     def value(self, row: str, column: str) -> Figure:
         """The figure at a row and column; ``None`` when blank, absent or not printed."""
@@ -117,38 +135,61 @@ def _check_block(table: str, spec: BlockSpec, block: Block, unit: Unit) -> None:
     if len(set(block.columns)) != len(block.columns):
         raise TableError(f"{where}: a column is given twice in {block.columns}")
     fixed = {r.key for r in spec.rows}
+    lengths = _code_lengths(spec.detail, spec.scheme)
+    codes = spec.detail is not Detail.NONE
+    width = len(block.columns)
+    most = unit.places
     for number, row in enumerate(block.rows):
-        place = f"{where}.rows[{number}] ({row.key} {row.label})"
-        if len(row.values) != len(block.columns):
-            raise TableError(f"{place}: {len(row.values)} figures for {len(block.columns)} columns")
-        if row.key not in fixed:
-            _check_detail_key(place, spec, row.key)
-        for column, value in zip(block.columns, row.values, strict=True):
+        key, values = row.key, row.values
+        if len(values) != width:
+            raise TableError(
+                f"{_place(where, number, row)}: {len(values)} figures for {width} columns"
+            )
+        # A detail row's code of a length this table prints passes; anything else is looked at
+        # closely (a 类 printed by name passes too; the rest raises).
+        if key not in fixed and not (codes and is_code(key) and len(key) in lengths):
+            _check_detail_key(where, number, row, spec, lengths)
+        for index, value in enumerate(values):
+            if value is None:
+                continue
             places = decimal_places(value)
-            if places is not None and places > unit.places:
+            if places is not None and places > most:
                 raise TableError(
-                    f"{place}, column {spec.header_of(column)}: {value} has {places} decimals; "
-                    f"a table in {unit.label} prints at most {unit.places}"
+                    f"{_place(where, number, row)}, column {spec.header_of(block.columns[index])}: "
+                    f"{value} has {places} decimals; a table in {unit.label} prints at most "
+                    f"{unit.places}"
                 )
 
 
-def _check_detail_key(place: str, spec: BlockSpec, key: str) -> None:
+def _place(where: str, number: int, row: Row) -> str:
+    # Only an error message needs it: not built for every row of every table that is fine.
+    return f"{where}.rows[{number}] ({row.key} {row.label})"
+
+
+def _code_lengths(detail: Detail, scheme: Scheme | None) -> tuple[int, ...]:
+    """The lengths of the codes a block of this detail and scheme prints, shortest first."""
+    lengths = {Level.CLASS: 3, Level.SECTION: 5, Level.ITEM: 7}
+    deepest = Level.CLASS if detail is Detail.CLASSES else Level.ITEM
+    if scheme is not None:
+        deepest = min(deepest, scheme.deepest)
+    return tuple(sorted(length for level, length in lengths.items() if level <= deepest))
+
+
+def _check_detail_key(
+    where: str, number: int, row: Row, spec: BlockSpec, allowed: tuple[int, ...]
+) -> None:
+    key = row.key
     if spec.detail is Detail.NONE:
         known = [r.key for r in spec.rows]
-        raise TableError(f"{place}: unknown row {key!r}; the rows are {known}")
-    if not _CODE.fullmatch(key):
+        raise TableError(f"{_place(where, number, row)}: unknown row {key!r}; the rows are {known}")
+    if not is_code(key):
         if spec.detail is Detail.CLASSES and key.strip():
             return  # a 类 printed by name that no catalogue codes (the seed's 人行科目)
-        raise TableError(f"{place}: row code {key!r} is not all digits")
-    lengths = {Level.CLASS: 3, Level.SECTION: 5, Level.ITEM: 7}
-    deepest = Level.CLASS if spec.detail is Detail.CLASSES else Level.ITEM
-    if spec.scheme is not None:
-        deepest = min(deepest, spec.scheme.deepest)
-    allowed = sorted(length for level, length in lengths.items() if level <= deepest)
+        raise TableError(f"{_place(where, number, row)}: row code {key!r} is not all digits")
     if len(key) not in allowed:
         raise TableError(
-            f"{place}: row code {key!r} has {len(key)} digits; this table's codes have "
-            + " or ".join(str(n) for n in allowed)
+            f"{_place(where, number, row)}: row code {key!r} has {len(key)} digits; this "
+            "table's codes have " + " or ".join(str(n) for n in allowed)
         )
 
 
@@ -172,6 +213,12 @@ class Table:
     def title(self) -> str:
         """The table's standard title."""
         return self.SPEC.title
+
+    @functools.cached_property
+    def _cells(self) -> dict[Cell, tuple[tuple[Figure, ...], bool]]:
+        # What figures_at found for each cell asked so far. The rules of a disclosure ask for
+        # the same cells of a table many times; the table is immutable, so each is found once.
+        return {}
 
     @property
     def is_empty(self) -> bool:

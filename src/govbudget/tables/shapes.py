@@ -5,6 +5,7 @@ The nine table classes are these shapes with a declaration (``SPEC``) each.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -46,8 +47,14 @@ class RowsTable(Table):
     def __attrs_post_init__(self) -> None:
         self._validate()
 
-    def blocks(self) -> tuple[Block, ...]:
+    @functools.cached_property
+    def _blocks(self) -> tuple[Block, ...]:
+        # Made once per table (the table is immutable), so that what a block indexes on first
+        # use serves every rule that reads it.
         return (Block(self.columns, self.rows),)
+
+    def blocks(self) -> tuple[Block, ...]:
+        return self._blocks
 
     @classmethod
     def from_rows(
@@ -96,11 +103,16 @@ class TwoSidedTable(Table):
     def __attrs_post_init__(self) -> None:
         self._validate()
 
-    def blocks(self) -> tuple[Block, ...]:
+    @functools.cached_property
+    def _blocks(self) -> tuple[Block, ...]:
+        # Made once per table, as for RowsTable.
         return (
             Block(self.income_columns, self.income),
             Block(self.expenditure_columns, self.expenditure),
         )
+
+    def blocks(self) -> tuple[Block, ...]:
+        return self._blocks
 
     @classmethod
     def from_rows(

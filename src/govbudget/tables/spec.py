@@ -34,6 +34,7 @@ __all__ = [
     "Detail",
     "Formula",
     "Identity",
+    "Phase",
     "RowSpec",
     "TableSpec",
     "strip_ordinal",
@@ -43,7 +44,7 @@ DETAIL = "*"
 """In a row formula's parts: every top-level detail row of the block (each 类 printed)."""
 
 _ORDINAL = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))\s*"
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(](?:[一二三四五六七八九十]+|\d+)[)）]|\d+[.．、](?!\d))\s*"
 )
 
 
@@ -52,8 +53,35 @@ def strip_ordinal(label: str) -> str:
 
     >>> strip_ordinal("二十、住房保障支出"), strip_ordinal("1. 一般公共预算"), strip_ordinal("合 计")
     ('住房保障支出', '一般公共预算', '合计')
+    >>> strip_ordinal("（1）公务用车购置费")
+    '公务用车购置费'
     """
     return normalize_name(_ORDINAL.sub("", normalize_name(label)))
+
+
+class Phase(enum.Enum):
+    """Which half of the year-cycle a table belongs to: the budget or the final accounts.
+
+    Every department publishes its budget (部门预算) in spring and its final accounts (部门决算)
+    for the year before; the two families have tables of the same shapes with other meanings,
+    and a table's ``SPEC.phase`` tells rules, readers and renderers which one they hold.
+
+    >>> Phase.FINAL.label, Phase.BUDGET.rule_letter, Phase.FINAL.rule_letter
+    ('决算', 'T', 'F')
+    """
+
+    BUDGET = "预算"
+    FINAL = "决算"
+
+    @property
+    def label(self) -> str:
+        """The Chinese name: 预算 or 决算."""
+        return self.value
+
+    @property
+    def rule_letter(self) -> str:
+        """The letter of the family's table rule ids: ``T`` (T1-TOTAL …) or ``F`` (F1-TOTAL …)."""
+        return "T" if self is Phase.BUDGET else "F"
 
 
 class Detail(enum.Enum):
@@ -229,7 +257,7 @@ def _expand(
 
 @attrs.frozen(slots=True)
 class TableSpec:
-    """The declaration of one of the nine standard tables."""
+    """The declaration of one of the nine standard tables of a budget or of final accounts."""
 
     number: int
     key: str
@@ -237,11 +265,13 @@ class TableSpec:
     blocks: tuple[BlockSpec, ...]
     title_aliases: tuple[str, ...] = ()
     identities: tuple[Identity, ...] = ()
+    phase: Phase = Phase.BUDGET
 
     @property
     def rule_prefix(self) -> str:
-        """The family of this table's rule ids: ``T1`` … ``T9``."""
-        return f"T{self.number}"
+        """The family of this table's rule ids: ``T1`` … ``T9`` (budget), ``F1`` … ``F9``
+        (final accounts)."""
+        return f"{self.phase.rule_letter}{self.number}"
 
     def block(self, key: str) -> BlockSpec:
         """The declaration of block ``key``."""

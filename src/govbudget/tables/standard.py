@@ -1,4 +1,5 @@
-"""The nine standard tables in their standard order, and lookup by number or key."""
+"""The nine standard tables of a budget and the nine of final accounts, in their standard order,
+and lookup by number or key."""
 
 from __future__ import annotations
 
@@ -10,11 +11,23 @@ from govbudget.tables.by_function import (
     IncomeTable,
     StateCapitalExpenditureTable,
 )
+from govbudget.tables.final import (
+    BasicExpenditureFinalTable,
+    ExpenditureFinalTable,
+    FiscalAppropriationFinalSummary,
+    GeneralPublicExpenditureFinalTable,
+    GovernmentFundFinalTable,
+    IncomeExpenditureFinalSummary,
+    IncomeFinalTable,
+    StateCapitalFinalTable,
+    ThreePublicExpensesFinalTable,
+)
 from govbudget.tables.model import Table
+from govbudget.tables.spec import Phase
 from govbudget.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govbudget.tables.three_public import ThreePublicExpensesTable
 
-__all__ = ["STANDARD_TABLES", "table_type"]
+__all__ = ["STANDARD_FINAL_TABLES", "STANDARD_TABLES", "standard_tables", "table_type"]
 
 STANDARD_TABLES: tuple[type[Table], ...] = (
     IncomeExpenditureSummary,
@@ -27,17 +40,44 @@ STANDARD_TABLES: tuple[type[Table], ...] = (
     StateCapitalExpenditureTable,
     ThreePublicExpensesTable,
 )
-"""The nine table classes, table 1 first."""
+"""The nine table classes of a budget, table 1 first."""
+
+STANDARD_FINAL_TABLES: tuple[type[Table], ...] = (
+    IncomeExpenditureFinalSummary,
+    IncomeFinalTable,
+    ExpenditureFinalTable,
+    FiscalAppropriationFinalSummary,
+    GeneralPublicExpenditureFinalTable,
+    BasicExpenditureFinalTable,
+    ThreePublicExpensesFinalTable,
+    GovernmentFundFinalTable,
+    StateCapitalFinalTable,
+)
+"""The nine table classes of final accounts (部门决算), 公开01表 first (三公 is table 7)."""
 
 
-def table_type(which: int | str) -> type[Table]:
-    """The table class for a number (1–9) or a key ("basic_expenditure").
+def standard_tables(phase: Phase) -> tuple[type[Table], ...]:
+    """The nine table classes of a family: :data:`STANDARD_TABLES` or :data:`STANDARD_FINAL_TABLES`.
+
+    >>> [kind.SPEC.rule_prefix for kind in standard_tables(Phase.FINAL)][:3]
+    ['F1', 'F2', 'F3']
+    """
+    return STANDARD_FINAL_TABLES if phase is Phase.FINAL else STANDARD_TABLES
+
+
+def table_type(which: int | str, phase: Phase = Phase.BUDGET) -> type[Table]:
+    """The table class for a number (1–9, of the ``phase``'s family) or a key of either family.
 
     >>> table_type(6).__name__, table_type("income").SPEC.title
     ('BasicExpenditureTable', '部门预算收入总表')
+    >>> table_type(7, Phase.FINAL).__name__, table_type("income_final").SPEC.title
+    ('ThreePublicExpensesFinalTable', '收入决算表')
     """
-    for kind in STANDARD_TABLES:
-        if which in (kind.SPEC.number, kind.SPEC.key):
+    for kind in (*STANDARD_TABLES, *STANDARD_FINAL_TABLES):
+        if kind.SPEC.key == which:
             return kind
-    keys = ", ".join(kind.SPEC.key for kind in STANDARD_TABLES)
+    for kind in standard_tables(phase):
+        if kind.SPEC.number == which:
+            return kind
+    keys = ", ".join(kind.SPEC.key for kind in (*STANDARD_TABLES, *STANDARD_FINAL_TABLES))
     raise KeyError(f"no standard table {which!r}: numbers 1–9 or one of {keys}")
