@@ -21,10 +21,12 @@ govbudget runs inside the timed calls.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple, Optional, Union
+from typing import Any, Literal, NamedTuple
 
 import msgspec
 import pydantic
@@ -240,7 +242,7 @@ class _Builder:
             options = schema["oneOf"]
             if len(options) == 2 and {"type": "null"} in options:
                 (other,) = (o for o in options if o != {"type": "null"})
-                return Optional[self.type_of(other)]  # noqa: UP045 - built at run time
+                return self.type_of(other) | None
         names = _union(schema)
         if names is not None:
             return self.tagged_union(names)
@@ -251,8 +253,8 @@ class _Builder:
         kind = schema.get("type")
         if kind == "array":
             if "prefixItems" in schema:
-                return tuple[tuple(self.type_of(item) for item in schema["prefixItems"])]  # type: ignore[misc]
-            return list[self.type_of(schema["items"])]  # type: ignore[misc]
+                return tuple[tuple(self.type_of(item) for item in schema["prefixItems"])]
+            return list[self.type_of(schema["items"])]
         simple = {"string": str, "integer": int, "boolean": bool}
         if kind in simple:
             return simple[kind]
@@ -294,6 +296,11 @@ def _document_schema(schema: _Schema, title: str) -> _Schema:
     raise LookupError(f"the JSON Schema has no {title} document")
 
 
+def _any_of(members: tuple[Any, ...]) -> Any:
+    """``A | B | …`` of classes built at run time."""
+    return functools.reduce(operator.or_, members)
+
+
 def _default(kind: Any) -> Any:
     """A missing optional field: an empty list for a list, ``None`` otherwise."""
     return [] if typing.get_origin(kind) is list else None
@@ -318,7 +325,7 @@ class _Pydantic(_Builder):
 
     def tagged_union(self, names: list[str]) -> Any:
         members = tuple(self.ref(name) for name in names)
-        return typing.Annotated[Union[members], pydantic.Field(discriminator="kind")]  # noqa: UP007
+        return typing.Annotated[_any_of(members), pydantic.Field(discriminator="kind")]
 
 
 class _Msgspec(_Builder):
@@ -338,7 +345,7 @@ class _Msgspec(_Builder):
         return model
 
     def tagged_union(self, names: list[str]) -> Any:
-        return Union[tuple(self.ref(name) for name in names)]  # noqa: UP007
+        return _any_of(tuple(self.ref(name) for name in names))
 
 
 def _document(builder: _Builder) -> tuple[Any, dict[type, tuple[BlockShape, ...]]]:

@@ -364,8 +364,9 @@ _TEMPLATE_CODE = "2013704"
 
 
 def _extra_codes() -> Iterator[str]:
-    """7-digit codes after 2013704 and before 类 210, none of them a catalogue subject: rows
-    that stay in code order inside the seed's 201 类."""
+    """7-digit codes after 2013704 and before 类 210, none of them a catalogue subject: the
+    added rows stay in code order between the seed's 2013704 and 210 rows (the reader does not
+    ask for their 类 and 款 rows; ``check`` would)."""
     known = set(govbudget.functional_classification(YEAR))
     for number in range(2013705, 2100000):
         code = str(number)
@@ -395,7 +396,7 @@ def seed_text_scaled(factor: float) -> tuple[str, int]:
     extra = max(0, round((factor - 1) * len(lines) / per_code))
     codes = list(_take(_extra_codes(), extra))
     if len(codes) < extra:
-        raise ValueError(f"no room for {extra} extra rows in 类 201")
+        raise ValueError(f"no room for {extra} extra rows before 类 210")
     # Insert from the last table up, so the earlier insertion points stay where they are.
     for at, rows in reversed(templates):
         added: list[str] = []

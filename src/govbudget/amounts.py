@@ -47,6 +47,7 @@ __all__ = [
     "agree_sums",
     "convert",
     "decimal_places",
+    "disagreement",
     "exact_sum",
     "format_amount",
     "half_width",

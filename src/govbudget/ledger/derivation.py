@@ -453,13 +453,14 @@ def _appropriation_summary(
     return summary
 
 
-def _goal(goal: ProjectPerformanceGoal, ledger: Ledger, unit: Unit) -> ProjectPerformanceGoal:
+def _goal(
+    goal: ProjectPerformanceGoal, items: Sequence[LineItem], unit: Unit
+) -> ProjectPerformanceGoal:
     """The goal with its budget derived from the items of its project.
 
     A layout that prints 上年结转资金 (``carry_over`` not ``None``) shows the carried-over money
     apart; otherwise 财政资金 holds the appropriations, carried over or not, and 其他资金 the rest.
     """
-    items = [item for item in ledger.items if item.project == goal.code]
     apart = goal.carry_over is not None
     parts: dict[str, list[Decimal]] = {}
     for item in items:
@@ -522,13 +523,17 @@ def derive(
         _appropriation_table(printer, Appropriation.STATE_CAPITAL),
         _three_public_table(printer),
     ]
+    by_project: dict[str, list[LineItem]] = {}
+    for item in ledger.items:
+        if item.project is not None:
+            by_project.setdefault(item.project, []).append(item)
     budget = DepartmentBudget(
         ledger.department,
         ledger.year,
         ledger.department_code,
         tables=tables,
         units=ledger.units,
-        project_goals=[_goal(goal, ledger, unit) for goal in ledger.goals],
+        project_goals=[_goal(goal, by_project.get(goal.code, []), unit) for goal in ledger.goals],
     )
     # The text states 万元 with two decimals, rounded from the exact sums whatever the tables'
     # unit: read from tables in 万元 (a cell in 亿元 would state 2100万元 for 0.21亿元, ±50).

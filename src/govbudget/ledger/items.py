@@ -27,6 +27,7 @@ govbudget.ledger.items.LineItemError: line item 2013701/30101 一般公共预算
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Iterable, Mapping
@@ -525,7 +526,12 @@ class Ledger:
         subject = None if known is None else known.get(code)
         if subject is not None:
             return subject.name
-        return dict(self.names).get(code)
+        # ``names`` is kept sorted (see _names): a binary search, not a dict per lookup, since
+        # derive asks once per row.
+        index = bisect.bisect_left(self.names, (code,))
+        if index < len(self.names) and self.names[index][0] == code:
+            return self.names[index][1]
+        return None
 
     def subject_name(self, code: str) -> str:
         """The name of a functional or economic subject: the catalogue's, else the ledger's own."""
