@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from operator import itemgetter
+from itertools import repeat
+from operator import is_not, itemgetter
 
 from govbudget.amounts import Agreement, Figure, disagreement, format_amount
 from govbudget.checks.registry import Rule, rule
@@ -78,6 +79,15 @@ def _figures(agreement: Agreement) -> str:
     )
 
 
+_NONES = repeat(None)
+
+
+def _blank(figures: Sequence[Figure]) -> bool:
+    """Whether nothing is printed among ``figures``, asked by identity (``count(None)`` would
+    compare each Decimal with None, which goes through the ABCs of :mod:`numbers`)."""
+    return not any(map(is_not, figures, _NONES))
+
+
 def _picker(indices: Sequence[int]) -> Callable[[tuple[Figure, ...]], tuple[Figure, ...]]:
     """The figures at ``indices`` of a row's values, as a tuple, picked in one C call."""
     if len(indices) == 1:
@@ -98,11 +108,11 @@ def _columns(rule: Rule, table: Table) -> Iterator[Finding]:
                 checks.append((formula, block.columns.index(formula.total), pick, parts))
         for row in block.rows:
             values = row.values
-            if values.count(None) == len(values):
+            if _blank(values):
                 continue  # a row of blanks: exact zeros, which agree
             for formula, total, pick, parts in checks:
                 figures = pick(values)
-                if values[total] is None and figures.count(None) == len(figures):
+                if values[total] is None and _blank(figures):
                     continue  # nothing printed in the formula's columns
                 result = disagreement((values[total],), figures)
                 if result is not None:
@@ -137,13 +147,13 @@ def _total(rule: Rule, table: Table) -> Iterator[Finding]:
                         rows.append(found)
             if not rows:
                 continue
-            names = " + ".join(spec.name_of(part) for part in parts)
             by_column = zip(block.columns, total_row.values, *(r.values for r in rows), strict=True)
             for column, total, *figures in by_column:
-                if total is None and figures.count(None) == len(figures):
+                if total is None and _blank(figures):
                     continue  # nothing printed in the column: exact zeros, which agree
                 result = disagreement((total,), figures)
                 if result is not None:
+                    names = " + ".join(spec.name_of(part) for part in parts)
                     yield rule.finding(
                         f"{_row_name(spec, total_row)}的“{spec.header_of(column)}” ≠ "
                         f"{names}（{_figures(result)}）",
@@ -166,7 +176,7 @@ def _sum_rows(rule: Rule, table: Table) -> Iterator[Finding]:
                 block.columns, parent.values, *(kid.values for kid in kids), strict=True
             )
             for column, total, *figures in by_column:
-                if total is None and figures.count(None) == len(figures):
+                if total is None and _blank(figures):
                     continue  # nothing printed in the column: exact zeros, which agree
                 result = disagreement((total,), figures)
                 if result is not None:

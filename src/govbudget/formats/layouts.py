@@ -211,7 +211,13 @@ def _upright(
         key = normalize_name(printed)
         if all(normalize_name(c) != key for c in columns):
             columns.append(printed)
-        items.setdefault(_item(block, levels, j), {})[key] = j
+        columns_of = items.setdefault(_item(block, levels, j), {})
+        if key in columns_of:
+            # Two columns claim the same item and column (a header misprinted or shifted):
+            # turning the table upright would keep one figure and drop the other, so leave it
+            # as printed for the reader to report what it cannot place.
+            return rows, lines, start
+        columns_of[key] = j
     upright: Rows = [["项目", *columns]]
     numbers = [lines[start]]
     for r in figures:
