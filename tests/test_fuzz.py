@@ -35,6 +35,7 @@ from govbudget import (
     to_json,
 )
 from govbudget.formats import JSONError, LimitError, Limits, from_dict, from_json
+from govbudget.formats.document import _json_too_deep
 from govbudget.formats.jsonio import parse_json
 
 SEED_TEXT = resources.files("govbudget").joinpath("samples", "kaiping_2025.txt").read_text("utf-8")
@@ -262,3 +263,30 @@ def test_a_bundle_whose_table_is_not_an_object_is_a_document_error() -> None:
     for table in (3, "x", ["部门预算支出总表"], None):
         with pytest.raises(GovBudgetError, match=r"tables\[1\] is not"):
             read_bundle({"tables": [{"title": "t", "rows": []}, table]})
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='[]{}"\\ab\n\u4e2d'),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(alphabet='[]{}"\\a', max_size=3), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+
+@given(value=_JSON_VALUES, limit=st.integers(min_value=0, max_value=6))
+def test_the_json_depth_guard_measures_the_nesting_json_loads_sees(
+    value: object, limit: int
+) -> None:
+    # Brackets, quotes and backslashes inside strings and keys must not count.
+    text = json.dumps(value, ensure_ascii=False)
+    assert (_json_too_deep(text, limit) is None) == (_depth(json.loads(text)) <= limit)
