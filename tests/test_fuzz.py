@@ -290,3 +290,10 @@ def test_the_json_depth_guard_measures_the_nesting_json_loads_sees(
     # Brackets, quotes and backslashes inside strings and keys must not count.
     text = json.dumps(value, ensure_ascii=False)
     assert (_json_too_deep(text, limit) is None) == (_depth(json.loads(text)) <= limit)
+
+
+@given(text=st.text(alphabet='[]{}"\\a:,'), limit=st.integers(min_value=0, max_value=4))
+def test_the_json_depth_guard_takes_any_text(text: str, limit: int) -> None:
+    # Unterminated strings and stray escapes included: an offset at an opening bracket, or None.
+    offset = _json_too_deep(text, limit)
+    assert offset is None or text[offset] in "[{"

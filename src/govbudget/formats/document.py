@@ -167,6 +167,8 @@ def _json_too_deep(text: str, limit: int) -> int | None:
 
     >>> _json_too_deep('{"a": [[1], "[[[["]}', 3), _json_too_deep('{"a": [[[1]]]}', 3)
     (None, 8)
+    >>> _json_too_deep('{"a": "[[[[', 3) is None  # unterminated: the parser will say where
+    True
     """
     # Every document takes this quick path, in C but for the count of its few brackets: with the
     # escaped backslashes and quotes gone, quotes delimit the strings exactly; drop everything
@@ -174,7 +176,8 @@ def _json_too_deep(text: str, limit: int) -> int | None:
     # unterminated string) is walked below, which also finds the offset.
     plain = text.replace("\\\\", "").replace('\\"', "").encode("utf-8", "surrogatepass")
     brackets = _BRACKETED_STRING.sub(b"", plain.translate(None, _NOT_STRUCTURE))
-    if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) <= limit:
+    steps = map(_STEP.get, brackets, itertools.repeat(0))  # an unterminated string's quote: 0
+    if max(itertools.accumulate(steps), default=0) <= limit:
         return None
     depth = 0
     position = 0
