@@ -99,10 +99,7 @@ class Block:
 
     def index(self, column: str) -> int | None:
         """The position of a printed column, or ``None`` when it was not printed."""
-        try:
-            return self.columns.index(column)
-        except ValueError:
-            return None
+        return self.columns.index(column) if column in self.columns else None
 
     @functools.cached_property
     def _first_rows(self) -> dict[str, Row]:
