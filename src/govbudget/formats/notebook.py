@@ -2,8 +2,9 @@
 
 Jupyter, VS Code and other notebooks show an object by its ``_repr_html_`` when it has one.
 The model cannot define that method itself: ``tables`` and ``disclosure`` sit below
-``formats`` and never import it. This module attaches the methods instead, once, when
-:mod:`govbudget.formats` is imported (``import govbudget`` does it):
+``formats`` and never import it. This module attaches the methods instead, once, when it is
+imported: ``import govbudget`` gives the classes a stand-in that imports it at the first
+display, so a notebook shows HTML without importing the formats up front:
 
 - a table (one of the nine, the fixed-assets or the procurement table) shows as its HTML
   table, the cells that its own findings (``check(table)``) point at tinted, and below it the
