@@ -11,7 +11,7 @@ rules (``DOC-…``) ask that every part of a disclosure be there.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -47,6 +47,14 @@ from govbudget.tables import (
 __all__: list[str] = []
 
 C = TypeVar("C")
+D = TypeVar("D")
+_T = TypeVar("_T", bound=Table)
+
+
+class Tabled(Protocol):
+    """A disclosure whose tables the cross-table rules read: a budget or final accounts."""
+
+    def table(self, kind: type[_T]) -> _T | None: ...
 
 
 def _parts(budget: DepartmentBudget) -> Iterator[object]:
@@ -88,10 +96,10 @@ class Side:
     kind: type[Table]
     cells: tuple[Cell, ...]
 
-    def read(self, budget: DepartmentBudget) -> tuple[list[Figure], bool] | None:
+    def read(self, disclosure: Tabled) -> tuple[list[Figure], bool] | None:
         """The figures (in 万元) and whether anything printed stands for the cells; ``None``
         when the disclosure lacks the table."""
-        table = budget.table(self.kind)
+        table = disclosure.table(self.kind)
         if table is None:
             return None
         figures: list[Figure] = []
@@ -110,11 +118,13 @@ def _side(kind: type[Table], block: str, row: str, *columns: str) -> Side:
 
 @attrs.frozen(slots=True)
 class Comparison:
-    """``Σ left = Σ right`` between two tables, named in Chinese for the message."""
+    """``Σ left = Σ right`` between two tables (``≤`` where ``at_most``), named in Chinese for
+    the message."""
 
     label: str
     left: Side
     right: Side
+    at_most: bool = False
 
 
 def _money(agreement: Agreement) -> str:
@@ -124,34 +134,35 @@ def _money(agreement: Agreement) -> str:
     )
 
 
-def _compare(rule: Rule, budget: DepartmentBudget, comparison: Comparison) -> Iterator[Finding]:
-    left, right = comparison.left.read(budget), comparison.right.read(budget)
+def _compare(rule: Rule, disclosure: Tabled, comparison: Comparison) -> Iterator[Finding]:
+    left, right = comparison.left.read(disclosure), comparison.right.read(disclosure)
     if left is None or right is None or not (left[1] and right[1]):
         return
     result = disagreement(left[0], right[0])
-    if result is not None:
+    if result is not None and (not comparison.at_most or result.difference > result.tolerance):
         left_title, right_title = comparison.left.kind.SPEC.title, comparison.right.kind.SPEC.title
+        relation = f"超过{right_title}：" if comparison.at_most else f"{right_title} "
         yield rule.finding(
-            f"{comparison.label}：{left_title} {right_title} {_money(result)}",
+            f"{comparison.label}：{left_title} {relation}{_money(result)}",
             location=Location(table=left_title, row=comparison.label),
             agreement=result,
         )
 
 
 def _each(
-    check: Callable[[Rule, DepartmentBudget, C], Iterator[Finding]], items: Iterable[C]
+    check: Callable[[Rule, D, C], Iterator[Finding]], items: Iterable[C]
 ) -> Callable[..., Iterator[Finding]]:
     """A rule function that applies ``check`` to each declared comparison or claim."""
     declared = tuple(items)
 
-    def run(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
+    def run(rule: Rule, disclosure: D) -> Iterator[Finding]:
         for item in declared:
-            yield from check(rule, budget, item)
+            yield from check(rule, disclosure, item)
 
     return run
 
 
-def _comparisons(comparisons: tuple[Comparison, ...]) -> Callable[..., Iterator[Finding]]:
+def _comparisons(comparisons: Iterable[Comparison]) -> Callable[..., Iterator[Finding]]:
     return _each(_compare, comparisons)
 
 
@@ -240,8 +251,8 @@ def _class_figures(table: Table, block: str, column: str) -> dict[str, list[Figu
 def _by_class(
     left: tuple[type[Table], str, str], right: tuple[type[Table], str, str], label: str
 ) -> Callable[..., Iterator[Finding]]:
-    def run(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
-        left_table, right_table = budget.table(left[0]), budget.table(right[0])
+    def run(rule: Rule, disclosure: Tabled) -> Iterator[Finding]:
+        left_table, right_table = disclosure.table(left[0]), disclosure.table(right[0])
         if left_table is None or right_table is None:
             return
         left_figures = _class_figures(left_table, left[1], left[2])

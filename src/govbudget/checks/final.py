@@ -19,18 +19,20 @@ by subject, nor 本年收入 with 本年支出: carry-overs make them differ. Co
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-
-import attrs
+from collections.abc import Callable, Iterator
 
 from govbudget.amounts import (
-    Agreement,
     Figure,
-    Unit,
     agree_sums,
-    convert,
-    decimal_places,
-    format_amount,
+)
+from govbudget.checks.disclosure import (
+    Comparison,
+    _by_class,
+    _comparisons,
+    _money,
+    _shown,
+    _side,
+    _wan,
 )
 from govbudget.checks.registry import Rule, register_carried, register_parts, rule
 from govbudget.checks.tables import _register as _register_table_rules
@@ -76,123 +78,6 @@ F4, F5, F6 = (
 F7, F8, F9 = ThreePublicExpensesFinalTable, GovernmentFundFinalTable, StateCapitalFinalTable
 
 
-def _shown(value: Figure) -> str:
-    """A figure for a message, at most two decimals (元 converted to 万元 carry up to six)."""
-    places = decimal_places(value)
-    return format_amount(value, places=2 if places is not None and places > 2 else None)
-
-
-def _wan(figures: Iterable[Figure], unit: Unit) -> list[Figure]:
-    if unit is Unit.WAN_YUAN:
-        return list(figures)
-    return [None if f is None else convert(f, unit, Unit.WAN_YUAN) for f in figures]
-
-
-def _money(agreement: Agreement) -> str:
-    return (
-        f"{_shown(agreement.actual)} 与 {_shown(agreement.expected)} 不符，"
-        f"差额 {_shown(agreement.difference)}（舍入容差 {_shown(agreement.tolerance)}）"
-    )
-
-
-@attrs.frozen(slots=True)
-class _Side:
-    """Cells of one table whose figures are summed: one side of a comparison."""
-
-    kind: type[Table]
-    cells: tuple[Cell, ...]
-
-    def read(self, accounts: DepartmentFinalAccounts) -> tuple[list[Figure], bool] | None:
-        """The figures (in 万元) and whether anything printed stands for the cells; ``None``
-        when the accounts lack the table."""
-        table = accounts.table(self.kind)
-        if table is None:
-            return None
-        figures: list[Figure] = []
-        seen = table.is_empty
-        for cell in self.cells:
-            found, printed = figures_at(table, cell)
-            figures.extend(_wan(found, table.header.unit))
-            seen = seen or printed
-        return figures, seen
-
-
-def _side(kind: type[Table], block: str, row: str, *columns: str) -> _Side:
-    return _Side(kind, tuple(Cell(block, row, column) for column in columns))
-
-
-@attrs.frozen(slots=True)
-class _Comparison:
-    """``Σ left = Σ right`` (or ``≤`` where ``at_most``), named in Chinese for the message."""
-
-    label: str
-    left: _Side
-    right: _Side
-    at_most: bool = False
-
-
-def _compare(rule: Rule, accounts: DepartmentFinalAccounts, item: _Comparison) -> Iterator[Finding]:
-    left, right = item.left.read(accounts), item.right.read(accounts)
-    if left is None or right is None or not (left[1] and right[1]):
-        return
-    result = agree_sums(left[0], right[0])
-    wrong = result.difference > result.tolerance if item.at_most else not result.ok
-    if wrong:
-        left_title, right_title = item.left.kind.SPEC.title, item.right.kind.SPEC.title
-        relation = f"超过{right_title}：" if item.at_most else f"{right_title} "
-        yield rule.finding(
-            f"{item.label}：{left_title} {relation}{_money(result)}",
-            location=Location(table=left_title, row=item.label),
-            agreement=result,
-        )
-
-
-def _comparisons(items: Iterable[_Comparison]) -> Callable[..., Iterator[Finding]]:
-    declared = tuple(items)
-
-    def run(rule: Rule, accounts: DepartmentFinalAccounts) -> Iterator[Finding]:
-        for item in declared:
-            yield from _compare(rule, accounts, item)
-
-    return run
-
-
-def _class_figures(table: Table, block: str, column: str) -> dict[str, list[Figure]] | None:
-    """Per 类 code, the figures of one column; ``None`` when the column was not printed."""
-    rows = table.block(block)
-    if column not in rows.columns:
-        return None
-    index = rows.columns.index(column)
-    found: dict[str, list[Figure]] = {}
-    for row in rows.rows:
-        if row.code is not None and len(row.code) == 3:
-            found.setdefault(row.code, []).extend(_wan([row.values[index]], table.header.unit))
-    return found
-
-
-def _by_class(
-    left: tuple[type[Table], str, str], right: tuple[type[Table], str, str], label: str
-) -> Callable[..., Iterator[Finding]]:
-    def run(rule: Rule, accounts: DepartmentFinalAccounts) -> Iterator[Finding]:
-        left_table, right_table = accounts.table(left[0]), accounts.table(right[0])
-        if left_table is None or right_table is None:
-            return
-        left_figures = _class_figures(left_table, left[1], left[2])
-        right_figures = _class_figures(right_table, right[1], right[2])
-        if left_figures is None or right_figures is None:
-            return
-        for code in sorted(left_figures.keys() | right_figures.keys()):
-            result = agree_sums(left_figures.get(code, []), right_figures.get(code, []))
-            if not result.ok:
-                yield rule.finding(
-                    f"{code}类{label}：{left_table.title} {right_table.title} {_money(result)}",
-                    location=Location(table=left_table.title, row=code),
-                    agreement=result,
-                )
-
-    return run
-
-
 def _cross(
     suffix: str,
     title: str,
@@ -225,13 +110,13 @@ _cross(
     "= 收入决算表合计行的对应栏。",
     _comparisons(
         (
-            _Comparison(
+            Comparison(
                 "本年收入合计",
                 _side(F1, "income", "income_total", "amount"),
                 _side(F2, "rows", "total", "total"),
             ),
             *(
-                _Comparison(
+                Comparison(
                     label,
                     _side(F1, "income", source, "amount"),
                     _side(F2, "rows", "total", source),
@@ -247,7 +132,7 @@ _cross(
     "收入支出决算总表的本年支出合计 = 支出决算表合计行的本年支出合计。",
     _comparisons(
         (
-            _Comparison(
+            Comparison(
                 "本年支出合计",
                 _side(F1, "expenditure", "expenditure_total", "amount"),
                 _side(F3, "rows", "total", "total"),
@@ -267,7 +152,7 @@ _cross(
     "收入支出决算总表的一般公共预算、政府性基金预算、国有资本经营预算财政拨款收入 = "
     "财政拨款收入支出决算总表的对应收入。",
     _comparisons(
-        _Comparison(label, _side(F1, "income", row, "amount"), _side(F4, "income", row, "amount"))
+        Comparison(label, _side(F1, "income", row, "amount"), _side(F4, "income", row, "amount"))
         for row, label in (
             ("general_public_budget", "一般公共预算财政拨款收入"),
             ("government_fund", "政府性基金预算财政拨款收入"),
@@ -282,13 +167,13 @@ _cross(
     "结转和结余（后者还含非财政拨款的结转和结余）。",
     _comparisons(
         (
-            _Comparison(
+            Comparison(
                 "年初结转和结余",
                 _side(F4, "income", "carry_over", "amount"),
                 _side(F1, "income", "carry_over", "amount"),
                 at_most=True,
             ),
-            _Comparison(
+            Comparison(
                 "年末结转和结余",
                 _side(F4, "expenditure", "carry_forward", "total"),
                 _side(F1, "expenditure", "carry_forward", "amount"),
@@ -317,7 +202,7 @@ _cross(
     "财政拨款收入支出决算总表本年支出合计的一般公共预算、政府性基金、国有资本经营预算栏 = "
     "一般公共预算财政拨款支出决算表、政府性基金和国有资本经营预算财政拨款收入支出决算表的合计。",
     _comparisons(
-        _Comparison(
+        Comparison(
             f"本年支出合计（{kind.SPEC.title}）",
             _side(F4, "expenditure", "expenditure_total", column),
             _side(kind, "rows", "total", fund_column),
@@ -335,7 +220,7 @@ _cross(
     "财政拨款收入支出决算总表中政府性基金、国有资本经营预算财政拨款的年初结转和结余、本年收入、"
     "年末结转和结余 = 对应收入支出决算表合计行。",
     _comparisons(
-        _Comparison(
+        Comparison(
             f"{label}（{kind.SPEC.title}）",
             _side(F4, block, row, column),
             _side(kind, "rows", "total", fund_column),
@@ -355,7 +240,7 @@ _cross(
     "（未印合计行时为各类之和）。",
     _comparisons(
         (
-            _Comparison(
+            Comparison(
                 "一般公共预算财政拨款基本支出",
                 _side(F5, "rows", "total", "basic"),
                 _side(F6, "rows", "total", "total"),
