@@ -233,3 +233,60 @@ def test_a_broken_agreement_function_fails_the_properties(
 ) -> None:
     with pytest.raises(AssertionError):
         run_property(caught_by, broken, hunting=True)
+
+
+# -- the rules' batch form ---------------------------------------------------------------------
+
+_CENT_FIGURES = st.one_of(
+    st.none(),
+    st.integers(min_value=-(10**12), max_value=10**12).map(lambda n: Decimal(n).scaleb(-2)),
+    # Near the bound of the rounding tolerance: a few cents either way of a round figure.
+    st.integers(min_value=-3, max_value=3).map(lambda n: Decimal(n).scaleb(-2)),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(_CENT_FIGURES, st.lists(_CENT_FIGURES, max_size=8)),
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_the_cent_pass_decides_as_disagreement_does(
+    comparisons: list[tuple[Figure, list[Figure]]], data: st.DataObject
+) -> None:
+    """disagreements(to_the_cent=True) adds in one pass what disagreement() adds figure by
+    figure: for figures printed to the cent it finds the same comparisons, with the same
+    agreements. The totals are often drawn near the sum of the parts (within a few cents),
+    where the tolerance decides."""
+    from govbudget.amounts import disagreement, disagreements
+
+    keyed = []
+    for index, (total, parts) in enumerate(comparisons):
+        if data.draw(st.booleans(), label="total near the sum"):
+            near = sum((p for p in parts if p is not None), Decimal("0.00"))
+            total = near + data.draw(st.integers(-4, 4), label="cents off") * CENT
+        keyed.append((index, total, parts))
+    expected = [
+        (key, found)
+        for key, total, parts in keyed
+        if (found := disagreement((total,), parts)) is not None
+    ]
+    assert disagreements(keyed, to_the_cent=True) == expected
+    assert disagreements(keyed) == expected
+
+
+def test_the_cent_pass_on_the_seed_302_items() -> None:
+    """The seed's 302 items add to 11.38 where 11.39 is printed: within the rounding of the
+    seven figures, so the batch finds nothing; a printed 12.39 is found, with the agreement
+    disagreement() gives."""
+    from govbudget.amounts import disagreement, disagreements
+
+    # 30201 办公费, 30205 水费, 30207 邮电费, 30228 工会经费, 30229 福利费, 30239 其他交通费用
+    items = [Decimal(x) for x in ("3.80", "0.40", "2.05", "0.92", "1.15", "3.06")]
+    assert sum(items) == Decimal("11.38")
+    assert disagreements([("302", Decimal("11.39"), items)], to_the_cent=True) == []
+    found = disagreements([("302", Decimal("12.39"), items)], to_the_cent=True)
+    assert found == [("302", disagreement((Decimal("12.39"),), items))]
+    assert found[0][1].difference == Decimal("1.01")

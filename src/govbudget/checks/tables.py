@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import repeat
-from operator import is_not, itemgetter
+from operator import itemgetter
 
-from govbudget.amounts import Agreement, Figure, disagreement, format_amount
+from govbudget.amounts import Agreement, Figure, disagreement, disagreements, format_amount
 from govbudget.checks.registry import Rule, rule
 from govbudget.classification import (
     Catalogue,
@@ -79,15 +78,6 @@ def _figures(agreement: Agreement) -> str:
     )
 
 
-_NONES = repeat(None)
-
-
-def _blank(figures: Sequence[Figure]) -> bool:
-    """Whether nothing is printed among ``figures``, asked by identity (``count(None)`` would
-    compare each Decimal with None, which goes through the ABCs of :mod:`numbers`)."""
-    return not any(map(is_not, figures, _NONES))
-
-
 def _picker(indices: Sequence[int]) -> Callable[[tuple[Figure, ...]], tuple[Figure, ...]]:
     """The figures at ``indices`` of a row's values, as a tuple, picked in one C call."""
     if len(indices) == 1:
@@ -106,23 +96,23 @@ def _columns(rule: Rule, table: Table) -> Iterator[Finding]:
             if parts:
                 pick = _picker([block.columns.index(p) for p in parts])
                 checks.append((formula, block.columns.index(formula.total), pick, parts))
-        for row in block.rows:
-            values = row.values
-            if _blank(values):
-                continue  # a row of blanks: exact zeros, which agree
-            for formula, total, pick, parts in checks:
-                figures = pick(values)
-                if values[total] is None and _blank(figures):
-                    continue  # nothing printed in the formula's columns
-                result = disagreement((values[total],), figures)
-                if result is not None:
-                    equation = " + ".join(spec.header_of(p) for p in parts)
-                    yield rule.finding(
-                        f"{_row_name(spec, row)}：{spec.header_of(formula.total)} ≠ "
-                        f"{equation}（{_figures(result)}）",
-                        location=_location(table, spec, row, formula.total),
-                        agreement=result,
-                    )
+        if not checks:
+            continue
+        comparisons = (
+            ((row, formula, parts), row.values[total], pick(row.values))
+            for row in block.rows
+            for formula, total, pick, parts in checks
+        )
+        for (row, formula, parts), result in disagreements(
+            comparisons, to_the_cent=block.to_the_cent
+        ):
+            equation = " + ".join(spec.header_of(p) for p in parts)
+            yield rule.finding(
+                f"{_row_name(spec, row)}：{spec.header_of(formula.total)} ≠ "
+                f"{equation}（{_figures(result)}）",
+                location=_location(table, spec, row, formula.total),
+                agreement=result,
+            )
 
 
 def _ancestors(code: str) -> tuple[str, ...]:
@@ -132,6 +122,7 @@ def _ancestors(code: str) -> tuple[str, ...]:
 def _total(rule: Rule, table: Table) -> Iterator[Finding]:
     for spec, block in _pairs(table):
         printed = {row.key for row in block.rows}
+        positions = {id(row): index for index, row in enumerate(block.rows)}
         for formula in spec.row_formulas:
             total_row = block.row(formula.total)
             if total_row is None:
@@ -147,46 +138,50 @@ def _total(rule: Rule, table: Table) -> Iterator[Finding]:
                         rows.append(found)
             if not rows:
                 continue
-            by_column = zip(block.columns, total_row.values, *(r.values for r in rows), strict=True)
-            for column, total, *figures in by_column:
-                if total is None and _blank(figures):
-                    continue  # nothing printed in the column: exact zeros, which agree
-                result = disagreement((total,), figures)
-                if result is not None:
-                    names = " + ".join(spec.name_of(part) for part in parts)
-                    yield rule.finding(
-                        f"{_row_name(spec, total_row)}的“{spec.header_of(column)}” ≠ "
-                        f"{names}（{_figures(result)}）",
-                        location=_location(table, spec, total_row, column),
-                        agreement=result,
-                    )
+            total = positions[id(total_row)]
+            pick = _picker([positions[id(row)] for row in rows])
+            comparisons = (
+                (column, figures[total], pick(figures))
+                for column, figures in zip(block.columns, block.by_column, strict=True)
+            )
+            for column, result in disagreements(comparisons, to_the_cent=block.to_the_cent):
+                names = " + ".join(spec.name_of(part) for part in parts)
+                yield rule.finding(
+                    f"{_row_name(spec, total_row)}的“{spec.header_of(column)}” ≠ "
+                    f"{names}（{_figures(result)}）",
+                    location=_location(table, spec, total_row, column),
+                    agreement=result,
+                )
 
 
 def _sum_rows(rule: Rule, table: Table) -> Iterator[Finding]:
     for spec, block in _pairs(table):
-        children: dict[str, list[Row]] = {}
-        for row in block.rows:
+        children: dict[str, list[int]] = {}
+        for index, row in enumerate(block.rows):
             if row.code is not None and len(row.code) > 3:
-                children.setdefault(row.code[:-2], []).append(row)
-        for parent in block.rows:
-            kids = children.get(parent.key) if parent.code is not None else None
-            if not kids:
-                continue
-            by_column = zip(
-                block.columns, parent.values, *(kid.values for kid in kids), strict=True
+                children.setdefault(row.code[:-2], []).append(index)
+        if not children:
+            continue
+        families = [
+            (parent, index, kids, _picker(kids))
+            for index, parent in enumerate(block.rows)
+            if parent.code is not None and (kids := children.get(parent.key))
+        ]
+        comparisons = (
+            ((parent, kids, column), figures[index], pick(figures))
+            for parent, index, kids, pick in families
+            for column, figures in zip(block.columns, block.by_column, strict=True)
+        )
+        for (parent, kids, column), result in disagreements(
+            comparisons, to_the_cent=block.to_the_cent
+        ):
+            level = "款" if len(block.rows[kids[0]].key) == 5 else "项"
+            yield rule.finding(
+                f"{_row_name(spec, parent)}的“{spec.header_of(column)}”≠ 其下各{level}之和"
+                f"（{_figures(result)}）",
+                location=_location(table, spec, parent, column),
+                agreement=result,
             )
-            for column, total, *figures in by_column:
-                if total is None and _blank(figures):
-                    continue  # nothing printed in the column: exact zeros, which agree
-                result = disagreement((total,), figures)
-                if result is not None:
-                    level = "款" if len(kids[0].key) == 5 else "项"
-                    yield rule.finding(
-                        f"{_row_name(spec, parent)}的“{spec.header_of(column)}”≠ 其下各{level}之和"
-                        f"（{_figures(result)}）",
-                        location=_location(table, spec, parent, column),
-                        agreement=result,
-                    )
 
 
 def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]:

@@ -158,6 +158,8 @@ _JSON_SPECIAL = re.compile(r'["\[\]{}]')
 # Every byte but a quote or a bracket, and the strings left once escapes are gone.
 _NOT_STRUCTURE = bytes(set(range(256)) - set(b'"[]{}'))
 _BRACKETED_STRING = re.compile(rb'"[^"]*"')
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+_PASSES = 8  # more than the nesting of any budget document
 _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
@@ -170,14 +172,25 @@ def _json_too_deep(text: str, limit: int) -> int | None:
     >>> _json_too_deep('{"a": "[[[[', 3) is None  # unterminated: the parser will say where
     True
     """
-    # Every document takes this quick path, in C but for the count of its few brackets: with the
-    # escaped backslashes and quotes gone, quotes delimit the strings exactly; drop everything
-    # but quotes and brackets, then the strings. An input that may be too deep (or has an
-    # unterminated string) is walked below, which also finds the offset.
-    plain = text.replace("\\\\", "").replace('\\"', "").encode("utf-8", "surrogatepass")
-    brackets = _BRACKETED_STRING.sub(b"", plain.translate(None, _NOT_STRUCTURE))
+    # Every document takes this quick path, in C: with the escaped backslashes and quotes gone,
+    # quotes delimit the strings exactly; drop everything but quotes and brackets, then the
+    # strings. Each pass removes the innermost pairs (one level of nesting), which leaves nothing
+    # of a budget document within a few passes; the few brackets of anything deeper are counted
+    # one by one. An input that may be too deep (or is unbalanced, or has an unterminated
+    # string) is walked below, which also finds the offset.
+    plain = text.replace("\\\\", "").replace('\\"', "") if "\\" in text else text
+    structure = plain.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+    # Nearly every string holds no bracket and is left as "": dropping adjacent quotes keeps
+    # the others alternating (opening, closing), so the strings left still hold what they held.
+    brackets = structure.replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = _BRACKETED_STRING.sub(b"", brackets)
+    removed = 0
+    while brackets and removed < min(limit, _PASSES):
+        brackets = _INNERMOST.sub(b"", brackets)
+        removed += 1
     steps = map(_STEP.get, brackets, itertools.repeat(0))  # an unterminated string's quote: 0
-    if max(itertools.accumulate(steps), default=0) <= limit:
+    if max(itertools.accumulate(steps), default=0) <= limit - removed:
         return None
     depth = 0
     position = 0
