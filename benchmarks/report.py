@@ -15,19 +15,27 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     scaling = measures["scaling"]
     reading = measures["read_scaling"]
     stream = measures["stream"]
+    imports = measures["import"]
 
     def target(
-        name: str, value: float, limit: float, unit: str, *, at_least: bool = False
+        name: str,
+        value: float,
+        limit: float,
+        unit: str,
+        *,
+        at_least: bool = False,
+        note: str | None = None,
     ) -> dict[str, Any]:
         met = value >= limit if at_least else value <= limit
         wanted = f"{'≥' if at_least else '≤'} {limit:g}{unit}"
-        return {
+        judged = {
             "target": name,
             "wanted": wanted,
             "value": round(value, 4),
             "unit": unit,
             "met": met,
         }
+        return judged if note is None else {**judged, "note": note}
 
     return [
         target(
@@ -57,7 +65,13 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             100,
             " MB",
         ),
-        target("import govbudget, fresh interpreter", measures["import"]["wall_ms"], 150, " ms"),
+        target(
+            "import govbudget, fresh interpreter, bytecode cached (as installed)",
+            imports["wall_ms"],
+            150,
+            " ms",
+            note=f"compiling the source: {imports['wall_ms_cold']:.1f} ms",
+        ),
         target(
             f"read_text per line, seed ×{reading['to']} relative to ×{reading['from']} (#12)",
             reading["ratio_per_line"],
@@ -157,12 +171,17 @@ def render(results: dict[str, Any]) -> str:
     imports = measures["import"]
     lines += [
         "",
-        f"import govbudget: {imports['wall_ms']:.1f} ms wall (python startup "
+        f"import govbudget, bytecode cached: {imports['wall_ms']:.1f} ms wall (python startup "
         f"{imports['python_startup_ms']:.1f} ms excluded), -X importtime "
         f"{imports['importtime_ms']:.1f} ms; heavy modules loaded: "
         f"{', '.join(imports['heavy_modules_loaded']) or 'none'}",
         "  slowest modules (self ms): "
         + ", ".join(f"{k} {v}" for k, v in imports["slowest_modules_self_ms"].items()),
+        f"import govbudget, source compiled: {imports['wall_ms_cold']:.1f} ms wall (python "
+        f"startup {imports['python_startup_ms_cold']:.1f} ms excluded), -X importtime "
+        f"{imports['importtime_ms_cold']:.1f} ms",
+        "  slowest modules (self ms): "
+        + ", ".join(f"{k} {v}" for k, v in imports["slowest_modules_self_ms_cold"].items()),
     ]
     stream = measures["stream"]
     lines += [
@@ -176,8 +195,9 @@ def render(results: dict[str, Any]) -> str:
     ]
     for target in results["targets"]:
         mark = "met   " if target["met"] else "MISSED"
+        note = f"; {target['note']}" if "note" in target else ""
         lines.append(
             f"  {mark} {target['target']}: {target['value']:g}{target['unit']} "
-            f"(wanted {target['wanted']})"
+            f"(wanted {target['wanted']}{note})"
         )
     return "\n".join(lines)

@@ -7,7 +7,8 @@ True
 >>> govbudget.functional_classification(2025)["20137"].name
 '网信事务'
 
-Every name of ``__all__`` is there, the readers, writers and ledger loaded on first use:
+Every name of ``__all__`` is there, the readers, writers, ledger and final accounts loaded on
+first use:
 
 >>> all(hasattr(govbudget, name) for name in govbudget.__all__)
 True
@@ -50,8 +51,6 @@ from govbudget.disclosure import (
     AssetRow,
     BudgetUnit,
     DepartmentBudget,
-    DepartmentFinalAccounts,
-    Disclosure,
     FixedAssetsTable,
     ProcurementItem,
     ProcurementTable,
@@ -76,37 +75,28 @@ from govbudget.performance import (
     parse_target,
 )
 from govbudget.tables import (
-    STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
-    BasicExpenditureFinalTable,
     BasicExpenditureTable,
-    ExpenditureFinalTable,
     ExpenditureTable,
-    FiscalAppropriationFinalSummary,
     FiscalAppropriationSummary,
-    GeneralPublicExpenditureFinalTable,
     GeneralPublicExpenditureTable,
     GovernmentFundExpenditureTable,
-    GovernmentFundFinalTable,
-    IncomeExpenditureFinalSummary,
     IncomeExpenditureSummary,
-    IncomeFinalTable,
     IncomeTable,
     Phase,
     Row,
     RowsTable,
     StateCapitalExpenditureTable,
-    StateCapitalFinalTable,
     Table,
     TableError,
     TableHeader,
-    ThreePublicExpensesFinalTable,
     ThreePublicExpensesTable,
     TwoSidedTable,
     table_type,
 )
 
 if TYPE_CHECKING:
+    from govbudget.disclosure import DepartmentFinalAccounts, Disclosure
     from govbudget.formats import (
         DocumentError,
         GoalGridReading,
@@ -146,7 +136,6 @@ if TYPE_CHECKING:
         ClassLayout,
         Execution,
         ExecutionComparison,
-        ExecutionRate,
         ExpenditureKind,
         FundSource,
         Ledger,
@@ -163,11 +152,43 @@ if TYPE_CHECKING:
         table_facts,
         with_changes,
     )
+    from govbudget.rates import ExecutionRate
+    from govbudget.tables import (
+        STANDARD_FINAL_TABLES,
+        BasicExpenditureFinalTable,
+        ExpenditureFinalTable,
+        FiscalAppropriationFinalSummary,
+        GeneralPublicExpenditureFinalTable,
+        GovernmentFundFinalTable,
+        IncomeExpenditureFinalSummary,
+        IncomeFinalTable,
+        StateCapitalFinalTable,
+        ThreePublicExpensesFinalTable,
+    )
 
-# The readers and writers (formats) and the ledger are most of govbudget's code, and checking
-# needs none of them: their names are imported on first use (PEP 562), so that importing
-# govbudget stays quick. Each name of __all__ is in the package or in this table.
+# The readers and writers (formats), the ledger and the final accounts (部门决算) are most of
+# govbudget's code, and checking a budget needs none of them: their names are imported on first
+# use (PEP 562), so that importing govbudget stays quick. Each name of __all__ is in the package
+# or in this table.
 _LAZY: dict[str, str] = {
+    "DepartmentFinalAccounts": "govbudget.disclosure",
+    "Disclosure": "govbudget.disclosure",
+    "ExecutionRate": "govbudget.rates",
+    **dict.fromkeys(
+        (
+            "STANDARD_FINAL_TABLES",
+            "BasicExpenditureFinalTable",
+            "ExpenditureFinalTable",
+            "FiscalAppropriationFinalSummary",
+            "GeneralPublicExpenditureFinalTable",
+            "GovernmentFundFinalTable",
+            "IncomeExpenditureFinalSummary",
+            "IncomeFinalTable",
+            "StateCapitalFinalTable",
+            "ThreePublicExpensesFinalTable",
+        ),
+        "govbudget.tables",
+    ),
     **dict.fromkeys(
         (
             "DocumentError",
@@ -211,7 +232,6 @@ _LAZY: dict[str, str] = {
             "ClassLayout",
             "Execution",
             "ExecutionComparison",
-            "ExecutionRate",
             "ExpenditureKind",
             "FundSource",
             "Ledger",
@@ -398,14 +418,8 @@ def _repr_html_(self: object) -> str:
 
 
 # The classes govbudget.formats.notebook gives an HTML form (it cannot be a method of theirs:
-# tables and disclosures never import formats).
-for _kind in (
-    Table,
-    FixedAssetsTable,
-    ProcurementTable,
-    DepartmentBudget,
-    DepartmentFinalAccounts,
-    Report,
-):
+# tables and disclosures never import formats). DepartmentFinalAccounts, imported later, takes
+# the budget's.
+for _kind in (Table, FixedAssetsTable, ProcurementTable, DepartmentBudget, Report):
     _kind._repr_html_ = _repr_html_  # type: ignore[union-attr]
 del _kind

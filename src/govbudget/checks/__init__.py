@@ -1,6 +1,8 @@
 """Findings, reports, the rule registry and :func:`check`.
 
-Importing this package registers every rule module, so :func:`rules` is the whole catalogue.
+Importing this package registers the rules of a budget; those of final accounts and of the
+readers are imported when the catalogue is first listed (:func:`rules` is always the whole
+catalogue) or, for final accounts, when :func:`check` first meets one of their objects.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import govbudget.checks.conventions
 import govbudget.checks.disclosure
 import govbudget.checks.narrative
 import govbudget.checks.performance
-import govbudget.checks.tables  # (registers the T1–T9, PG, X, TXT and DOC rules)
+import govbudget.checks.tables  # noqa: F401  (registers the T1–T9, PG, X, TXT and DOC rules)
 from govbudget.checks.registry import (
     RULES,
     Registry,
@@ -41,6 +43,14 @@ __all__ = [
 ]
 
 # The rules of final accounts (F1–F9, XF, DOCF, then those of the explanation, TXT-FINAL) come
-# after those of the budget in the catalogue.
-import govbudget.checks.final
-import govbudget.checks.final_narrative  # noqa: F401
+# after those of the budget in the catalogue. A budget never needs them: they are imported when
+# the catalogue is first listed, or check first meets an object of the final accounts' types.
+RULES.declared_by(
+    "govbudget.checks.final",
+    "govbudget.checks.final_narrative",
+    types_in=(
+        "govbudget.disclosure.final",
+        "govbudget.disclosure.final_facts",
+        "govbudget.tables.final",
+    ),
+)

@@ -62,7 +62,7 @@ for _kind in STANDARD_FINAL_TABLES:
 
 def _parts(accounts: DepartmentFinalAccounts) -> Iterator[object]:
     yield accounts.facts
-    yield FinalTextTables(accounts.facts, text_figures(accounts))
+    yield _narrative.FinalTextTables(accounts.facts, text_figures(accounts))
     yield from accounts.tables
 
 
@@ -405,12 +405,9 @@ _doc(
 
 # -- the explanation against the tables --------------------------------------------------------
 
-# Imported last: the explanation's rules (TXT-FINAL-…) follow the tables' in the catalogue.
-from govbudget.checks.final_narrative import (  # noqa: E402
-    FigureLookup,
-    FinalTextTables,
-    TableFigures,
-)
+# Imported last, so that the explanation's rules (TXT-FINAL-…) follow the tables' in the
+# catalogue; as a module, because imported first it imports this one before defining its names.
+from govbudget.checks import final_narrative as _narrative  # noqa: E402
 
 _PRINTED_AS = {"total": "actual", "budget": "budgeted", "adjusted_budget": "adjusted"}
 
@@ -462,10 +459,10 @@ def _one(table: Table, cell: Cell) -> tuple[Figure, bool]:
 
 def _row_figures(
     table: Table, row: str, name: str, where: str | None = None
-) -> TableFigures | None:
-    """A row of a table by functional subject or of the "三公" table in :class:`TableFigures`
-    terms: its 决算数 and the budgets the table prints; ``None`` when nothing printed stands
-    for the row."""
+) -> _narrative.TableFigures | None:
+    """A row of a table by functional subject or of the "三公" table in
+    :class:`~govbudget.checks.final_narrative.TableFigures` terms: its 决算数 and the budgets the
+    table prints; ``None`` when nothing printed stands for the row."""
     printed = table.block("rows")
     values: dict[str, Figure] = {}
     seen = False
@@ -477,7 +474,7 @@ def _row_figures(
     if not seen:
         return None
     found = printed.row(row)
-    return TableFigures(
+    return _narrative.TableFigures(
         table.title,
         where or (found.label if found is not None else name),
         name=name,
@@ -488,7 +485,7 @@ def _row_figures(
     )
 
 
-def text_figures(accounts: DepartmentFinalAccounts) -> FigureLookup:
+def text_figures(accounts: DepartmentFinalAccounts) -> _narrative.FigureLookup:
     """What the tables print of the figures the explanation states (in 万元), for the rules
     ``TXT-FINAL-TABLE`` and ``TXT-FINAL-TABLE-RATE``.
 
@@ -508,7 +505,7 @@ def text_figures(accounts: DepartmentFinalAccounts) -> FigureLookup:
     >>> lookup.fact("travel_abroad") is None, lookup.fact("income_total") is None
     (True, True)
     """
-    facts: list[tuple[str, TableFigures]] = []
+    facts: list[tuple[str, _narrative.TableFigures]] = []
     for name, kind, block, row, column in _FACT_CELLS:
         table = accounts.table(kind)
         if table is None or column not in table.block(block).columns:
@@ -516,7 +513,7 @@ def text_figures(accounts: DepartmentFinalAccounts) -> FigureLookup:
         value, seen = _one(table, Cell(block, row, column))
         if seen:
             label = table.SPEC.block(block).name_of(row)
-            facts.append((name, TableFigures(table.title, label, actual=value)))
+            facts.append((name, _narrative.TableFigures(table.title, label, actual=value)))
     general = accounts.general_public_expenditure
     if general is not None:
         whole = _row_figures(general, "total", "合计")
@@ -528,11 +525,11 @@ def text_figures(accounts: DepartmentFinalAccounts) -> FigureLookup:
             found = _row_figures(three, row, three.SPEC.block("rows").name_of(row))
             if found is not None:
                 facts.append((name, found))
-    rows: list[TableFigures] = []
+    rows: list[_narrative.TableFigures] = []
     if general is not None:
         for each in general.rows:
             if each.code is not None:
                 found = _row_figures(general, each.key, each.label, each.code)
                 if found is not None:
                     rows.append(found)
-    return FigureLookup(rows=rows, facts=facts)
+    return _narrative.FigureLookup(rows=rows, facts=facts)

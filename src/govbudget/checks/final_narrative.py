@@ -5,9 +5,8 @@ alone, so they fire without any table:
 
 - ``TXT-FINAL-RATE``: a stated 完成率 agrees with 决算数 ÷ 预算数. Every printed figure stands for
   the interval of its precision, the rate "87.10%" for 87.095…87.105 and "57%" for 56.5…57.5;
-  the ratio's interval over the two amounts' intervals is
-  :class:`~govbudget.ledger.comparison.ExecutionRate` (four corners, outward rounding), and the
-  rate agrees when the two intervals meet.
+  the ratio's interval over the two amounts' intervals is :class:`~govbudget.rates.ExecutionRate`
+  (four corners, outward rounding), and the rate agrees when the two intervals meet.
 - ``TXT-FINAL-ZERO-BUDGET``: a 完成率 stated over a budget that is zero (warning: it means
   nothing).
 - ``TXT-FINAL-DIRECTION``: "决算数大于/小于/等于预算数" agrees with the two figures (each an
@@ -72,6 +71,9 @@ from typing import Protocol
 
 import attrs
 
+# The rules of the tables (F1–F9, XF, DOCF) come before the explanation's in the catalogue,
+# whichever of the two modules is imported first: that one imports this module last.
+import govbudget.checks.final  # noqa: F401
 from govbudget.amounts import (
     Figure,
     Interval,
@@ -92,7 +94,7 @@ from govbudget.disclosure.final_facts import (
     direction_signs,
 )
 from govbudget.findings import Finding, Location, Severity
-from govbudget.ledger.comparison import ExecutionRate
+from govbudget.rates import ExecutionRate
 
 __all__ = ["FigureLookup", "FinalFigures", "FinalTextTables", "TableFigures"]
 

@@ -130,6 +130,27 @@ def _declared(
     return found
 
 
+# For each module defining types whose rules (and parts) are declared by modules imported only
+# when needed: those modules (see Registry.declared_by).
+_DECLARED_LATER: dict[str, tuple[str, ...]] = {}
+
+
+def _import_declarers(kind: type) -> bool:
+    """Import the modules that declare the rules of ``kind`` or of a base of it, unless done
+    already; whether there were any."""
+    found = False
+    for base in kind.__mro__:
+        modules = _DECLARED_LATER.get(base.__module__)
+        if modules is not None:
+            for module in modules:
+                importlib.import_module(module)
+            # Dropped once imported, not before: a thread checking meanwhile waits for the
+            # import to finish (importlib's lock) rather than planning without the rules.
+            _DECLARED_LATER.pop(base.__module__, None)
+            found = True
+    return found
+
+
 def register_parts(kind: type[T], parts: Callable[[T], Iterable[object]]) -> None:
     """Declare what an object of ``kind`` is made of, so ``check`` also checks the parts."""
     _PARTS[kind] = parts
@@ -215,12 +236,20 @@ class Registry:
         self.add(declared)
         return declared
 
-    def declared_by(self, *modules: str) -> None:
+    def declared_by(self, *modules: str, types_in: Iterable[str] = ()) -> None:
         """Name modules whose import declares more rules of this registry (the readers of
-        :mod:`govbudget.formats` declare the READ-… rules): they are imported when the rules are
-        first listed or copied, not before, as checking needs none of them.
+        :mod:`govbudget.formats` declare the READ-… rules, :mod:`govbudget.checks.final` those
+        of final accounts): they are imported when the rules are first listed or copied, in the
+        order named, not before.
+
+        ``types_in`` names the modules defining the types those rules check
+        (:mod:`govbudget.disclosure.final` …): the declaring modules are then also imported when
+        ``check``, of any registry, first meets an object of such a type or of a subclass, as
+        they also declare what the object is made of (:func:`register_parts`).
         """
         self._declarers.extend(modules)
+        for module in types_in:
+            _DECLARED_LATER[module] = (*_DECLARED_LATER.get(module, ()), *modules)
 
     def _declare_all(self) -> None:
         while self._declarers:
@@ -259,6 +288,10 @@ class Registry:
             kind = type(current)
             applicable = plan.get(kind)
             if applicable is None:
+                if _DECLARED_LATER and _import_declarers(kind):
+                    # Their rules emptied the plans: go on with a new one. (The objects met
+                    # before are of other types, which those rules do not check.)
+                    plan = self._plan(selected, ignored)
                 applicable = plan[kind] = tuple(
                     (r, r.function)
                     for r in self._chosen(selected, ignored)

@@ -183,3 +183,9 @@ class DepartmentFinalAccounts:
 
 Disclosure: TypeAlias = DepartmentBudget | DepartmentFinalAccounts
 """What a reader of a published document returns: a budget or final accounts."""
+
+# A notebook shows final accounts as it shows a budget. This module is imported after
+# govbudget's __init__ (which leaves it for later), where the budget was given the stand-in that
+# imports govbudget.formats.notebook at the first display; that module then installs the real
+# method on both classes.
+DepartmentFinalAccounts._repr_html_ = DepartmentBudget._repr_html_  # type: ignore[attr-defined]

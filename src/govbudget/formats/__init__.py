@@ -14,6 +14,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# The rules of final accounts come before the readers' in the catalogue: imported here, before
+# the readers declare theirs, rather than at the first check of final accounts.
+import govbudget.checks.final  # noqa: F401
+
 # The readers: importing them declares the READ-… rules (document imports the others, so
 # the catalogue lists them in one order, whichever part of formats is imported first).
 from govbudget.formats.document import (

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator, Mapping
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+from decimal import Context, Decimal
 from typing import overload
 
 import attrs
@@ -50,7 +50,6 @@ from govbudget.amounts import (
     Unit,
     convert,
     decimal_places,
-    format_amount,
     round_half_up,
 )
 from govbudget.disclosure import (
@@ -63,6 +62,7 @@ from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS
 from govbudget.disclosure.final_facts import FinalStatedFacts, StatedExecution
 from govbudget.ledger.derivation import fact_cell, fact_figures, sum_figures
 from govbudget.ledger.items import LedgerError
+from govbudget.rates import ExecutionRate
 from govbudget.tables import (
     STANDARD_TABLES,
     Detail,
@@ -110,9 +110,6 @@ STANDARD_CHANGES: tuple[str, ...] = (
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
 _EXACT = Context(prec=80)
-# A ratio is not exact: its bounds are rounded outwards, so the interval can only grow.
-_DOWN = Context(prec=28, rounding=ROUND_FLOOR)
-_UP = Context(prec=28, rounding=ROUND_CEILING)
 _WORDS = {1: "增加", -1: "减少", 0: "持平"}
 
 
@@ -388,75 +385,6 @@ def with_changes(
 
 
 # -- budget against final accounts -----------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class ExecutionRate:
-    """完成率 = 决算数 ÷ 预算数 × 100 of two printed figures (a blank is an exact zero), as the
-    interval the figures allow: each stands for its interval, and the ratio's bounds are rounded
-    outwards. Over a budget that may be zero — its interval reaches 0 — there is no rate, and
-    :attr:`zero_budget` says so rather than dividing by zero.
-
-    >>> rate = ExecutionRate(Decimal("200.00"), Decimal("197.00"))
-    >>> rate.point, rate.low.quantize(Decimal("0.0001")), rate.high.quantize(Decimal("0.0001"))
-    (Decimal('98.50'), Decimal('98.4950'), Decimal('98.5050'))
-    >>> print(rate)
-    完成率 98.50%（98.49%～98.51%）
-    >>> print(ExecutionRate(Decimal("0.00"), Decimal("5.00")))
-    预算数为零（0.00），决算数 5.00：完成率无从计算
-    """
-
-    budgeted: Figure
-    actual: Figure
-
-    @property
-    def zero_budget(self) -> bool:
-        """Whether the budget may be zero: then no rate exists."""
-        budgeted = Interval.of(self.budgeted)
-        return budgeted.low <= 0 <= budgeted.high
-
-    def _ratios(self) -> Iterator[tuple[Decimal, Decimal]]:
-        budgeted, actual = Interval.of(self.budgeted), Interval.of(self.actual)
-        # The ratio is monotonic in each figure where the budget keeps its sign: its extremes
-        # are at the corners of the two intervals.
-        for top in (actual.low, actual.high):
-            for base in (budgeted.low, budgeted.high):
-                yield _EXACT.multiply(top, _HUNDRED), base
-
-    @property
-    def low(self) -> Decimal | None:
-        """The least rate the figures allow, in percent; ``None`` over a zero budget."""
-        if self.zero_budget:
-            return None
-        return min(_DOWN.divide(top, base) for top, base in self._ratios())
-
-    @property
-    def high(self) -> Decimal | None:
-        """The greatest rate the figures allow, in percent; ``None`` over a zero budget."""
-        if self.zero_budget:
-            return None
-        return max(_UP.divide(top, base) for top, base in self._ratios())
-
-    @property
-    def point(self) -> Decimal | None:
-        """The rate of the printed figures, half up to two decimals; ``None`` over a zero
-        budget."""
-        if self.zero_budget or self.budgeted is None:
-            return None
-        ratio = _EXACT.divide(_EXACT.multiply(_value(self.actual), _HUNDRED), self.budgeted)
-        return round_half_up(ratio, 2)
-
-    def __str__(self) -> str:
-        point, low, high = self.point, self.low, self.high
-        if point is None or low is None or high is None:
-            return (
-                f"预算数为零（{format_amount(self.budgeted) or '空'}），"
-                f"决算数 {format_amount(self.actual) or '空'}：完成率无从计算"
-            )
-        cent = Decimal("0.01")
-        least = low.quantize(cent, rounding=ROUND_FLOOR)
-        most = high.quantize(cent, rounding=ROUND_CEILING)
-        return f"完成率 {format_amount(point)}%（{format_amount(least)}%～{format_amount(most)}%）"
 
 
 class Measure(enum.Enum):

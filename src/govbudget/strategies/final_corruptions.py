@@ -36,7 +36,7 @@ from govbudget.disclosure.final_facts import (
     Restatement,
     StatedExecution,
 )
-from govbudget.ledger.comparison import ExecutionRate
+from govbudget.rates import ExecutionRate
 from govbudget.strategies.corruptions import (
     BIG,
     Corruption,

@@ -1,7 +1,17 @@
 """The nine standard tables of a department budget and the nine of its final accounts, their
-declarations and their values."""
+declarations and their values.
+
+The tables of final accounts are imported on first use, as a budget needs none of them:
+
+>>> import govbudget.tables
+>>> all(hasattr(govbudget.tables, name) for name in govbudget.tables.__all__)
+True
+"""
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from govbudget.tables.basic import BasicExpenditureTable
 from govbudget.tables.by_function import (
@@ -12,17 +22,6 @@ from govbudget.tables.by_function import (
     StateCapitalExpenditureTable,
 )
 from govbudget.tables.cells import figures_at, top_level_rows
-from govbudget.tables.final import (
-    BasicExpenditureFinalTable,
-    ExpenditureFinalTable,
-    FiscalAppropriationFinalSummary,
-    GeneralPublicExpenditureFinalTable,
-    GovernmentFundFinalTable,
-    IncomeExpenditureFinalSummary,
-    IncomeFinalTable,
-    StateCapitalFinalTable,
-    ThreePublicExpensesFinalTable,
-)
 from govbudget.tables.model import Block, Row, Table, TableError, TableHeader
 from govbudget.tables.shapes import RowsTable, TwoSidedTable
 from govbudget.tables.spec import (
@@ -38,14 +37,41 @@ from govbudget.tables.spec import (
     TableSpec,
     strip_ordinal,
 )
-from govbudget.tables.standard import (
-    STANDARD_FINAL_TABLES,
-    STANDARD_TABLES,
-    standard_tables,
-    table_type,
-)
+from govbudget.tables.standard import STANDARD_TABLES, standard_tables, table_type
 from govbudget.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govbudget.tables.three_public import ThreePublicExpensesTable
+
+if TYPE_CHECKING:
+    from govbudget.tables.final import (
+        STANDARD_FINAL_TABLES,
+        BasicExpenditureFinalTable,
+        ExpenditureFinalTable,
+        FiscalAppropriationFinalSummary,
+        GeneralPublicExpenditureFinalTable,
+        GovernmentFundFinalTable,
+        IncomeExpenditureFinalSummary,
+        IncomeFinalTable,
+        StateCapitalFinalTable,
+        ThreePublicExpensesFinalTable,
+    )
+
+# The tables of final accounts are imported on first use (PEP 562): a budget, and checking one,
+# needs none of them. Each name of __all__ is in the package or in this table.
+_LAZY: dict[str, str] = dict.fromkeys(
+    (
+        "STANDARD_FINAL_TABLES",
+        "BasicExpenditureFinalTable",
+        "ExpenditureFinalTable",
+        "FiscalAppropriationFinalSummary",
+        "GeneralPublicExpenditureFinalTable",
+        "GovernmentFundFinalTable",
+        "IncomeExpenditureFinalSummary",
+        "IncomeFinalTable",
+        "StateCapitalFinalTable",
+        "ThreePublicExpensesFinalTable",
+    ),
+    "govbudget.tables.final",
+)
 
 __all__ = [
     "DETAIL",
@@ -91,3 +117,17 @@ __all__ = [
     "table_type",
     "top_level_rows",
 ]
+
+if not TYPE_CHECKING:  # for a type checker, the imports above declare these names
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # found directly from now on
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -54,6 +54,7 @@ import attrs
 
 from govbudget.classification import Scheme
 from govbudget.tables.by_function import TOTAL_IS_SUM_OF_CLASSES, TOTAL_ROW
+from govbudget.tables.model import Table
 from govbudget.tables.shapes import RowsTable, TwoSidedTable
 from govbudget.tables.spec import (
     DETAIL,
@@ -69,6 +70,7 @@ from govbudget.tables.spec import (
 )
 
 __all__ = [
+    "STANDARD_FINAL_TABLES",
     "BasicExpenditureFinalTable",
     "ExpenditureFinalTable",
     "FiscalAppropriationFinalSummary",
@@ -728,3 +730,17 @@ class StateCapitalFinalTable(RowsTable):
     """
 
     SPEC: ClassVar[TableSpec] = FINAL_STATE_CAPITAL_SPEC
+
+
+STANDARD_FINAL_TABLES: tuple[type[Table], ...] = (
+    IncomeExpenditureFinalSummary,
+    IncomeFinalTable,
+    ExpenditureFinalTable,
+    FiscalAppropriationFinalSummary,
+    GeneralPublicExpenditureFinalTable,
+    BasicExpenditureFinalTable,
+    ThreePublicExpensesFinalTable,
+    GovernmentFundFinalTable,
+    StateCapitalFinalTable,
+)
+"""The nine table classes of final accounts (部门决算), 公开01表 first (三公 is table 7)."""

@@ -1,7 +1,13 @@
 """The nine standard tables of a budget and the nine of final accounts, in their standard order,
-and lookup by number or key."""
+and lookup by number or key.
+
+The tables of final accounts (:mod:`govbudget.tables.final`) are imported when first asked for:
+a budget's user never needs them.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from govbudget.tables.basic import BasicExpenditureTable
 from govbudget.tables.by_function import (
@@ -11,21 +17,13 @@ from govbudget.tables.by_function import (
     IncomeTable,
     StateCapitalExpenditureTable,
 )
-from govbudget.tables.final import (
-    BasicExpenditureFinalTable,
-    ExpenditureFinalTable,
-    FiscalAppropriationFinalSummary,
-    GeneralPublicExpenditureFinalTable,
-    GovernmentFundFinalTable,
-    IncomeExpenditureFinalSummary,
-    IncomeFinalTable,
-    StateCapitalFinalTable,
-    ThreePublicExpensesFinalTable,
-)
 from govbudget.tables.model import Table
 from govbudget.tables.spec import Phase
 from govbudget.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govbudget.tables.three_public import ThreePublicExpensesTable
+
+if TYPE_CHECKING:
+    from govbudget.tables.final import STANDARD_FINAL_TABLES
 
 __all__ = ["STANDARD_FINAL_TABLES", "STANDARD_TABLES", "standard_tables", "table_type"]
 
@@ -42,19 +40,6 @@ STANDARD_TABLES: tuple[type[Table], ...] = (
 )
 """The nine table classes of a budget, table 1 first."""
 
-STANDARD_FINAL_TABLES: tuple[type[Table], ...] = (
-    IncomeExpenditureFinalSummary,
-    IncomeFinalTable,
-    ExpenditureFinalTable,
-    FiscalAppropriationFinalSummary,
-    GeneralPublicExpenditureFinalTable,
-    BasicExpenditureFinalTable,
-    ThreePublicExpensesFinalTable,
-    GovernmentFundFinalTable,
-    StateCapitalFinalTable,
-)
-"""The nine table classes of final accounts (部门决算), 公开01表 first (三公 is table 7)."""
-
 
 def standard_tables(phase: Phase) -> tuple[type[Table], ...]:
     """The nine table classes of a family: :data:`STANDARD_TABLES` or :data:`STANDARD_FINAL_TABLES`.
@@ -62,7 +47,11 @@ def standard_tables(phase: Phase) -> tuple[type[Table], ...]:
     >>> [kind.SPEC.rule_prefix for kind in standard_tables(Phase.FINAL)][:3]
     ['F1', 'F2', 'F3']
     """
-    return STANDARD_FINAL_TABLES if phase is Phase.FINAL else STANDARD_TABLES
+    if phase is Phase.FINAL:
+        from govbudget.tables.final import STANDARD_FINAL_TABLES  # not before: a budget needs none
+
+        return STANDARD_FINAL_TABLES
+    return STANDARD_TABLES
 
 
 def table_type(which: int | str, phase: Phase = Phase.BUDGET) -> type[Table]:
@@ -73,11 +62,24 @@ def table_type(which: int | str, phase: Phase = Phase.BUDGET) -> type[Table]:
     >>> table_type(7, Phase.FINAL).__name__, table_type("income_final").SPEC.title
     ('ThreePublicExpensesFinalTable', '收入决算表')
     """
-    for kind in (*STANDARD_TABLES, *STANDARD_FINAL_TABLES):
+    both = (*STANDARD_TABLES, *standard_tables(Phase.FINAL))
+    for kind in both:
         if kind.SPEC.key == which:
             return kind
     for kind in standard_tables(phase):
         if kind.SPEC.number == which:
             return kind
-    keys = ", ".join(kind.SPEC.key for kind in (*STANDARD_TABLES, *STANDARD_FINAL_TABLES))
+    keys = ", ".join(kind.SPEC.key for kind in both)
     raise KeyError(f"no standard table {which!r}: numbers 1–9 or one of {keys}")
+
+
+if not TYPE_CHECKING:  # for a type checker, the import above declares the name
+
+    def __getattr__(name: str) -> Any:
+        if name != "STANDARD_FINAL_TABLES":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return standard_tables(Phase.FINAL)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), "STANDARD_FINAL_TABLES"})
