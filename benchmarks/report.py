@@ -126,7 +126,10 @@ def render(results: dict[str, Any]) -> str:
         f"  govbudget from_json / msgspec decode+structure      {ratios['decode_vs_msgspec']:8.2f}",
         f"  pydantic decode+structure+sums / govbudget decode+check  {ratios['speedup_vs_pydantic_sums']:8.2f}",
         f"  msgspec decode+structure+sums / govbudget decode+check   {ratios['speedup_vs_msgspec_sums']:8.2f}",
+        f"  pydantic decode+structure+sums / govbudget decode+the same sums  {ratios['speedup_same_sums_vs_pydantic']:8.2f}",
+        f"  msgspec decode+structure+sums / govbudget decode+the same sums   {ratios['speedup_same_sums_vs_msgspec']:8.2f}",
         f"  govbudget check / from_json                          {ratios['check_vs_decode']:8.2f}",
+        f"  json.loads alone / msgspec decode+structure          {ratios['json_loads_vs_msgspec']:8.2f}",
         "",
         "sanity (comparisons / rounding differences / failures; check's findings of those rules)",
     ]
@@ -152,6 +155,7 @@ def render(results: dict[str, Any]) -> str:
     lines.append(
         f"  per row ×{scaling['to']}/×{scaling['from']}: {scaling['ratio_per_row']:.2f}; "
         f"per figure: {scaling['ratio_per_figure']:.2f}; "
+        f"per 1,000 JSON chars: {scaling['ratio_per_kchar']:.2f}; "
         f"derive per item: {scaling['ratio_derive_per_item']:.2f}"
         + _marginal(scaling["sizes"], "marginal_per_row_us", "row")
     )

@@ -75,8 +75,12 @@ def test_every_measure_is_reported(results: dict[str, Any]) -> None:
         "decode_vs_msgspec",
         "speedup_vs_pydantic_sums",
         "speedup_vs_msgspec_sums",
+        "speedup_same_sums_vs_pydantic",
+        "speedup_same_sums_vs_msgspec",
         "check_vs_decode",
+        "json_loads_vs_msgspec",
     }
+    assert scaling["ratio_per_kchar"] > 0
 
 
 def test_the_workload_is_a_realistic_department(results: dict[str, Any]) -> None:
@@ -96,6 +100,11 @@ def test_the_references_do_the_same_sums(results: dict[str, Any]) -> None:
     assert sanity["seed"]["govbudget"]["rounding"] > 0
     assert sanity["corrupted"]["pydantic"]["failed"] > 0
     assert sanity["corrupted"]["check_findings"] == sanity["corrupted"]["msgspec"]["failed"]
+    # "from_json+sums" runs only the sum rules, which find the same.
+    assert sanity["corrupted"]["sum_rules_findings"] == sanity["corrupted"]["check_findings"]
+    # Every table's TOTAL; COLUMNS but in table 1; SUM-ROWS in the tables by subject (2, 3, 5-8).
+    assert len(results["sum_rules"]) == 9 + 8 + 6
+    assert {"T1-TOTAL", "T2-COLUMNS", "T3-SUM-ROWS"} <= set(results["sum_rules"])
 
 
 def test_targets_and_machine_are_recorded(results: dict[str, Any]) -> None:
