@@ -290,3 +290,32 @@ def test_the_cent_pass_on_the_seed_302_items() -> None:
     found = disagreements([("302", Decimal("12.39"), items)], to_the_cent=True)
     assert found == [("302", disagreement((Decimal("12.39"),), items))]
     assert found[0][1].difference == Decimal("1.01")
+
+
+_MIXED_FIGURES = st.one_of(
+    _CENT_FIGURES,
+    st.integers(min_value=-(10**6), max_value=10**6).map(Decimal),  # 元, no decimals
+    st.builds(
+        Interval.of, st.integers(min_value=-(10**6), max_value=10**6).map(lambda n: Decimal(n))
+    ),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_MIXED_FIGURES, max_size=6), st.lists(_MIXED_FIGURES, max_size=6), st.booleans())
+def test_disagreement_is_agree_sums_when_it_disagrees(
+    left: list[Figure | Interval], right: list[Figure | Interval], equal: bool
+) -> None:
+    """disagreement() gives None exactly when agree_sums() is ok, and its Agreement otherwise,
+    for lists of figures of any precision and intervals, and for sums made exactly equal
+    (which it decides without the tolerance)."""
+    from govbudget import agree_sums
+    from govbudget.amounts import disagreement
+
+    if equal and all(f is None or isinstance(f, Decimal) for f in left):
+        right = [*left, None]
+    found = disagreement(left, right)
+    reference = agree_sums(left, right)
+    assert (found is None) == reference.ok
+    if found is not None:
+        assert found == reference

@@ -17,8 +17,9 @@ True
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from govbudget import _lazy
 from govbudget._version import __version__
 from govbudget.amounts import (
     Agreement,
@@ -387,19 +388,9 @@ __all__ = [
     "with_changes",
 ]
 
-if not TYPE_CHECKING:  # for a type checker, the imports above declare these names
-
-    def __getattr__(name: str) -> Any:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value  # found directly from now on
-        return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+_getattr, __dir__ = _lazy.attach(__name__, _LAZY)
+if not TYPE_CHECKING:  # a type checker sees the names imported above, and no others
+    __getattr__ = _getattr
 
 
 # The readers declare the READ-… rules when they are imported: the catalogue imports them when

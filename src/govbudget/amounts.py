@@ -421,10 +421,29 @@ def disagreement(
     >>> disagreement([Decimal("12.39")], [Decimal("11.38")]).difference
     Decimal('1.01')
     """
+    if left.__class__ is list is right.__class__ and _exactly_equal(left, right):
+        return None  # most sums are exact: the tolerance is not needed
     expected, actual, difference, tolerance = _compared(left, right, exact)
     if abs(difference) <= tolerance:  # Agreement.ok
         return None
     return Agreement(expected, actual, difference, tolerance)
+
+
+def _exactly_equal(left: list[Figure | Interval], right: list[Figure | Interval]) -> bool:
+    """Whether two lists of figures (no intervals) have exactly the same sum."""
+    add, subtract = _EXACT.add, _EXACT.subtract
+    difference = _ZERO
+    for figure in left:
+        if figure.__class__ is Decimal:
+            difference = add(difference, figure)
+        elif figure is not None:
+            return False  # an interval: left to the general comparison
+    for figure in right:
+        if figure.__class__ is Decimal:
+            difference = subtract(difference, figure)
+        elif figure is not None:
+            return False
+    return not difference
 
 
 def disagreements(
@@ -458,12 +477,13 @@ def disagreements(
     with localcontext(_EXACT):
         for comparison in comparisons:
             _key, total, parts = comparison
-            counted: int = sum(map(is_not, parts, _NONES))
             # A blank is an exact zero; so is a printed zero, which filter() drops as well.
             difference: Decimal = -sum(filter(None, parts), _ZERO)
             if total is not None:
-                counted += 1
                 difference += total
+            if not difference:
+                continue  # most sums are exact: the tolerance is not needed
+            counted: int = sum(map(is_not, parts, _NONES)) + (total is not None)
             if abs(difference) * 200 > counted:
                 failing.append(comparison)
     checked = [(key, disagreement((total,), parts)) for key, total, parts in failing]

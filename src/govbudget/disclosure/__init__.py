@@ -10,9 +10,9 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from govbudget import _lazy
 from govbudget.disclosure.assets import ASSET_KINDS, AssetRow, FixedAssetsTable
 from govbudget.disclosure.budget import DepartmentBudget
 from govbudget.disclosure.facts import AMOUNT_FACTS, StatedChange, StatedFacts
@@ -69,16 +69,6 @@ __all__ = [
     "StatedShare",
 ]
 
-if not TYPE_CHECKING:  # for a type checker, the imports above declare these names
-
-    def __getattr__(name: str) -> Any:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value  # found directly from now on
-        return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+_getattr, __dir__ = _lazy.attach(__name__, _LAZY)
+if not TYPE_CHECKING:  # a type checker sees the names imported above, and no others
+    __getattr__ = _getattr

@@ -11,12 +11,12 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # The rules of final accounts come before the readers' in the catalogue: imported here, before
 # the readers declare theirs, rather than at the first check of final accounts.
 import govbudget.checks.final  # noqa: F401
+from govbudget import _lazy
 
 # The readers: importing them declares the READ-… rules (document imports the others, so
 # the catalogue lists them in one order, whichever part of formats is imported first).
@@ -184,16 +184,6 @@ __all__ = [
     "to_text",
 ]
 
-if not TYPE_CHECKING:  # for a type checker, the imports above declare these names
-
-    def __getattr__(name: str) -> Any:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value  # found directly from now on
-        return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+_getattr, __dir__ = _lazy.attach(__name__, _LAZY)
+if not TYPE_CHECKING:  # a type checker sees the names imported above, and no others
+    __getattr__ = _getattr
