@@ -8,10 +8,13 @@ costs only that file.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -231,6 +234,45 @@ def test_jobs_that_are_not_a_number_of_processes(jobs: str) -> None:
     result = run("check", "--jobs", jobs, SEED_TEXT)
     assert result.returncode == 2
     assert "usage:" in result.stderr and "not a number of processes" in result.stderr
+
+
+def _children(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+
+
+@pytest.mark.skipif(
+    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+    reason="finding the workers of a process needs Linux's /proc",
+)
+def test_ctrl_c_under_jobs_stops_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C at a terminal interrupts every process of its group while the workers check:
+    the parent stops handing out files, says so in one line and exits 130; the workers leave
+    the interrupt to it."""
+    for number in range(400):
+        (tmp_path / f"{number:03}.txt").write_bytes(SEED_TEXT.read_bytes())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "govbudget", "check", "--jobs", "2", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        start_new_session=True,  # a process group of its own, as a terminal's job has
+    )
+    deadline = time.monotonic() + 60
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the workers are checking files
+    os.killpg(process.pid, signal.SIGINT)
+    printed, errors = process.communicate(timeout=60)
+    assert process.returncode == 130, errors.decode("utf-8", "replace")
+    assert errors.decode("utf-8") == "govbudget: 已中断 (interrupted)\n"
+    assert printed == b""  # the reports of several files are written at the end
+
+
+def test_workers_leave_ctrl_c_to_the_parent() -> None:
+    with govbudget.bulk._pool(1) as pool:
+        handler = pool.submit(functools.partial(signal.getsignal, signal.SIGINT)).result()
+    assert handler == signal.SIG_IGN
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # this process's own
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import signal
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -40,7 +41,7 @@ from govbudget.findings import Report
 from govbudget.tables import Phase, Table
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "SUFFIXES",
@@ -387,7 +388,6 @@ def _pooled(
     paths ahead; a pool broken by a dying worker is replaced."""
     # Imported here: multiprocessing is a fair part of the import time of the package, and only
     # a pool needs it.
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     first = list(itertools.islice(paths, 2))
@@ -395,14 +395,14 @@ def _pooled(
         yield from map(task, first)
         return
     pending: deque[tuple[str, Future[FileOutcome]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = _pool(workers)
     try:
         for path in itertools.chain(first, paths):
             try:
                 pending.append((path, pool.submit(task, path)))
             except BrokenProcessPool:
                 pool.shutdown(wait=False)
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = _pool(workers)
                 pending.append((path, pool.submit(task, path)))
             if len(pending) >= workers * _AHEAD_PER_WORKER:
                 yield _result(*pending.popleft(), task)
@@ -411,6 +411,19 @@ def _pooled(
     finally:
         # Also when the consumer stops early: what has not started is not started.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
+
+
+def _worker_started() -> None:
+    # Ctrl-C reaches every process of the terminal's group. It is the parent's to handle: it
+    # stops handing out files and waits for those being checked. A worker interrupted would
+    # give up its file, or print a traceback if it was waiting for the next.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _result(
@@ -427,10 +440,9 @@ def _result(
 
 
 def _alone(path: str, task: Callable[[str], FileOutcome]) -> FileOutcome:
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with _pool(1) as pool:
         try:
             return pool.submit(task, path).result()
         except BrokenProcessPool:

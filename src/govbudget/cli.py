@@ -559,4 +559,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``govbudget`` with ``argv`` (default: the process's arguments); the exit status."""
     args = build_parser().parse_args(argv)
-    return _COMMANDS[args.command](args)
+    try:
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        # One line instead of a traceback; under --jobs the workers finish the files they hold
+        # and check no other.
+        print("govbudget: 已中断 (interrupted)", file=sys.stderr)
+        return 130  # 128 + SIGINT, as a shell reports it
