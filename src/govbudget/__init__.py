@@ -75,6 +75,7 @@ from govbudget.performance import (
     TargetValue,
     parse_target,
 )
+from govbudget.tables import _LAZY as _LAZY_TABLES
 from govbudget.tables import (
     STANDARD_TABLES,
     BasicExpenditureTable,
@@ -175,21 +176,7 @@ _LAZY: dict[str, str] = {
     "DepartmentFinalAccounts": "govbudget.disclosure",
     "Disclosure": "govbudget.disclosure",
     "ExecutionRate": "govbudget.rates",
-    **dict.fromkeys(
-        (
-            "STANDARD_FINAL_TABLES",
-            "BasicExpenditureFinalTable",
-            "ExpenditureFinalTable",
-            "FiscalAppropriationFinalSummary",
-            "GeneralPublicExpenditureFinalTable",
-            "GovernmentFundFinalTable",
-            "IncomeExpenditureFinalSummary",
-            "IncomeFinalTable",
-            "StateCapitalFinalTable",
-            "ThreePublicExpensesFinalTable",
-        ),
-        "govbudget.tables",
-    ),
+    **dict.fromkeys(_LAZY_TABLES, "govbudget.tables"),  # the tables of final accounts
     **dict.fromkeys(
         (
             "DocumentError",
