@@ -187,6 +187,13 @@ def render(results: dict[str, Any]) -> str:
         "  slowest modules (self ms): "
         + ", ".join(f"{k} {v}" for k, v in imports["slowest_modules_self_ms_cold"].items()),
     ]
+    bulk = measures["bulk"]
+    lines.append(
+        f"bulk: {bulk['files']} copies of the seed, check_files (govbudget check DIR --jobs N): "
+        f"--jobs 1 {bulk['median_jobs_1']:.2f} s, --jobs {bulk['workers']} "
+        f"{bulk['median_all_cores']:.2f} s (medians of {bulk['runs']}): "
+        f"{bulk['speedup']:.2f}× on {bulk['workers']} cores"
+    )
     stream = measures["stream"]
     lines += [
         f"stream: {stream['departments']:,} departments from_json → check → drop in "

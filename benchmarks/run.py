@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
+import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +26,7 @@ from benchmarks import fresh, reference, workloads
 from benchmarks.machine import describe
 from benchmarks.report import render, targets
 from benchmarks.timing import Timing, measure, measure_group
+from govbudget.bulk import check_files
 from govbudget.ledger import ClassLayout
 
 __all__ = ["main"]
@@ -41,10 +45,12 @@ class Settings:
     read_factors: tuple[int, ...]  # sizes of the seed's text
     import_runs: int
     stream: int  # departments checked as a stream
+    bulk_files: int  # copies of the seed checked with --jobs 1 and on every core
+    bulk_runs: int
 
 
-FULL = Settings(15, 7, 0.2, (1, 10, 100), (1, 10, 100), 15, 10_000)
-QUICK = Settings(3, 2, 0.005, (1, 2), (1, 2), 3, 30)
+FULL = Settings(15, 7, 0.2, (1, 10, 100), (1, 10, 100), 15, 10_000, 200, 5)
+QUICK = Settings(3, 2, 0.005, (1, 2), (1, 2), 3, 30, 4, 1)
 
 
 def _progress(message: str) -> None:
@@ -310,6 +316,7 @@ def run(settings: Settings, *, quick: bool) -> dict[str, Any]:
     ).as_json()
     measures["scaling"] = _scaling(settings)
     measures["read_scaling"] = _read_scaling(settings)
+    measures["bulk"] = _bulk(settings, seed_text)
     _progress("import govbudget in fresh interpreters")
     measures["import"] = fresh.import_time(settings.import_runs)
     _progress(f"{settings.stream:,} departments checked as a stream (tracemalloc)")
@@ -319,6 +326,38 @@ def run(settings: Settings, *, quick: bool) -> dict[str, Any]:
     results["targets"] = targets(results)
     results["seconds"] = round(time.perf_counter() - started, 1)
     return results
+
+
+def _bulk(settings: Settings, seed_text: str) -> dict[str, Any]:
+    """``check_files`` (what ``govbudget check DIR --jobs N`` runs) over copies of the seed, on
+    one process and on every core, interleaved: the wall time of each and the speed-up."""
+    workers = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for number in range(settings.bulk_files):
+            path = Path(folder) / f"{number:04}.txt"
+            path.write_text(seed_text, "utf-8")
+            paths.append(str(path))
+        times: dict[int, list[float]] = {1: [], workers: []}
+        for run in range(settings.bulk_runs):
+            for jobs in times:
+                _progress(f"bulk: {len(paths)} files, --jobs {jobs} (run {run + 1})")
+                start = time.perf_counter()
+                outcomes = list(check_files(paths, jobs=jobs))
+                times[jobs].append(time.perf_counter() - start)
+                if any(outcome.report is None for outcome in outcomes):
+                    raise RuntimeError("a copy of the seed was not checked")
+    one, every = statistics.median(times[1]), statistics.median(times[workers])
+    return {
+        "files": len(paths),
+        "workers": workers,
+        "runs": settings.bulk_runs,
+        "seconds_jobs_1": [round(t, 3) for t in times[1]],
+        "seconds_all_cores": [round(t, 3) for t in times[workers]],
+        "median_jobs_1": one,
+        "median_all_cores": every,
+        "speedup": one / every,
+    }
 
 
 def _ratios(measures: dict[str, Any]) -> dict[str, float]:

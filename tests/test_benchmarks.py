@@ -60,6 +60,9 @@ def test_every_measure_is_reported(results: dict[str, Any]) -> None:
         assert imports[f"wall_ms{suffix}"] is not None and imports[f"importtime_ms{suffix}"] > 0
         assert imports[f"python_startup_ms{suffix}"] > 0
         assert imports[f"slowest_modules_self_ms{suffix}"]
+    bulk = measures["bulk"]
+    assert bulk["files"] > 0 and bulk["speedup"] > 0 and bulk["workers"] >= 1
+    assert len(bulk["seconds_jobs_1"]) == len(bulk["seconds_all_cores"]) == bulk["runs"]
     assert measures["stream"]["departments"] > 0 and measures["stream"]["peak_mb"] > 0
     assert measures["stream"]["errors"] == 0
     scaling = measures["scaling"]
