@@ -4,6 +4,9 @@ is untested."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -75,3 +78,34 @@ def test_a_drawn_corruption_fires_its_rules(corruption: Corruption) -> None:
 @given(corruptions(st.just(FINAL)))
 def test_a_drawn_corruption_of_final_accounts_fires_its_rules(corruption: Corruption) -> None:
     assert corruption.rules <= {f.rule for f in check(corruption.target).errors}
+
+
+def test_the_goal_corruption_exceeds_the_projects_the_goals_did_not_cover() -> None:
+    """Found by hypothesis: a project goal covering a small part of large project expenditure
+    stayed within it when raised by 1,000.00, and fired nothing. The corruption raises it past
+    all the project expenditure."""
+    budget = example_budget()
+    expenditure = budget.expenditure
+    assert expenditure is not None
+    project = expenditure.columns.index("project")
+    rows = [
+        attrs.evolve(
+            row,
+            values=[
+                v + Decimal("20000.00") if i == project and v is not None else v
+                for i, v in enumerate(row.values)
+            ],
+        )
+        if row.key == "total"
+        else row
+        for row in expenditure.rows
+    ]
+    large = attrs.evolve(
+        budget,
+        tables=[attrs.evolve(t, rows=rows) if t is expenditure else t for t in budget.tables],
+    )
+    assert not check(large, select=["X-GOALS-PROJECTS"]).errors
+    (goal,) = [c for c in corrupt(large) if c.rules == {"X-GOALS-PROJECTS"}]
+    errors = check(goal.target, select=["X-GOALS-PROJECTS"]).errors
+    assert [f.rule for f in errors] == ["X-GOALS-PROJECTS"]
+    assert errors[0].actual > errors[0].expected > Decimal("20000.00")

@@ -18,6 +18,7 @@ from typing import TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from govbudget.amounts import Unit, convert, round_half_up
 from govbudget.classification import Catalogue, Scheme, Subject
 from govbudget.disclosure import AssetRow, DepartmentBudget, Disclosure, StatedChange
 from govbudget.formats.document import read_bundle
@@ -86,6 +87,16 @@ def _bump(row: Row, index: int, delta: Decimal) -> Row:
     values = list(row.values)
     values[index] = (values[index] or Decimal("0.00")) + delta
     return attrs.evolve(row, values=values)
+
+
+def _project_expenditure(budget: DepartmentBudget, unit: Unit) -> Decimal:
+    """The project expenditure of the expenditure table (合计 · 项目支出) in ``unit``, to the
+    cent; zero when it is not printed."""
+    table = budget.expenditure
+    value = None if table is None else table.block("rows").value("total", "project")
+    if table is None or value is None:
+        return Decimal("0.00")
+    return round_half_up(convert(value, table.header.unit, unit))
 
 
 def _prefix(table: Table) -> str:
@@ -385,10 +396,13 @@ def _cross(budget: DepartmentBudget) -> Iterator[Corruption]:
     if budget.project_goals:
         goal = budget.project_goals[0]
         if goal.budget is not None:
+            # More than all the project expenditure: the goals' budgets then exceed it, whatever
+            # share of the projects they covered before.
+            excess = BIG + _project_expenditure(budget, goal.unit)
             bigger = attrs.evolve(
                 goal,
-                budget=goal.budget + BIG,
-                financial_funds=(goal.financial_funds or Decimal(0)) + BIG,
+                budget=goal.budget + excess,
+                financial_funds=(goal.financial_funds or Decimal(0)) + excess,
             )
             yield Corruption(
                 "cross",
