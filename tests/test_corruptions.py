@@ -109,3 +109,40 @@ def test_the_goal_corruption_exceeds_the_projects_the_goals_did_not_cover() -> N
     errors = check(goal.target, select=["X-GOALS-PROJECTS"]).errors
     assert [f.rule for f in errors] == ["X-GOALS-PROJECTS"]
     assert errors[0].actual > errors[0].expected > Decimal("20000.00")
+
+
+@pytest.mark.parametrize(
+    ("base", "rule"),
+    [(BASE, "X-APPROPRIATIONS-WITHIN-ALL"), (FINAL, "XF-APPROPRIATIONS-WITHIN-ALL")],
+)
+def test_the_appropriation_corruption_exceeds_all_the_money_of_its_item(
+    base: DepartmentBudget | DepartmentFinalAccounts, rule: str
+) -> None:
+    """The same flaw as the goal corruption's, in the appropriations-within-all rules: an item
+    with 20,000.00 of other money in the expenditure table stayed above its appropriation raised
+    by 1,000.00. The corruption raises the appropriation past all the item's money."""
+    general, expenditure = base.general_public_expenditure, base.expenditure
+    assert general is not None and expenditure is not None
+    total = general.columns.index("total")
+    code = next(r.key for r in general.rows if len(r.key) == 7 and r.values[total] is not None)
+    column = expenditure.columns.index("total")
+    rows = [
+        attrs.evolve(
+            row,
+            values=[
+                v + Decimal("20000.00") if i == column and v is not None else v
+                for i, v in enumerate(row.values)
+            ],
+        )
+        if row.key == code
+        else row
+        for row in expenditure.rows
+    ]
+    large = attrs.evolve(
+        base,
+        tables=[attrs.evolve(t, rows=rows) if t is expenditure else t for t in base.tables],
+    )
+    assert not check(large, select=[rule]).errors
+    (raised,) = [c for c in corrupt(large) if c.rules == {rule}]
+    errors = check(raised.target, select=[rule]).errors
+    assert [(f.rule, f.location.row) for f in errors] == [(rule, code)]

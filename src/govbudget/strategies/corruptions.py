@@ -89,11 +89,11 @@ def _bump(row: Row, index: int, delta: Decimal) -> Row:
     return attrs.evolve(row, values=values)
 
 
-def _project_expenditure(budget: DepartmentBudget, unit: Unit) -> Decimal:
-    """The project expenditure of the expenditure table (合计 · 项目支出) in ``unit``, to the
-    cent; zero when it is not printed."""
-    table = budget.expenditure
-    value = None if table is None else table.block("rows").value("total", "project")
+def _spent(table: Table | None, row: str, column: str, unit: Unit) -> Decimal:
+    """A figure of an expenditure table (支出总表, 支出决算表) in ``unit``, to the cent; zero
+    when it is not printed. A corruption that must break an "at most" rule raises a figure past
+    it."""
+    value = None if table is None else table.block("rows").value(row, column)
     if table is None or value is None:
         return Decimal("0.00")
     return round_half_up(convert(value, table.header.unit, unit))
@@ -385,10 +385,12 @@ def _cross(budget: DepartmentBudget) -> Iterator[Corruption]:
     if general is not None:
         items = [r for r in general.rows if r.code and len(r.code) == 7 and r.values[0] is not None]
         if items:
-            rows = [_bump(r, 0, BIG) if r is items[0] else r for r in general.rows]
+            # Past all the money of the item (unit funds included): appropriations then exceed it.
+            excess = BIG + _spent(budget.expenditure, items[0].key, "total", general.header.unit)
+            rows = [_bump(r, 0, excess) if r is items[0] else r for r in general.rows]
             yield Corruption(
                 "cross",
-                f"{general.title} {items[0].code} +{BIG}",
+                f"{general.title} {items[0].code} +{excess}",
                 _replace(budget, _with_rows(general, 0, rows)),
                 frozenset({"X-APPROPRIATIONS-WITHIN-ALL"}),
                 items[0].code,
@@ -398,7 +400,7 @@ def _cross(budget: DepartmentBudget) -> Iterator[Corruption]:
         if goal.budget is not None:
             # More than all the project expenditure: the goals' budgets then exceed it, whatever
             # share of the projects they covered before.
-            excess = BIG + _project_expenditure(budget, goal.unit)
+            excess = BIG + _spent(budget.expenditure, "total", "project", goal.unit)
             bigger = attrs.evolve(
                 goal,
                 budget=goal.budget + excess,

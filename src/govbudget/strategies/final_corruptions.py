@@ -48,6 +48,7 @@ from govbudget.strategies.corruptions import (
     _orphan,
     _rename,
     _replace,
+    _spent,
     _summary_totals,
     _swap,
     _total,
@@ -278,10 +279,12 @@ def _cross(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
     if general is not None and "total" in general.columns:
         items = [row for row in general.rows if row.code is not None and len(row.code) == 7]
         if items:
+            # Past all the money of the item (non-appropriation money included).
+            excess = BIG + _spent(accounts.expenditure, items[0].key, "total", general.header.unit)
             yield Corruption(
                 "cross",
-                f"{general.title} {items[0].code} 合计 +{BIG}",
-                _replace(accounts, _bumped(general, 0, items[0].key, ("total",), BIG)),
+                f"{general.title} {items[0].code} 合计 +{excess}",
+                _replace(accounts, _bumped(general, 0, items[0].key, ("total",), excess)),
                 frozenset({"XF-APPROPRIATIONS-WITHIN-ALL"}),
                 items[0].code,
             )
