@@ -431,19 +431,20 @@ def disagreement(
 
 def _exactly_equal(left: list[Figure | Interval], right: list[Figure | Interval]) -> bool:
     """Whether two lists of figures (no intervals) have exactly the same sum."""
-    add, subtract = _EXACT.add, _EXACT.subtract
-    difference = _ZERO
-    for figure in left:
+    left_sum, right_sum = _plain_sum(left), _plain_sum(right)
+    return left_sum is not None and right_sum is not None and left_sum == right_sum
+
+
+def _plain_sum(figures: list[Figure | Interval]) -> Decimal | None:
+    """The exact sum of printed figures; ``None`` when an interval is among them."""
+    add = _EXACT.add
+    total = _ZERO
+    for figure in figures:
         if figure.__class__ is Decimal:
-            difference = add(difference, figure)
+            total = add(total, figure)
         elif figure is not None:
-            return False  # an interval: left to the general comparison
-    for figure in right:
-        if figure.__class__ is Decimal:
-            difference = subtract(difference, figure)
-        elif figure is not None:
-            return False
-    return not difference
+            return None  # an interval: left to the general comparison
+    return total
 
 
 def disagreements(
@@ -501,42 +502,36 @@ def _compared(
     (value and exponent) in any order, so the half-widths of the cent figures are counted and
     added as one product. A blank is an exact zero and changes neither sum: it is skipped.
     """
-    add = _EXACT.add
-    actual = expected = width = _ZERO
-    cents = 0
-    for figure in left:
-        if figure is None:
-            continue
-        if figure.__class__ is Decimal:
-            if exact:
-                pass
-            elif figure.same_quantum(_CENT):
-                cents += 1
-            else:
-                width = add(width, half_width(figure))
-            actual = add(actual, figure)
-        else:
-            centre, half = _centre_and_width(figure, exact)
-            actual = add(actual, centre)
-            width = add(width, half)
-    for figure in right:
-        if figure is None:
-            continue
-        if figure.__class__ is Decimal:
-            if exact:
-                pass
-            elif figure.same_quantum(_CENT):
-                cents += 1
-            else:
-                width = add(width, half_width(figure))
-            expected = add(expected, figure)
-        else:
-            centre, half = _centre_and_width(figure, exact)
-            expected = add(expected, centre)
-            width = add(width, half)
-    if cents:
-        width = add(width, _EXACT.multiply(_HALF_CENT, cents))
+    actual, actual_width, actual_cents = _summed(left, exact)
+    expected, expected_width, expected_cents = _summed(right, exact)
+    width = _EXACT.add(actual_width, expected_width)
+    if cents := actual_cents + expected_cents:
+        width = _EXACT.add(width, _EXACT.multiply(_HALF_CENT, cents))
     return expected, actual, _EXACT.subtract(actual, expected), width
+
+
+def _summed(figures: Iterable[Figure | Interval], exact: bool) -> tuple[Decimal, Decimal, int]:
+    """One side of a comparison: the sum of its figures (an interval by its midpoint), the sum
+    of their half-widths but those of figures to the cent, and how many of those there are."""
+    add = _EXACT.add
+    total = width = _ZERO
+    cents = 0
+    for figure in figures:
+        if figure is None:
+            continue
+        if figure.__class__ is Decimal:
+            if exact:
+                pass
+            elif figure.same_quantum(_CENT):
+                cents += 1
+            else:
+                width = add(width, half_width(figure))
+            total = add(total, figure)
+        else:
+            centre, half = _centre_and_width(figure, exact)
+            total = add(total, centre)
+            width = add(width, half)
+    return total, width, cents
 
 
 def _centre_and_width(figure: Decimal | Interval, exact: bool) -> tuple[Decimal, Decimal]:

@@ -804,13 +804,18 @@ def _missing(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
         )
 
 
-def _empty_notes(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
-    for table in budget.tables:
+def _unexplained_empty(rule: Rule, tables: Iterable[Table]) -> Iterator[Finding]:
+    """The tables printed empty without a note saying why (budget and final accounts alike)."""
+    for table in tables:
         if table.is_empty and not (getattr(table, "note", None) or "").strip():
             yield rule.finding(
                 f"{table.title}为空表，但未说明原因（空表应列示并说明）",
                 location=Location(table=table.title),
             )
+
+
+def _empty_notes(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
+    yield from _unexplained_empty(rule, budget.tables)
     procurement = budget.procurement
     if procurement is not None and procurement.is_empty and not procurement.notes:
         yield rule.finding(

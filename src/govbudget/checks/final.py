@@ -32,6 +32,7 @@ from govbudget.checks.disclosure import (
     _money,
     _shown,
     _side,
+    _unexplained_empty,
     _wan,
 )
 from govbudget.checks.registry import Rule, register_carried, register_parts, rule
@@ -365,12 +366,7 @@ def _missing(rule: Rule, accounts: DepartmentFinalAccounts) -> Iterator[Finding]
 
 
 def _empty_notes(rule: Rule, accounts: DepartmentFinalAccounts) -> Iterator[Finding]:
-    for table in accounts.tables:
-        if table.is_empty and not (getattr(table, "note", None) or "").strip():
-            yield rule.finding(
-                f"{table.title}为空表，但未说明原因（空表应列示并说明）",
-                location=Location(table=table.title),
-            )
+    return _unexplained_empty(rule, accounts.tables)
 
 
 def _years(rule: Rule, accounts: DepartmentFinalAccounts) -> Iterator[Finding]:
