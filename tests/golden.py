@@ -46,7 +46,7 @@ def _inputs() -> Iterator[tuple[str, Path]]:
     yield "seed-bundle", DATA / "seed_bundle.json"
     for path in sorted((DATA / "cases").glob("*.json")):
         yield f"cases/{path.stem}", path
-    for path in sorted((DATA / "pages").glob("*/bundle.json")):
+    for path in sorted((DATA / "cases" / "pages").glob("*/bundle.json")):
         yield f"pages/{path.parent.name}", path
     for path in sorted((DATA / "narratives").glob("*.txt")):
         yield f"narratives/{path.stem}", path
@@ -56,11 +56,18 @@ def _documents() -> Iterator[tuple[str, str]]:
     from govbudget.formats.jsonio import from_json, to_json
 
     for name, path in _inputs():
+
+        def cli(*argv: str, path: Path = path, name: str = name) -> str:
+            # The path the file was given by is written in place of the checkout's location.
+            return _cli(*(str(path) if arg == "PATH" else arg for arg in argv)).replace(
+                str(path), f"<{name}>"
+            )
+
         for form in ("text", "json", "markdown"):
-            yield f"{name}/check.{form}", _cli("check", str(path), "--format", form)
+            yield f"{name}/check.{form}", cli("check", "PATH", "--format", form)
         for form in ("text", "markdown", "html", "csv"):
-            yield f"{name}/render.{form}", _cli("render", str(path), "--format", form)
-        converted = _cli("convert", str(path), "--to", "json")
+            yield f"{name}/render.{form}", cli("render", "PATH", "--format", form)
+        converted = cli("convert", "PATH", "--to", "json")
         yield f"{name}/convert.json", converted
         document = converted.partition("--- stdout\n")[2].partition("--- stderr\n")[0]
         if document:
