@@ -33,10 +33,10 @@ import pydantic
 
 import govbudget.tables
 from govbudget import DepartmentBudget, agree, check
-from govbudget.formats.jsonio import table_blocks
-from govbudget.formats.schema import json_schema
 from govbudget.tables import DETAIL, STANDARD_TABLES, Detail, Table
 from govbudget.tables.cells import top_level_rows
+from govbudget.writing.jsonio import table_blocks
+from govbudget.writing.schema import json_schema
 
 __all__ = [
     "SHAPES",

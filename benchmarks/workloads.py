@@ -22,13 +22,11 @@ from decimal import Decimal
 import attrs
 
 import govbudget
-from govbudget import (
+from govbudget import DepartmentBudget, Ledger, LineItem
+from govbudget.disclosure import (
     AssetRow,
     BudgetUnit,
-    DepartmentBudget,
     FixedAssetsTable,
-    Ledger,
-    LineItem,
     ProcurementItem,
     ProcurementTable,
     StatedChange,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import govbudget
-from govbudget.formats.reference import rule_catalogue_markdown, table_reference_markdown
+import govbudget.tables
+from govbudget.writing.reference import rule_catalogue_markdown, table_reference_markdown
 
 DOCS = Path(__file__).resolve().parent
 RULES_PAGE = DOCS / "rules.md"
@@ -56,7 +56,7 @@ def regenerate(text: str) -> str:
     """A page with every marked section replaced by the declaration it names."""
 
     def section(match: re.Match[str]) -> str:
-        kind = getattr(govbudget, match["name"])
+        kind = getattr(govbudget.tables, match["name"])
         return match.group(1) + "\n" + table_reference_markdown(kind) + "\n" + match.group(4)
 
     return MARKED.sub(section, text)

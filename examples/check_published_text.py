@@ -12,7 +12,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from govbudget import check, read_text, report_to_text
+from govbudget import check, read_text
+from govbudget.writing import report_to_text
 
 
 def main() -> None:

@@ -19,7 +19,9 @@ from decimal import Decimal
 
 import attrs
 
-from govbudget import BudgetUnit, ExpenditureTable, Unit, check, format_amount, read_facts
+from govbudget import Unit, check
+from govbudget.amounts import format_amount
+from govbudget.disclosure import BudgetUnit
 from govbudget.ledger import (
     BasicKind,
     ExpenditureKind,
@@ -28,13 +30,15 @@ from govbudget.ledger import (
     LineItem,
     ThreePublicItem,
     UnitFundKind,
-    compare,
     compare_execution,
+    compare_years,
     consolidate,
     derive,
     explanation,
     with_changes,
 )
+from govbudget.reading import read_facts
+from govbudget.tables import ExpenditureTable
 
 DEPARTMENT = "某区财政局"
 OFFICE = BudgetUnit("某区财政局本级", "行政", "正处级", "财政拨款")
@@ -152,7 +156,7 @@ def main() -> None:
         derive(department(2024), unit=Unit.YUAN),
         derive(department(2025), unit=Unit.YUAN),
     )
-    comparison = compare(before, after)
+    comparison = compare_years(before, after)
     print(f"{DEPARTMENT} 2025年部门预算与2024年比较（万元）")
     for label, change in (
         ("支出合计", comparison.total),

@@ -29,9 +29,9 @@ from distributed import Client, LocalCluster
 
 from govbudget import read_text
 from govbudget.bulk import FileOutcome, check_file, files_in
-from govbudget.formats import to_json
-from govbudget.formats.render import text_columns
 from govbudget.strategies import example_budget
+from govbudget.writing import to_json
+from govbudget.writing.render import text_columns
 
 
 def check_on_dask(paths: Sequence[str], client: Client) -> list[FileOutcome]:

@@ -13,7 +13,9 @@ from collections import defaultdict
 from decimal import Decimal
 from importlib import resources
 
-from govbudget import agree, fdp_descriptor, fdp_rows, read_text, table_type
+from govbudget import agree, read_text
+from govbudget.tables import table_type
+from govbudget.writing import fdp_descriptor, fdp_rows
 
 
 def main() -> None:

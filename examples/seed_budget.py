@@ -15,15 +15,13 @@ from __future__ import annotations
 from seed_goals import department_goals, project_goals
 from seed_tables import HEADER, build_tables
 
-from govbudget import (
+from govbudget import DepartmentBudget, StatedFacts, check
+from govbudget.disclosure import (
     AssetRow,
     BudgetUnit,
-    DepartmentBudget,
     FixedAssetsTable,
     ProcurementTable,
     StatedChange,
-    StatedFacts,
-    check,
 )
 
 DEPARTMENT = HEADER.department

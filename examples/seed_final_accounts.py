@@ -24,10 +24,20 @@ from importlib import resources
 import attrs
 
 from govbudget import (
-    BasicExpenditureFinalTable,
-    BudgetUnit,
     DepartmentBudget,
     DepartmentFinalAccounts,
+    TableHeader,
+    check,
+    from_json,
+    read_text,
+    to_json,
+    to_text,
+)
+from govbudget.disclosure import BudgetUnit
+from govbudget.ledger import compare_execution
+from govbudget.reading import read_final_facts
+from govbudget.tables import (
+    BasicExpenditureFinalTable,
     ExpenditureFinalTable,
     ExpenditureTable,
     FiscalAppropriationFinalSummary,
@@ -37,17 +47,9 @@ from govbudget import (
     IncomeExpenditureFinalSummary,
     IncomeFinalTable,
     StateCapitalFinalTable,
-    TableHeader,
     ThreePublicExpensesFinalTable,
     ThreePublicExpensesTable,
-    check,
-    from_json,
-    read_text,
-    to_json,
-    to_text,
 )
-from govbudget.formats import read_final_facts
-from govbudget.ledger import compare_execution
 
 DEPARTMENT = "中共唐山市开平区委网络安全和信息化委员会办公室"
 YEAR = 2025

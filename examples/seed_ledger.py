@@ -32,7 +32,8 @@ from decimal import Decimal
 from seed_goals import project_goals
 from seed_tables import HEADER, build_tables
 
-from govbudget import BudgetUnit, Unit, check, to_text
+from govbudget import Unit, check, to_text
+from govbudget.disclosure import BudgetUnit
 from govbudget.ledger import BasicKind, ExpenditureKind, Ledger, LineItem, derive
 
 OFFICE = f"{HEADER.department}本级"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget import agree, economic_classification, format_amount
+from govbudget import agree, economic_classification
+from govbudget.amounts import format_amount
 
 ECONOMIC = economic_classification(2025)
 

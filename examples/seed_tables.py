@@ -9,7 +9,8 @@ Run:  python examples/seed_tables.py
 
 from __future__ import annotations
 
-from govbudget import (
+from govbudget import Table, TableHeader, check
+from govbudget.tables import (
     BasicExpenditureTable,
     ExpenditureTable,
     FiscalAppropriationSummary,
@@ -19,10 +20,7 @@ from govbudget import (
     IncomeTable,
     RowsTable,
     StateCapitalExpenditureTable,
-    Table,
-    TableHeader,
     ThreePublicExpensesTable,
-    check,
 )
 
 HEADER = TableHeader(

@@ -18,9 +18,11 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 
-from govbudget import ExpenditureTable, Finding, Location, Severity, check
+from govbudget import Finding, Severity, check
 from govbudget.checks import RULES, Rule
+from govbudget.findings import Location
 from govbudget.strategies import tables
+from govbudget.tables import ExpenditureTable
 
 LIMIT = Decimal("10000000")
 MINE = RULES.copy()

@@ -70,7 +70,7 @@ def _text_tables(text: str) -> Iterator[str]:
 def seeds() -> dict[str, list[bytes]]:
     """The seed inputs of every target, as bytes."""
     from govbudget import check, read_bundle, read_text
-    from govbudget.formats import to_json
+    from govbudget.writing import to_json
 
     text = SEED_TEXT.read_text("utf-8")
     bundles = [json.loads(path.read_text("utf-8")) for path in BUNDLES]

@@ -4,7 +4,7 @@ Every target takes the bytes of one input and checks one property; whatever else
 a crash. The property of every reader: it returns a result, or raises govbudget's own error
 (:class:`~govbudget.GovBudgetError`), nothing else. The document readers also keep the
 accounting: every figure printed in a table reaches the budget or is named by a finding
-(``account_text``, ``account_bundle`` of :mod:`govbudget.formats`).
+(``account_text``, ``account_bundle`` of :mod:`govbudget.reading`).
 
 The targets import no atheris: ``fuzz/fuzz_readers.py`` runs them under the coverage-guided
 fuzzer, ``tests/test_fuzz.py`` replays the seed corpus and every regression input through them.
@@ -18,9 +18,11 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from govbudget import GovBudgetError, check, parse_amount, parse_target, read_bundle, read_text
-from govbudget.formats import account_bundle, account_text, from_json
-from govbudget.formats.jsonio import parse_json
+from govbudget import GovBudgetError, check, parse_amount, read_bundle, read_text
+from govbudget.performance import parse_target
+from govbudget.reading import account_bundle, account_text
+from govbudget.writing import from_json
+from govbudget.writing.jsonio import parse_json
 
 __all__ = ["MUTATORS", "TARGETS", "decode"]
 

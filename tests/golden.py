@@ -53,7 +53,7 @@ def _inputs() -> Iterator[tuple[str, Path]]:
 
 
 def _documents() -> Iterator[tuple[str, str]]:
-    from govbudget.formats.jsonio import from_json, to_json
+    from govbudget.writing.jsonio import from_json, to_json
 
     for name, path in _inputs():
 
@@ -77,9 +77,9 @@ def _documents() -> Iterator[tuple[str, str]]:
 
 def _goals() -> Iterator[tuple[str, str]]:
     from govbudget import check
-    from govbudget.formats.goal_grid import read_goal_grid, render_goal_grid
-    from govbudget.formats.jsonio import to_json
-    from govbudget.formats.render import report_to_text
+    from govbudget.reading.goal_grid import read_goal_grid, render_goal_grid
+    from govbudget.writing.jsonio import to_json
+    from govbudget.writing.render import report_to_text
 
     for path in sorted((DATA / "shanghai_goals").glob("*.json")):
         reading = read_goal_grid(json.loads(path.read_text("utf-8"))["rows"])
@@ -92,9 +92,9 @@ def _goals() -> Iterator[tuple[str, str]]:
 
 def _examples() -> Iterator[tuple[str, str]]:
     from govbudget import check
-    from govbudget.formats.jsonio import to_json
-    from govbudget.formats.render import report_to_html, report_to_json, report_to_text
     from govbudget.strategies import corrupt, example_budget, example_final_accounts
+    from govbudget.writing.jsonio import to_json
+    from govbudget.writing.render import report_to_html, report_to_json, report_to_text
 
     for name, example in (("budget", example_budget()), ("final", example_final_accounts())):
         report = check(example)
@@ -115,8 +115,8 @@ def _execution() -> Iterator[tuple[str, str]]:
     sys.path.insert(0, str(TESTS.parent / "examples"))
     from seed_final_accounts import seed_budget, seed_final_accounts
 
-    from govbudget.formats.execution import execution_to_json, execution_to_text
     from govbudget.ledger import compare_execution
+    from govbudget.writing.execution import execution_to_json, execution_to_text
 
     compared = compare_execution(seed_budget(), seed_final_accounts())
     yield "execution/seed.text", execution_to_text(compared)

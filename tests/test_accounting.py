@@ -1,6 +1,6 @@
 """Nothing lost: every figure a table prints is in the model, is numbering, or a finding names it.
 
-``govbudget.formats.account_text`` / ``account_bundle`` count the numeric cells of an input's
+``govbudget.reading.account_text`` / ``account_bundle`` count the numeric cells of an input's
 tables and where each went; ``printed == in_model + numbering + unread`` with nothing ``lost``
 on the seed, on the real cases, and on mutations of them (lines, rows and cells dropped,
 duplicated, swapped, garbled, digits changed, the input cut short). Each reader fix the
@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govbudget import GovBudgetError, read_bundle, read_grids, read_text
-from govbudget.formats import Accounting, account_bundle, account_grids, account_text
+from govbudget.reading import Accounting, account_bundle, account_grids, account_text
 
 DATA = Path(__file__).parent / "data"
 SEED_BUNDLE: dict[str, Any] = json.loads((DATA / "seed_bundle.json").read_text("utf-8"))

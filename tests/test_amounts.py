@@ -8,18 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govbudget import (
-    AmountError,
-    AmountTypeError,
-    GovBudgetError,
-    Unit,
-    convert,
-    decimal_places,
-    format_amount,
-    parse_amount,
-    round_half_up,
-    to_unit,
-)
+from govbudget import GovBudgetError, Unit, parse_amount
+from govbudget.amounts import convert, decimal_places, format_amount, round_half_up, to_unit
+from govbudget.errors import AmountError, AmountTypeError
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,8 @@ import pytest
 
 import govbudget.bulk
 from govbudget.bulk import FileOutcome, check_bytes, check_file, check_files, files_in, load_file
-from govbudget.formats import to_json
 from govbudget.strategies import example_budget
+from govbudget.writing import to_json
 from test_cli import stderr_on_a_terminal  # the pseudo-terminal helper of tests/test_cli.py
 
 ROOT = Path(__file__).resolve().parent.parent

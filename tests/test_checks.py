@@ -7,20 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from govbudget import (
-    Catalogue,
-    CheckFailedError,
-    Finding,
-    Location,
-    Report,
-    Scheme,
-    Severity,
-    Subject,
-    check,
-    rules,
-)
-from govbudget.checks import rule
-from govbudget.checks.registry import register_parts
+from govbudget import Finding, Report, Severity, check, rules
+from govbudget.checks import Registry, rule
+from govbudget.classification import Catalogue, Scheme, Subject
+from govbudget.errors import CheckFailedError
+from govbudget.findings import Location
 
 
 def finding(rule_id: str, severity: Severity, table: str = "", row: str = "") -> Finding:
@@ -101,8 +92,11 @@ def test_registry_lists_every_rule_once_with_metadata() -> None:
 def test_rule_ids_are_validated_and_unique() -> None:
     with pytest.raises(ValueError, match="form"):
         rule("lower-case", "t", Severity.INFO, applies_to=object, description="d")
+    twin = rule("CAT-PARENT", "t", Severity.INFO, applies_to=object, description="d")(
+        lambda r, o: ()
+    )
     with pytest.raises(ValueError, match="twice"):
-        rule("CAT-PARENT", "t", Severity.INFO, applies_to=object, description="d")(lambda r, o: ())
+        Registry([*rules(), twin])
 
 
 BROKEN = Catalogue(
@@ -120,12 +114,14 @@ def test_select_and_ignore_by_id_or_family() -> None:
     assert check(BROKEN, select=["CA"]).findings == ()
 
 
-def test_check_visits_registered_parts() -> None:
+def test_check_visits_declared_parts() -> None:
     class Shelf:
         def __init__(self, *catalogues: Catalogue) -> None:
             self.catalogues = catalogues
 
-    register_parts(Shelf, lambda shelf: shelf.catalogues)
+        def parts(self) -> tuple[Catalogue, ...]:
+            return self.catalogues
+
     report = check(Shelf(BROKEN, BROKEN))
     assert [f.rule for f in report] == ["CAT-PARENT", "CAT-PARENT"]
 

@@ -8,20 +8,17 @@ import re
 
 import pytest
 
-from govbudget import (
+from govbudget import check, economic_classification, functional_classification
+from govbudget.classification import (
     Catalogue,
-    CatalogueError,
     Level,
     Scheme,
     Subject,
-    UnknownCodeError,
-    UnknownEditionError,
-    check,
-    economic_classification,
     economic_mapping,
-    functional_classification,
+    editions,
+    normalize_name,
 )
-from govbudget.classification import editions, normalize_name
+from govbudget.errors import CatalogueError, UnknownCodeError, UnknownEditionError
 
 CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
 ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")

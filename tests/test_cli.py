@@ -2,7 +2,7 @@
 
 Every command, format and exit status; inputs that cannot be read end with exit status 2 and
 one line on stderr naming the file, never a traceback. The tests that read a real disclosure
-need the readers of govbudget.formats.document and are skipped while those cannot be imported.
+need the readers of govbudget.reading.document and are skipped while those cannot be imported.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ SEED_BUNDLE = ROOT / "tests" / "data" / "seed_bundle.json"
 
 def _readers_import() -> bool:
     try:
-        from govbudget.formats.document import read_bundle, read_text  # noqa: F401
+        from govbudget.reading.document import read_bundle, read_text  # noqa: F401
     except ImportError:
         return False
     return True
 
 
 needs_readers = pytest.mark.skipif(
-    not _readers_import(), reason="govbudget.formats.document (read_text, read_bundle) not ready"
+    not _readers_import(), reason="govbudget.reading.document (read_text, read_bundle) not ready"
 )
 
 
@@ -94,7 +94,7 @@ def catalogue() -> list[dict[str, str]]:
     """The rules a fresh interpreter knows once the readers are imported (as `check` on a file
     does): in-process, the rules other tests import would count too."""
     program = (
-        "import json, govbudget.formats.document\n"
+        "import json, govbudget.reading.document\n"
         "from govbudget import rules\n"
         "print(json.dumps([{'id': r.id, 'severity': r.severity.value, 'title': r.title,"
         " 'description': r.description} for r in rules()], ensure_ascii=False))"

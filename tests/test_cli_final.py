@@ -21,13 +21,7 @@ from types import ModuleType
 
 import pytest
 
-from govbudget import (
-    DepartmentFinalAccounts,
-    check,
-    from_json,
-    read_bundle,
-    to_json,
-)
+from govbudget import DepartmentFinalAccounts, check, from_json, read_bundle, to_json
 from govbudget.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, main
 
 ROOT = Path(__file__).resolve().parent.parent

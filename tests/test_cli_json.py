@@ -17,7 +17,7 @@ import pytest
 
 import govbudget
 from govbudget import DepartmentBudget
-from govbudget.formats.jsonio import from_json, to_json
+from govbudget.writing.jsonio import from_json, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "src" / "govbudget" / "samples" / "kaiping_2025.txt"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from govbudget import DepartmentBudget, Table, check
-from govbudget.formats.dataframe import to_dataframe
-from govbudget.formats.fdp import FDP_COLUMNS, fdp_rows
+from govbudget.writing.dataframe import to_dataframe
+from govbudget.writing.fdp import FDP_COLUMNS, fdp_rows
 
 pd = pytest.importorskip("pandas")
 
@@ -84,7 +84,7 @@ def test_without_pandas_the_error_says_what_to_install(monkeypatch: pytest.Monke
 
 def test_the_core_never_imports_pandas() -> None:
     script = (
-        "import sys, govbudget, govbudget.formats.dataframe, govbudget.formats.fdp\n"
+        "import sys, govbudget, govbudget.writing.dataframe, govbudget.writing.fdp\n"
         "govbudget.check(govbudget.DepartmentBudget('x', 2025))\n"
         "print('pandas' in sys.modules)\n"
     )

@@ -14,29 +14,28 @@ from pathlib import Path
 import attrs
 import pytest
 
-from govbudget import (
+from govbudget import DepartmentBudget, Report, Severity, Table, check
+from govbudget.disclosure import (
     AssetRow,
     BudgetUnit,
-    DepartmentBudget,
+    FixedAssetsTable,
+    ProcurementItem,
+    ProcurementTable,
+    StatedChange,
+)
+from govbudget.tables import (
     ExpenditureTable,
     FiscalAppropriationSummary,
-    FixedAssetsTable,
     GeneralPublicExpenditureTable,
     GovernmentFundExpenditureTable,
     IncomeExpenditureSummary,
     IncomeTable,
-    ProcurementItem,
-    ProcurementTable,
-    Report,
     Row,
-    Severity,
-    StatedChange,
-    Table,
+    RowsTable,
     TableError,
     ThreePublicExpensesTable,
-    check,
+    TwoSidedTable,
 )
-from govbudget.tables import RowsTable, TwoSidedTable
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 sys.path.insert(0, str(EXAMPLES))
@@ -209,7 +208,7 @@ def test_government_fund_table_against_the_appropriation_summary() -> None:
 
 
 def test_state_capital_table_against_the_appropriation_summary() -> None:
-    from govbudget import StateCapitalExpenditureTable
+    from govbudget.tables import StateCapitalExpenditureTable
 
     capital = StateCapitalExpenditureTable.from_rows(
         SEED.tables[0].header,

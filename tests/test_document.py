@@ -20,7 +20,6 @@ import pytest
 from govbudget import (
     DepartmentBudget,
     DepartmentFinalAccounts,
-    DocumentError,
     Report,
     check,
     parse_amount,
@@ -28,7 +27,8 @@ from govbudget import (
     read_grids,
     read_text,
 )
-from govbudget.formats.document import split_text
+from govbudget.reading import DocumentError
+from govbudget.reading.document import split_text
 from govbudget.tables import STANDARD_FINAL_TABLES, Detail, Phase
 
 DATA = Path(__file__).parent / "data"

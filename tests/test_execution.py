@@ -15,27 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govbudget import (
-    BasicExpenditureFinalTable,
-    BasicExpenditureTable,
-    DepartmentBudget,
-    DepartmentFinalAccounts,
-    ExpenditureFinalTable,
-    ExpenditureTable,
-    FiscalAppropriationFinalSummary,
-    FiscalAppropriationSummary,
-    GeneralPublicExpenditureFinalTable,
-    GeneralPublicExpenditureTable,
-    IncomeExpenditureFinalSummary,
-    IncomeExpenditureSummary,
-    IncomeFinalTable,
-    IncomeTable,
-    Row,
-    TableHeader,
-    ThreePublicExpensesFinalTable,
-    ThreePublicExpensesTable,
-    Unit,
-)
+from govbudget import DepartmentBudget, DepartmentFinalAccounts, TableHeader, Unit
 from govbudget.disclosure.final_facts import FinalStatedFacts, StatedExecution
 from govbudget.ledger import (
     EXECUTION_PAIRS,
@@ -49,13 +29,32 @@ from govbudget.ledger import (
     Measure,
     ThreePublicItem,
     UnitFundKind,
-    compare,
     compare_execution,
+    compare_years,
     derive,
 )
 from govbudget.strategies import Balance, final_accounts_from, ledgers
 from govbudget.strategies.final import fund_of
-from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES, table_type
+from govbudget.tables import (
+    STANDARD_FINAL_TABLES,
+    STANDARD_TABLES,
+    BasicExpenditureFinalTable,
+    BasicExpenditureTable,
+    ExpenditureFinalTable,
+    ExpenditureTable,
+    FiscalAppropriationFinalSummary,
+    FiscalAppropriationSummary,
+    GeneralPublicExpenditureFinalTable,
+    GeneralPublicExpenditureTable,
+    IncomeExpenditureFinalSummary,
+    IncomeExpenditureSummary,
+    IncomeFinalTable,
+    IncomeTable,
+    Row,
+    ThreePublicExpensesFinalTable,
+    ThreePublicExpensesTable,
+    table_type,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = TableHeader("某局", 2025)
@@ -390,12 +389,12 @@ def test_a_three_public_item_takes_the_reason_of_the_three_public_statement() ->
 # -- compare, and what is refused ---------------------------------------------------------------
 
 
-def test_compare_dispatches_on_the_second_argument() -> None:
+def test_compare_years_compares_budgets_and_compare_execution_a_budget_and_its_accounts() -> None:
     budget, final = budget_of(year=2025), final_of()
-    assert isinstance(compare(budget, final), ExecutionComparison)
-    assert compare(budget_of(year=2024), budget).changes == ()
-    with pytest.raises(LedgerError, match="the budget comes first"):
-        compare(final, budget)  # type: ignore[call-overload]
+    assert isinstance(compare_execution(budget, final), ExecutionComparison)
+    assert compare_years(budget_of(year=2024), budget).changes == ()
+    with pytest.raises(LedgerError, match="compare_execution"):
+        compare_years(budget, final)  # type: ignore[arg-type]
     with pytest.raises(LedgerError, match="the budget comes first"):
         compare_execution(final, final)  # type: ignore[arg-type]
     with pytest.raises(LedgerError, match="not executed by final accounts of 2025"):

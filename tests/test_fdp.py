@@ -18,20 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from govbudget import (
+from govbudget import DepartmentBudget, TableHeader, agree, read_bundle
+from govbudget.tables import (
     BasicExpenditureTable,
-    DepartmentBudget,
     ExpenditureTable,
     GeneralPublicExpenditureTable,
     GovernmentFundExpenditureTable,
     IncomeTable,
     RowsTable,
     StateCapitalExpenditureTable,
-    TableHeader,
-    agree,
-    read_bundle,
 )
-from govbudget.formats.fdp import FDP_COLUMNS, fdp_csv, fdp_descriptor, fdp_rows
+from govbudget.writing.fdp import FDP_COLUMNS, fdp_csv, fdp_descriptor, fdp_rows
 
 frictionless = pytest.importorskip("frictionless")
 

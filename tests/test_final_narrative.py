@@ -21,12 +21,6 @@ from hypothesis import strategies as st
 from govbudget import DepartmentFinalAccounts, Severity, read_bundle, rules
 from govbudget.amounts import round_half_up
 from govbudget.checks import check
-from govbudget.checks.final import text_figures
-from govbudget.checks.final_narrative import (
-    FigureLookup,
-    FinalTextTables,
-    TableFigures,
-)
 from govbudget.disclosure.facts import StatedChange
 from govbudget.disclosure.final_facts import (
     FINAL_AMOUNT_FACTS,
@@ -43,10 +37,16 @@ from govbudget.disclosure.final_facts import (
     StatedShare,
     direction_signs,
 )
+from govbudget.disclosure.text_figures import (
+    FigureLookup,
+    FinalTextTables,
+    TableFigures,
+    text_figures,
+)
 from govbudget.errors import AmountError, AmountTypeError
-from govbudget.formats.final_narrative import FinalFactsReading, read_final_facts
-from govbudget.formats.narrative import READ_FACT, TXT_PLACEHOLDER
 from govbudget.ledger.comparison import ExecutionRate
+from govbudget.reading.explanation import READ_FACT, TXT_PLACEHOLDER
+from govbudget.reading.final_explanation import FinalFactsReading, read_final_facts
 
 DATA = Path(__file__).parent / "data"
 NARRATIVES = DATA / "narratives"

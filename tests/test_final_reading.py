@@ -13,22 +13,23 @@ from pathlib import Path
 import pytest
 
 from govbudget import (
-    BasicExpenditureFinalTable,
     DepartmentBudget,
     DepartmentFinalAccounts,
+    Phase,
+    check,
+    read_bundle,
+    read_grids,
+    read_text,
+)
+from govbudget.reading import read_grid, render_grid
+from govbudget.reading.document import _recognise
+from govbudget.tables import (
+    BasicExpenditureFinalTable,
     ExpenditureFinalTable,
     IncomeExpenditureFinalSummary,
     IncomeFinalTable,
-    Phase,
     ThreePublicExpensesFinalTable,
-    check,
-    read_bundle,
-    read_grid,
-    read_grids,
-    read_text,
-    render_grid,
 )
-from govbudget.formats.document import _recognise
 from test_final_tables import consistent
 
 CASES = Path(__file__).parent / "data" / "cases"
@@ -197,7 +198,7 @@ def test_the_total_row_of_an_empty_table_printed_on_the_line_of_the_headers() ->
     )
     rows = grid["rows"]
     assert isinstance(rows, list)
-    from govbudget import GovernmentFundFinalTable
+    from govbudget.tables import GovernmentFundFinalTable
 
     reading = read_grid(GovernmentFundFinalTable, rows, year=2025, department="石泉路街道")
     table = reading.table
@@ -306,7 +307,7 @@ def test_final_accounts_read_from_a_text_dump_as_from_their_grids() -> None:
 
 
 def test_the_national_state_capital_layout_reads_its_total_as_expenditure() -> None:
-    from govbudget import StateCapitalFinalTable
+    from govbudget.tables import StateCapitalFinalTable
 
     grid = [
         ["编制单位：某局", "", "", "", "单位：万元"],

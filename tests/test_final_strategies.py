@@ -9,15 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govbudget import (
-    STANDARD_FINAL_TABLES,
-    BudgetUnit,
-    DepartmentFinalAccounts,
-    Ledger,
-    LineItem,
-    Table,
-    check,
-)
+from govbudget import DepartmentFinalAccounts, Ledger, LineItem, Table, check
+from govbudget.disclosure import BudgetUnit
 from govbudget.disclosure.final_facts import FinalStatedFacts
 from govbudget.strategies import (
     Balance,
@@ -31,6 +24,7 @@ from govbudget.strategies import (
     stated_final_facts,
 )
 from govbudget.strategies.final import BasicLayout, BudgetColumns
+from govbudget.tables import STANDARD_FINAL_TABLES
 
 
 @settings(max_examples=40, deadline=None)

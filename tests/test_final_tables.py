@@ -12,10 +12,10 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from govbudget import (
+from govbudget import DepartmentFinalAccounts, Phase, Table, TableHeader, check, rules
+from govbudget.tables import (
     STANDARD_FINAL_TABLES,
     BasicExpenditureFinalTable,
-    DepartmentFinalAccounts,
     ExpenditureFinalTable,
     ExpenditureTable,
     FiscalAppropriationFinalSummary,
@@ -23,20 +23,15 @@ from govbudget import (
     GovernmentFundFinalTable,
     IncomeExpenditureFinalSummary,
     IncomeFinalTable,
-    Phase,
     Row,
     RowsTable,
     StateCapitalFinalTable,
-    Table,
     TableError,
-    TableHeader,
     ThreePublicExpensesFinalTable,
     TwoSidedTable,
-    check,
-    rules,
+    standard_tables,
     table_type,
 )
-from govbudget.tables import standard_tables
 
 YEAR = 2025
 HEADER = TableHeader("某街道办事处", YEAR)

@@ -25,18 +25,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govbudget import (
-    GovBudgetError,
-    check,
-    parse_amount,
-    parse_target,
-    read_bundle,
-    read_text,
-    to_json,
-)
-from govbudget.formats import JSONError, LimitError, Limits, from_dict, from_json
-from govbudget.formats.document import _json_too_deep
-from govbudget.formats.jsonio import parse_json
+from govbudget import GovBudgetError, check, parse_amount, read_bundle, read_text, to_json
+from govbudget.performance import parse_target
+from govbudget.reading import LimitError, Limits
+from govbudget.reading.document import _json_too_deep
+from govbudget.writing import JSONError, from_dict, from_json
+from govbudget.writing.jsonio import parse_json
 
 SEED_TEXT = resources.files("govbudget").joinpath("samples", "kaiping_2025.txt").read_text("utf-8")
 SEED_LINES = SEED_TEXT.splitlines()

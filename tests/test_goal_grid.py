@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from govbudget import Severity, Unit
 from govbudget.checks import rules
-from govbudget.formats.goal_grid import GoalGridReading, read_goal_grid, render_goal_grid
 from govbudget.performance import (
     GoalError,
     Indicator,
@@ -28,6 +27,7 @@ from govbudget.performance import (
     ProjectPerformanceGoal,
     SpendingCheckpoint,
 )
+from govbudget.reading.goal_grid import GoalGridReading, read_goal_grid, render_goal_grid
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("seed_goals", ROOT / "examples" / "seed_goals.py")

@@ -22,14 +22,14 @@ import govbudget.checks.performance  # noqa: F401  (registers the PG rules)
 from govbudget import Severity, Unit, check
 from govbudget.amounts import convert, format_amount, parse_amount
 from govbudget.errors import AmountError
-from govbudget.formats.goal_grid import (
+from govbudget.performance import Indicator, ProjectPerformanceGoal
+from govbudget.reading.goal_grid import (
     GoalGridError,
     GoalGridReading,
     GoalLayout,
     read_goal_grid,
     render_goal_grid,
 )
-from govbudget.performance import Indicator, ProjectPerformanceGoal
 
 DATA = Path(__file__).resolve().parent / "data" / "shanghai_goals"
 

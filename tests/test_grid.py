@@ -16,7 +16,7 @@ from hypothesis import given
 
 from govbudget import Severity, Unit, rules
 from govbudget.checks import Location
-from govbudget.formats import (
+from govbudget.reading import (
     READ_CELL,
     READ_COLUMN,
     READ_ROW,

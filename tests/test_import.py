@@ -1,7 +1,7 @@
-"""``import govbudget`` loads what a budget needs and no more (issue #10): the final accounts
-(部门决算), their rules, the ledger and the formats are imported on first use. Yet every public
-name is there, the rules of final accounts are registered whenever something needs them, and the
-rule catalogue has one order whatever a program does first.
+"""How govbudget's modules import: ``import govbudget`` loads the model and leaves checking,
+reading, writing and the ledger for the first use of one of their names; every module imports
+on its own, no module imports another that imports it back, and the rule catalogue has one
+order whatever a program does first (the catalogue is a list, not what imports registered).
 
 The tests run fresh interpreters, as this one has imported everything already. No timings
 are asserted here: ``python -m benchmarks`` measures them.
@@ -9,6 +9,7 @@ are asserted here: ``python -m benchmarks`` measures them.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import json
@@ -24,16 +25,15 @@ from govbudget import DepartmentFinalAccounts, Report, check, read_bundle, read_
 from govbudget.strategies import corrupt, example_final_accounts
 
 DATA = Path(__file__).resolve().parent / "data"
+SRC = Path(__file__).resolve().parent.parent / "src"
 
-# What `import govbudget` leaves for later.
+# What `import govbudget` leaves for the first use of one of their names.
 LATER = (
-    "govbudget.checks.final",
-    "govbudget.checks.final_narrative",
-    "govbudget.disclosure.final",
-    "govbudget.disclosure.final_facts",
-    "govbudget.formats",
+    "govbudget.checks",
+    "govbudget.reading",
+    "govbudget.writing",
     "govbudget.ledger",
-    "govbudget.tables.final",
+    "govbudget.strategies",
 )
 
 
@@ -51,15 +51,15 @@ def fresh(code: str) -> str:
     return result.stdout
 
 
-def test_import_govbudget_leaves_the_final_accounts_the_ledger_and_the_formats() -> None:
+def test_import_govbudget_loads_the_model_and_leaves_the_rest() -> None:
     loaded = json.loads(
         fresh("import json, sys, govbudget; print(json.dumps(sorted(sys.modules)))")
     )
-    assert "govbudget.checks.tables" in loaded  # (the budget's rules are there)
+    assert "govbudget.disclosure.final" in loaded  # (the model of both families is there)
     assert left_for_later(loaded) == []
 
 
-def test_checking_a_budget_leaves_them_too(seed_text: str) -> None:
+def test_checking_a_budget_loads_the_checks_and_nothing_else(seed_text: str) -> None:
     budget = read_text(seed_text)
     code = (
         "import json, pickle, sys, govbudget\n"
@@ -72,7 +72,78 @@ def test_checking_a_budget_leaves_them_too(seed_text: str) -> None:
     assert result.returncode == 0, result.stderr.decode()
     findings, loaded = json.loads(result.stdout)
     assert findings == len(check(budget)) > 0
-    assert left_for_later(loaded) == []
+    assert left_for_later(loaded) == [
+        "govbudget.checks",
+        *sorted(m for m in loaded if m.startswith("govbudget.checks.")),
+    ]
+
+
+def modules() -> list[str]:
+    """Every module of govbudget, by its dotted name."""
+    found = []
+    for path in sorted((SRC / "govbudget").rglob("*.py")):
+        parts = path.relative_to(SRC).with_suffix("").parts
+        found.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return found
+
+
+def imported_at_load(module: str) -> set[str]:
+    """The govbudget modules ``module`` imports when it is itself imported: its top-level
+    imports, those under ``if`` (not ``TYPE_CHECKING``: a type checker's only) and ``try``,
+    never those inside functions."""
+    path = SRC / Path(*module.split("."))
+    path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.If):
+                if "TYPE_CHECKING" not in ast.unparse(node.test):
+                    visit(node.body)
+                visit(node.orelse)
+            elif isinstance(node, ast.Try):
+                visit(node.body)
+
+    visit(tree.body)
+    known = set(modules())
+    return {name for name in found if name in known and name != module}
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    # (A package's own modules are imported by its __init__ after it starts, which is no cycle:
+    # only the imports each module writes are followed.)
+    graph = {module: imported_at_load(module) for module in modules()}
+    cycles = []
+    state: dict[str, int] = {}
+
+    def walk(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for needed in sorted(graph[module]):
+            if state.get(needed) == 1:
+                cycles.append([*path[path.index(needed) :], needed])
+            elif needed not in state:
+                walk(needed, [*path, needed])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            walk(module, [module])
+    assert cycles == []
+
+
+@pytest.mark.parametrize("module", [m for m in modules() if m != "govbudget.__main__"])
+def test_every_module_imports_on_its_own(module: str) -> None:
+    if module.startswith("govbudget.strategies"):
+        pytest.importorskip("hypothesis")
+    if module == "govbudget.writing.dataframe":
+        pytest.importorskip("pandas")
+    fresh(f"import {module}")
 
 
 def named(value: object) -> str:
@@ -86,7 +157,8 @@ PACKAGES = [
     "govbudget",
     "govbudget.checks",
     "govbudget.disclosure",
-    "govbudget.formats",
+    "govbudget.reading",
+    "govbudget.writing",
     "govbudget.ledger",
     "govbudget.tables",
     "govbudget.tables.standard",
@@ -108,12 +180,10 @@ def test_every_public_name_is_there_from_a_fresh_start(package: str) -> None:
 
 
 def test_execution_rate_is_one_class_wherever_it_is_imported_from() -> None:
-    import govbudget
     import govbudget.ledger
     import govbudget.ledger.comparison
     import govbudget.rates
 
-    assert govbudget.ExecutionRate is govbudget.rates.ExecutionRate
     assert govbudget.ledger.ExecutionRate is govbudget.ledger.comparison.ExecutionRate
     assert govbudget.ledger.ExecutionRate is govbudget.rates.ExecutionRate
 
@@ -128,8 +198,8 @@ TINY_ACCOUNTS = (
 FIRST = {
     "rules()": "govbudget.rules()",
     "RULES.copy()": "govbudget.checks.RULES.copy()",
-    "import formats": "import govbudget.formats",
-    "import a reader": "import govbudget.formats.grid",
+    "import reading": "import govbudget.reading",
+    "import a reader": "import govbudget.reading.grid",
     "import the final rules": "import govbudget.checks.final",
     "import the explanation's rules": "import govbudget.checks.final_narrative",
     "import the ledger": "import govbudget.ledger",

@@ -18,27 +18,25 @@ from hypothesis import given
 
 import govbudget
 from govbudget import (
-    BasicExpenditureTable,
-    BudgetUnit,
     DepartmentBudget,
     Finding,
     GovBudgetError,
-    ProcurementItem,
-    ProcurementTable,
     Report,
-    Row,
     Severity,
-    Subject,
     Table,
     TableHeader,
     Unit,
     check,
-    convert,
     functional_classification,
-    parse_target,
 )
-from govbudget.formats import jsonio
-from govbudget.formats.jsonio import (
+from govbudget.amounts import convert
+from govbudget.classification import Subject
+from govbudget.disclosure import BudgetUnit, ProcurementItem, ProcurementTable
+from govbudget.performance import parse_target
+from govbudget.strategies import department_goals, project_goals, subjects, tables
+from govbudget.tables import BasicExpenditureTable, Row
+from govbudget.writing import jsonio
+from govbudget.writing.jsonio import (
     DOCUMENT_TYPES,
     FORMAT_VERSION,
     JSONError,
@@ -48,7 +46,6 @@ from govbudget.formats.jsonio import (
     to_dict,
     to_json,
 )
-from govbudget.strategies import department_goals, project_goals, subjects, tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests" / "data" / "cases").glob("*.json"))
@@ -149,7 +146,7 @@ import sys
 sys.path.insert(0, "examples")
 from seed_budget import build_budget
 from govbudget import check, functional_classification
-from govbudget.formats.jsonio import to_json
+from govbudget.writing.jsonio import to_json
 budget = build_budget()
 for obj in (budget, check(budget), functional_classification(2025)):
     sys.stdout.buffer.write(to_json(obj).encode("utf-8"))
@@ -287,7 +284,7 @@ def test_from_dict_takes_the_defaults_of_the_model_for_keys_left_out() -> None:
     document = {"type": "Table", "version": 1, "kind": "three_public_expenses"}
     document["header"] = {"department": "某部门", "year": 2025}
     table = from_dict(document)
-    assert table == govbudget.ThreePublicExpensesTable(TableHeader("某部门", 2025))
+    assert table == govbudget.tables.ThreePublicExpensesTable(TableHeader("某部门", 2025))
 
 
 def test_a_document_must_hold_the_class_asked_for() -> None:

@@ -10,20 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govbudget import (
-    BudgetUnit,
-    DepartmentBudget,
-    ExpenditureTable,
-    Finding,
-    Severity,
-    StatedChange,
-    Unit,
-    agree,
-    check,
-    read_facts,
-    round_half_up,
-    to_unit,
-)
+from govbudget import DepartmentBudget, Finding, Severity, Unit, agree, check
+from govbudget.amounts import round_half_up, to_unit
+from govbudget.disclosure import BudgetUnit, StatedChange
 from govbudget.ledger import (
     STANDARD_CHANGES,
     BasicKind,
@@ -33,14 +22,16 @@ from govbudget.ledger import (
     LedgerError,
     LineItem,
     ThreePublicItem,
-    compare,
     compare_execution,
+    compare_years,
     consolidate,
     derive,
     explanation,
     with_changes,
 )
+from govbudget.reading import read_facts
 from govbudget.strategies.ledgers import ledgers
+from govbudget.tables import ExpenditureTable
 
 OFFICE = BudgetUnit("某局本级", "行政")
 BASIC, PROJECT = ExpenditureKind.BASIC, ExpenditureKind.PROJECT
@@ -141,7 +132,7 @@ def test_changes_by_cell_class_kind_and_three_public_items() -> None:
     )
     before = derive(ledger(2024, basic("1000000"), project("600000"), car))
     after = derive(ledger(2025, basic("912000"), project("900000"), project("50000", "2210201")))
-    comparison = compare(before, after)
+    comparison = compare_years(before, after)
     assert (comparison.total.amount, comparison.basic.amount, comparison.project.amount) == (
         Decimal("23.20"),
         Decimal("-11.80"),
@@ -165,7 +156,7 @@ def test_changes_by_cell_class_kind_and_three_public_items() -> None:
 def test_stated_changes_say_increase_decrease_or_flat() -> None:
     before = derive(ledger(2024, basic("1000000"), project("600000")))
     after = derive(ledger(2025, basic("912000"), project("600000")))
-    stated = compare(before, after).stated_changes(
+    stated = compare_years(before, after).stated_changes(
         reasons={"change_basic": "人员调出"}, percent=True
     )
     assert stated["change"] == StatedChange("-8.80", percent="-5.50", word="减少")
@@ -175,15 +166,15 @@ def test_stated_changes_say_increase_decrease_or_flat() -> None:
     assert stated["change_project"] == StatedChange("0.00", word="持平")
     assert stated["three_public_change"] == StatedChange("0.00", word="持平")
     with pytest.raises(LedgerError, match="not changes"):
-        compare(before, after).stated_changes(("basic",))
+        compare_years(before, after).stated_changes(("basic",))
     with pytest.raises(LedgerError, match="not a year before"):
-        compare(after, before)
+        compare_years(after, before)
 
 
 def test_no_percentage_over_nothing_last_year() -> None:
     before = derive(ledger(2024, basic("1000000")))
     after = derive(ledger(2025, basic("1000000"), project("600000")))
-    stated = compare(before, after).stated_changes(percent=True)
+    stated = compare_years(before, after).stated_changes(percent=True)
     assert stated["change_project"] == StatedChange("60.00", word="增加")
 
 
@@ -206,7 +197,7 @@ def test_changes_of_budgets_in_yuan_make_a_text_that_passes(
 ) -> None:
     """Changes of exact amounts, each rounded once: the text adds up and its percentages agree."""
     before, after = derive(previous, unit=Unit.YUAN), derive(current, unit=Unit.YUAN)
-    stated = with_changes(after, compare(before, after), reasons=REASONS, percent=percent)
+    stated = with_changes(after, compare_years(before, after), reasons=REASONS, percent=percent)
     assert text_errors(with_read_facts(stated)) == []
 
 
@@ -216,18 +207,20 @@ def test_changes_of_printed_figures_may_not_add_up() -> None:
     same ledgers in 元 each change is rounded once and the text adds up."""
     previous = ledger(2024, basic("10040"), project("40"))  # 1.00 + 0.00, total 1.01
     current = ledger(2025, basic("20060"), project("60"))  # 2.01 + 0.01, total 2.01
-    printed = compare(derive(previous), derive(current)).stated_changes()
+    printed = compare_years(derive(previous), derive(current)).stated_changes()
     assert [printed[name].amount for name in ("change", "change_basic", "change_project")] == [
         Decimal("1.00"),
         Decimal("1.01"),
         Decimal("0.01"),
     ]
-    wan = with_changes(derive(current), compare(derive(previous), derive(current)), reasons=REASONS)
+    wan = with_changes(
+        derive(current), compare_years(derive(previous), derive(current)), reasons=REASONS
+    )
     assert [(f.rule, f.location.row) for f in text_errors(with_read_facts(wan))] == [
         ("TXT-SUMS", "预算收支比上年增减")
     ]
     before, after = derive(previous, unit=Unit.YUAN), derive(current, unit=Unit.YUAN)
-    exact = with_changes(after, compare(before, after), reasons=REASONS)
+    exact = with_changes(after, compare_years(before, after), reasons=REASONS)
     assert [exact.facts.change, exact.facts.change_basic, exact.facts.change_project] == [
         StatedChange("1.00", reason="工作任务调整", word="增加"),
         StatedChange("1.00", reason="工作任务调整", word="增加"),
@@ -291,11 +284,11 @@ def test_a_three_public_change_needs_its_reason() -> None:
         three_public=ThreePublicItem.VEHICLE_OPERATION,
     )
     before, after = derive(ledger(2024, basic("1"), car)), derive(ledger(2025, basic("1")))
-    stated = with_changes(after, compare(before, after))
+    stated = with_changes(after, compare_years(before, after))
     findings = [f for f in check(stated) if f.rule == "DOC-THREE-PUBLIC"]
     assert findings and all(f.severity is Severity.ERROR for f in findings)
     assert not [
         f
-        for f in check(with_changes(after, compare(before, after), reasons=REASONS))
+        for f in check(with_changes(after, compare_years(before, after), reasons=REASONS))
         if f.rule == "DOC-THREE-PUBLIC"
     ]

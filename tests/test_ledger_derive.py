@@ -16,16 +16,9 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govbudget import (
-    BudgetUnit,
-    Finding,
-    Table,
-    Unit,
-    agree,
-    agree_sums,
-    check,
-    to_unit,
-)
+from govbudget import Finding, Table, Unit, agree, check
+from govbudget.amounts import agree_sums, to_unit
+from govbudget.disclosure import BudgetUnit
 from govbudget.ledger import (
     EMPTY_NOTES,
     Appropriation,

@@ -9,7 +9,8 @@ import attrs
 import pytest
 from hypothesis import given
 
-from govbudget import BudgetUnit, GovBudgetError
+from govbudget import GovBudgetError
+from govbudget.disclosure import BudgetUnit
 from govbudget.ledger import (
     Appropriation,
     BasicKind,

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govbudget import DepartmentBudget, StatedChange, StatedFacts, check, read_facts
+from govbudget import DepartmentBudget, StatedFacts, check
+from govbudget.disclosure import StatedChange
 from govbudget.disclosure.facts import AMOUNT_FACTS, CHANGE_FACTS
 from govbudget.ledger import ExpenditureKind, Ledger, LedgerError, derive, explanation
+from govbudget.reading import read_facts
 from govbudget.strategies.ledgers import ledgers
 
 OTHER_KINDS = frozenset(ExpenditureKind) - {ExpenditureKind.BASIC, ExpenditureKind.PROJECT}

@@ -10,8 +10,9 @@ from pathlib import Path
 import attrs
 import pytest
 
-from govbudget import DepartmentBudget, Severity, Unit, agree, check, read_facts
+from govbudget import DepartmentBudget, Severity, Unit, agree, check
 from govbudget.ledger import derive, explanation
+from govbudget.reading import read_facts
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 

@@ -33,7 +33,7 @@ from govbudget.disclosure.facts import (
     StatedChange,
     StatedFacts,
 )
-from govbudget.formats.narrative import READ_FACT, TXT_PLACEHOLDER, FactsReading, read_facts
+from govbudget.reading.explanation import READ_FACT, TXT_PLACEHOLDER, FactsReading, read_facts
 
 DATA = Path(__file__).parent / "data"
 NARRATIVES = DATA / "narratives"

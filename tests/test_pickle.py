@@ -15,8 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govbudget import (
-    STANDARD_TABLES,
-    BudgetUnit,
     DepartmentBudget,
     Ledger,
     LineItem,
@@ -25,12 +23,12 @@ from govbudget import (
     check,
     derive,
     economic_classification,
-    economic_mapping,
     functional_classification,
     read_text,
 )
 from govbudget.bulk import FileOutcome, check_bytes
-from govbudget.classification import Catalogue, Subject
+from govbudget.classification import Catalogue, Subject, economic_mapping
+from govbudget.disclosure import BudgetUnit
 from govbudget.strategies import (
     budgets,
     department_goals,
@@ -39,6 +37,7 @@ from govbudget.strategies import (
     project_goals,
     tables,
 )
+from govbudget.tables import STANDARD_TABLES
 
 PROTOCOLS = sorted({pickle.DEFAULT_PROTOCOL, pickle.HIGHEST_PROTOCOL, 2})
 SEED = resources.files("govbudget").joinpath("samples", "kaiping_2025.txt").read_text("utf-8")

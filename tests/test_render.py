@@ -20,21 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from govbudget import (
-    STANDARD_TABLES,
-    DepartmentBudget,
-    ExpenditureTable,
-    Finding,
-    IncomeTable,
-    Location,
-    Report,
-    Severity,
-    Table,
-    TableHeader,
-    check,
-    render_grid,
-)
-from govbudget.formats.render import (
+from govbudget import DepartmentBudget, Finding, Report, Severity, Table, TableHeader, check
+from govbudget.findings import Location
+from govbudget.reading import render_grid
+from govbudget.tables import STANDARD_TABLES, ExpenditureTable, IncomeTable
+from govbudget.writing.render import (
     display_width,
     report_to_dict,
     report_to_json,

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govbudget import Agreement, Figure, Interval, Unit, agree, exact_sum, half_width, to_unit
+from govbudget import Unit, agree
+from govbudget.amounts import Agreement, Figure, Interval, exact_sum, half_width, to_unit
 
 AgreeFunction = Callable[[Figure, list[Figure]], Agreement]
 
@@ -309,8 +310,7 @@ def test_disagreement_is_agree_sums_when_it_disagrees(
     """disagreement() gives None exactly when agree_sums() is ok, and its Agreement otherwise,
     for lists of figures of any precision and intervals, and for sums made exactly equal
     (which it decides without the tolerance)."""
-    from govbudget import agree_sums
-    from govbudget.amounts import disagreement
+    from govbudget.amounts import agree_sums, disagreement
 
     if equal and all(f is None or isinstance(f, Decimal) for f in left):
         right = [*left, None]

@@ -14,16 +14,16 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 import govbudget
-from govbudget.formats.jsonio import DOCUMENT_TYPES, ROW_KEYS, from_dict, to_dict
-from govbudget.formats.schema import SCHEMA_DIALECT, json_schema, schema_text
 from govbudget.strategies import project_goals, tables
 from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES
+from govbudget.writing.jsonio import DOCUMENT_TYPES, ROW_KEYS, from_dict, to_dict
+from govbudget.writing.schema import SCHEMA_DIALECT, json_schema, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGHAI_BUDGETS = sorted((ROOT / "tests" / "data" / "cases").glob("shanghai-*-2026.json"))
 REGENERATE = (
-    "python -c \"from govbudget.formats.schema import schema_text; print(schema_text(), end='')\""
-    " > src/govbudget/formats/document.schema.json"
+    "python -c \"from govbudget.writing.schema import schema_text; print(schema_text(), end='')\""
+    " > src/govbudget/writing/document.schema.json"
 )
 
 sys.path.insert(0, str(ROOT / "examples"))
@@ -34,7 +34,7 @@ VALIDATOR = Draft202012Validator(json_schema())
 
 
 def test_the_shipped_schema_is_the_generated_one() -> None:
-    shipped = resources.files("govbudget.formats").joinpath("document.schema.json")
+    shipped = resources.files("govbudget.writing").joinpath("document.schema.json")
     text = shipped.read_text("utf-8")
     assert json.loads(text) == json_schema(), f"stale: regenerate with {REGENERATE}"
     assert text == schema_text(), f"stale: regenerate with {REGENERATE}"

@@ -8,18 +8,9 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govbudget import (
-    STANDARD_TABLES,
-    DepartmentPerformanceGoals,
-    Finding,
-    Level,
-    ProjectPerformanceGoal,
-    Report,
-    Scheme,
-    Subject,
-    check,
-    functional_classification,
-)
+from govbudget import Finding, ProjectPerformanceGoal, Report, check, functional_classification
+from govbudget.classification import Level, Scheme, Subject
+from govbudget.performance import DepartmentPerformanceGoals
 from govbudget.strategies import (
     Corruption,
     amounts,
@@ -30,16 +21,17 @@ from govbudget.strategies import (
     project_goals,
     tables,
 )
+from govbudget.tables import STANDARD_TABLES
 
 
 def test_from_type_works_in_a_fresh_interpreter_without_importing_govbudget_strategies() -> None:
     program = (
         "from hypothesis import given, settings, strategies as st\n"
         "import govbudget\n"
-        "kinds = [*govbudget.STANDARD_TABLES, govbudget.ProjectPerformanceGoal, govbudget.Report,\n"
-        "         govbudget.Subject, govbudget.Finding, govbudget.TableHeader,\n"
+        "kinds = [*govbudget.tables.STANDARD_TABLES, govbudget.ProjectPerformanceGoal, govbudget.Report,\n"
+        "         govbudget.classification.Subject, govbudget.Finding, govbudget.TableHeader,\n"
         "         govbudget.DepartmentBudget, govbudget.Ledger, govbudget.LineItem,\n"
-        "         *govbudget.STANDARD_FINAL_TABLES, govbudget.DepartmentFinalAccounts]\n"
+        "         *govbudget.tables.STANDARD_FINAL_TABLES, govbudget.DepartmentFinalAccounts]\n"
         "@settings(max_examples=3, database=None)\n"
         "@given(st.tuples(*(st.from_type(k) for k in kinds)))\n"
         "def run(values):\n"

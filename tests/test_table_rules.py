@@ -16,22 +16,21 @@ from pathlib import Path
 import attrs
 import pytest
 
-from govbudget import (
+from govbudget import Table, TableHeader, check
+from govbudget.amounts import half_width
+from govbudget.tables import (
+    DETAIL,
     BasicExpenditureTable,
+    Detail,
     ExpenditureTable,
     IncomeExpenditureSummary,
     IncomeTable,
     Row,
     RowsTable,
-    Table,
     TableError,
-    TableHeader,
     ThreePublicExpensesTable,
     TwoSidedTable,
-    check,
-    half_width,
 )
-from govbudget.tables import DETAIL, Detail
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "seed_tables.py"
 _spec = importlib.util.spec_from_file_location("seed_tables", EXAMPLE)
@@ -548,7 +547,7 @@ def test_tables_pickle_and_compare_by_value() -> None:
 def test_the_transcribed_seed_grids_read_into_the_objects_the_example_builds() -> None:
     import json
 
-    from govbudget import read_grid, render_grid
+    from govbudget.reading import read_grid, render_grid
 
     bundle = json.loads((Path(__file__).parent / "data" / "seed_bundle.json").read_text("utf-8"))
     for table, printed in zip(TABLES, bundle["tables"][:9], strict=True):

@@ -63,6 +63,7 @@ __all__ = [
     "exact_sum",
     "format_amount",
     "half_width",
+    "in_wan",
     "parse_amount",
     "round_half_up",
     "to_unit",
@@ -264,6 +265,17 @@ def to_unit(value: Decimal, from_unit: Unit, to_unit: Unit, places: int | None =
     """
     converted = convert(value, from_unit, to_unit)
     return round_half_up(converted, to_unit.places if places is None else places)
+
+
+def in_wan(figures: Iterable[Figure], unit: Unit) -> list[Figure]:
+    """Figures printed in ``unit`` converted exactly to 万元, blanks kept blank.
+
+    >>> in_wan([Decimal("1822149.99"), None], Unit.YUAN)
+    [Decimal('182.214999'), None]
+    """
+    if unit is Unit.WAN_YUAN:
+        return list(figures)
+    return [None if f is None else convert(f, unit, Unit.WAN_YUAN) for f in figures]
 
 
 def exact_sum(values: Iterable[Figure]) -> Decimal:

@@ -181,8 +181,8 @@ def _decode_as(data: bytes, encoding: str) -> str:
 def _from_json(text: str) -> object:
     """What a JSON text holds: the object of a govbudget document (a JSON object with a type
     tag), else the disclosure of a grid bundle (a JSON object with a "tables" list)."""
-    from govbudget.formats.document import read_bundle
-    from govbudget.formats.jsonio import TYPE_KEY, from_dict, parse_json
+    from govbudget.reading.document import read_bundle
+    from govbudget.writing.jsonio import TYPE_KEY, from_dict, parse_json
 
     data = parse_json(text)
     if isinstance(data, dict) and TYPE_KEY in data:
@@ -202,7 +202,7 @@ def _load(
     text = decode(data, encoding)
     # Imported only once there is something to read: the readers are the largest part of the
     # package, and --version, rules and usage errors need none of it.
-    from govbudget.formats.document import read_text
+    from govbudget.reading.document import read_text
 
     try:
         if name.lower().endswith(".json") or text.lstrip().startswith("{"):

@@ -12,8 +12,8 @@ with a one-line message on stderr that names the file, never a traceback.
 
 Reading and checking a file is :mod:`govbudget.bulk`'s: it turns bytes into text and text into
 a JSON value where the file is JSON, and says precisely what is wrong when it cannot (for JSON,
-the path to the fault); the readers of :mod:`govbudget.formats.document` turn the text or the
-bundle into a ``DepartmentBudget`` or a ``DepartmentFinalAccounts``, and :mod:`govbudget.formats.jsonio` a govbudget document into
+the path to the fault); the readers of :mod:`govbudget.reading.document` turn the text or the
+bundle into a ``DepartmentBudget`` or a ``DepartmentFinalAccounts``, and :mod:`govbudget.writing.jsonio` a govbudget document into
 the object it holds. ``check --jobs N`` checks the files on N processes
 (:func:`govbudget.bulk.check_files`); the output is the same as with ``--jobs 1``.
 """
@@ -48,8 +48,8 @@ from govbudget.bulk import (
     load_file,
 )
 from govbudget.checks import rules
-from govbudget.formats import render
-from govbudget.formats.reference import rule_catalogue_markdown
+from govbudget.writing import render
+from govbudget.writing.reference import rule_catalogue_markdown
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -356,7 +356,7 @@ def command_render(args: argparse.Namespace) -> int:
 
 def command_convert(args: argparse.Namespace) -> int:
     """``govbudget convert``: write what an input holds as a govbudget JSON document."""
-    from govbudget.formats.jsonio import to_json
+    from govbudget.writing.jsonio import to_json
 
     if _refuses_to_overwrite(args):
         return EXIT_UNREADABLE
@@ -373,8 +373,8 @@ def command_compare(args: argparse.Namespace) -> int:
     """``govbudget compare``: a year's budget against its final accounts (预算数, 决算数, 完成率,
     the variances the explanation must account for)."""
     from govbudget.classification import normalize_name
-    from govbudget.formats import execution
     from govbudget.ledger import ExecutionComparison, LedgerError, compare_execution
+    from govbudget.writing import execution
 
     if _refuses_to_overwrite(args):
         return EXIT_UNREADABLE
@@ -429,7 +429,7 @@ def command_rules(args: argparse.Namespace) -> int:
     """``govbudget rules``: the rule catalogue (id, severity, title, description)."""
     # The readers declare the rules they raise (READ-…) when imported; the catalogue lists
     # every rule `check` can report on a file, theirs included.
-    import govbudget.formats.document  # noqa: F401
+    import govbudget.reading.document  # noqa: F401
 
     if args.format == "markdown":
         _write(rule_catalogue_markdown())

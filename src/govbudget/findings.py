@@ -237,3 +237,10 @@ class Report:
             return self
         lines = "\n".join(str(finding) for finding in self.errors)
         raise CheckFailedError(f"{len(self.errors)} error finding(s):\n{lines}", self)
+
+    def _repr_html_(self) -> str:
+        """The HTML a notebook shows: a table of the findings
+        (:func:`govbudget.writing.render.report_to_html`)."""
+        from govbudget.writing.render import report_to_html  # the writers, at the first display
+
+        return report_to_html(self)

@@ -1,32 +1,43 @@
-"""Findings, reports, the rule registry and :func:`check`.
+"""Checking: the rules, each family's list of them, the catalogue and :func:`check`.
 
-Importing this package registers the rules of a budget; those of final accounts and of the
-readers are imported when the catalogue is first listed (:func:`rules` is always the whole
-catalogue) or, for final accounts, when :func:`check` first meets one of their objects.
+Every rule module lists its rules in tuples; this package puts them together, in one order, the
+catalogue's: the catalogue rules, the budget's rules, the final accounts' rules, the readers'
+rules. Nothing is registered by importing a module, and the catalogue is the same whatever a
+program does first.
+
+>>> [r.id for r in BUDGET_RULES][:3]
+['T6-CONVENTION', 'X-T1-T2', 'X-T1-T3']
+>>> [r.id for r in FINAL_RULES][:2], len(RULES.rules()) == len(rules())
+(['F1-TOTAL', 'F1-BALANCE'], True)
 """
 
 from __future__ import annotations
 
-import govbudget.checks.catalogues
-import govbudget.checks.conventions
-import govbudget.checks.disclosure
-import govbudget.checks.narrative
-import govbudget.checks.performance
-import govbudget.checks.tables  # noqa: F401  (registers the T1–T9, PG, X, TXT and DOC rules)
-from govbudget.checks.registry import (
-    RULES,
-    Registry,
-    Rule,
-    check,
-    declare,
-    register_carried,
-    register_parts,
-    rule,
-    rules,
+from collections.abc import Iterable
+
+from govbudget.checks.catalogues import CATALOGUE_RULES
+from govbudget.checks.conventions import T6_CONVENTION
+from govbudget.checks.disclosure import (
+    BUDGET_COMPLETENESS,
+    BUDGET_CROSS_TABLE,
+    BUDGET_TEXT_TABLE,
+    OTHER_TABLE_RULES,
 )
+from govbudget.checks.final import FINAL_COMPLETENESS, FINAL_CROSS_TABLE
+from govbudget.checks.final_narrative import EXPLANATION_RULES
+from govbudget.checks.narrative import CHANGE_RULES
+from govbudget.checks.performance import GOAL_RULES
+from govbudget.checks.reading import READING_RULES
+from govbudget.checks.registry import Registry, Rule, declare, rule
+from govbudget.checks.tables import table_rules
 from govbudget.findings import Finding, Location, Report, Severity
+from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES
 
 __all__ = [
+    "BUDGET_RULES",
+    "CATALOGUE_RULES",
+    "FINAL_RULES",
+    "READING_RULES",
     "RULES",
     "Finding",
     "Location",
@@ -36,21 +47,56 @@ __all__ = [
     "Severity",
     "check",
     "declare",
-    "register_carried",
-    "register_parts",
     "rule",
     "rules",
 ]
 
-# The rules of final accounts (F1–F9, XF, DOCF, then those of the explanation, TXT-FINAL) come
-# after those of the budget in the catalogue. A budget never needs them: they are imported when
-# the catalogue is first listed, or check first meets an object of the final accounts' types.
-RULES.declared_by(
-    "govbudget.checks.final",
-    "govbudget.checks.final_narrative",
-    types_in=(
-        "govbudget.disclosure.final",
-        "govbudget.disclosure.final_facts",
-        "govbudget.tables.final",
-    ),
+BUDGET_RULES: tuple[Rule, ...] = (
+    T6_CONVENTION,
+    *BUDGET_CROSS_TABLE,
+    *BUDGET_TEXT_TABLE,
+    *BUDGET_COMPLETENESS,
+    *OTHER_TABLE_RULES,
+    *CHANGE_RULES,
+    *GOAL_RULES,
+    *(each for kind in STANDARD_TABLES for each in table_rules(kind)),
 )
+"""The rules of a budget disclosure (部门预算): between its tables, text and tables,
+completeness, its other tables, its explanation's changes, its goals, then each table's own."""
+
+FINAL_RULES: tuple[Rule, ...] = (
+    *(each for kind in STANDARD_FINAL_TABLES for each in table_rules(kind)),
+    *FINAL_CROSS_TABLE,
+    *FINAL_COMPLETENESS,
+    *EXPLANATION_RULES,
+)
+"""The rules of final accounts (部门决算): each table's own, between the tables,
+completeness, and the explanation's."""
+
+RULES = Registry((*CATALOGUE_RULES, *BUDGET_RULES, *FINAL_RULES, *READING_RULES))
+"""The built-in rules, in catalogue order."""
+
+
+def rules(*, applies_to: type | None = None) -> tuple[Rule, ...]:
+    """The built-in rules in catalogue order, or those that apply to one type."""
+    return RULES.rules(applies_to=applies_to)
+
+
+def check(
+    obj: object,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    registry: Registry = RULES,
+) -> Report:
+    """Run every applicable rule on ``obj`` and its parts and return the report.
+
+    ``select`` keeps only the rules whose id is given or starts with a given family
+    (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way; ``registry``
+    replaces the built-in rules with a registry of one's own.
+
+    >>> from govbudget.classification import functional_classification
+    >>> check(functional_classification(2025)).ok
+    True
+    """
+    return registry.check(obj, select=select, ignore=ignore)

@@ -11,6 +11,8 @@ from govbudget.checks.registry import Rule, rule
 from govbudget.classification import Catalogue, normalize_name
 from govbudget.findings import Finding, Location, Severity
 
+__all__ = ["CATALOGUE_RULES"]
+
 
 def _where(catalogue: Catalogue, code: str) -> Location:
     return Location(table=f"{catalogue.scheme.label}（{catalogue.edition}）", row=code)
@@ -50,3 +52,10 @@ def _distinct_sibling_names(rule: Rule, catalogue: Catalogue) -> Iterator[Findin
                 f"名称同为“{subject.name}”",
                 location=_where(catalogue, subject.code),
             )
+
+
+CATALOGUE_RULES: tuple[Rule, ...] = (
+    _parent_present,
+    _distinct_sibling_names,
+)
+"""The rules on classification catalogues, ``CAT-…``."""

@@ -22,7 +22,7 @@ from govbudget.checks.registry import Rule, rule
 from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import BasicExpenditureTable
 
-__all__ = ["economic_convention"]
+__all__ = ["T6_CONVENTION", "economic_convention"]
 
 
 def economic_convention(
@@ -52,7 +52,7 @@ def economic_convention(
     return run
 
 
-rule(
+T6_CONVENTION = rule(
     "T6-CONVENTION",
     "Personnel and public expenses follow the classes of the convention",
     Severity.WARNING,

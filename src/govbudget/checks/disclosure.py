@@ -24,7 +24,7 @@ from govbudget.amounts import (
     disagreement,
     format_amount,
 )
-from govbudget.checks.registry import Rule, register_carried, register_parts, rule
+from govbudget.checks.registry import Rule, rule
 from govbudget.disclosure import DepartmentBudget, FixedAssetsTable, ProcurementTable
 from govbudget.disclosure.facts import FACT_LABELS
 from govbudget.findings import Finding, Location, Severity
@@ -44,7 +44,12 @@ from govbudget.tables import (
     figures_at,
 )
 
-__all__: list[str] = []
+__all__ = [
+    "BUDGET_COMPLETENESS",
+    "BUDGET_CROSS_TABLE",
+    "BUDGET_TEXT_TABLE",
+    "OTHER_TABLE_RULES",
+]
 
 C = TypeVar("C")
 D = TypeVar("D")
@@ -55,19 +60,6 @@ class Tabled(Protocol):
     """A disclosure whose tables the cross-table rules read: a budget or final accounts."""
 
     def table(self, kind: type[_T]) -> _T | None: ...
-
-
-def _parts(budget: DepartmentBudget) -> Iterator[object]:
-    yield budget.facts
-    yield from budget.tables
-    yield from budget.project_goals
-    for part in (budget.department_goals, budget.procurement, budget.fixed_assets):
-        if part is not None:
-            yield part
-
-
-register_parts(DepartmentBudget, _parts)
-register_carried(DepartmentBudget, lambda budget: budget.read_findings)
 
 
 def _shown(value: Figure) -> str:
@@ -369,72 +361,74 @@ def _goals_within_projects(rule: Rule, budget: DepartmentBudget) -> Iterator[Fin
 
 def _cross(
     suffix: str, title: str, description: str, function: Callable[..., Iterator[Finding]]
-) -> None:
-    rule(
+) -> Rule:
+    return rule(
         f"X-{suffix}", title, Severity.ERROR, applies_to=DepartmentBudget, description=description
     )(function)
 
 
-_cross(
+X_T1_T2 = _cross(
     "T1-T2",
     "The summary's income equals the income table",
     "收支总表的本年收入合计、上年结转、收入总计及各项收入 = 收入总表合计行的对应栏。",
     _comparisons(_T1_T2),
 )
-_cross(
+X_T1_T3 = _cross(
     "T1-T3",
     "The summary's expenditure equals the expenditure table",
     "收支总表的本年支出合计 = 支出总表合计。",
     _comparisons(_T1_T3),
 )
-_cross(
+X_T1_T3_CLASSES = _cross(
     "T1-T3-CLASSES",
     "Each class of the summary equals the expenditure table",
     "收支总表每一类支出 = 支出总表该类的合计（收支总表未列的类视为零）。",
     _by_class((T1, "expenditure", "amount"), (T3, "rows", "total"), "支出"),
 )
-_cross(
+X_T1_T4 = _cross(
     "T1-T4",
     "The summary's appropriation income equals the appropriation summary",
     "收支总表的一般公共预算、政府性基金、国有资本经营预算拨款收入 = 财政拨款收支总表的对应收入。",
     _comparisons(_T1_T4),
 )
-for _column, _kind, _name in (
-    ("general_public", T5, "一般公共预算"),
-    ("government_fund", T7, "政府性基金预算"),
-    ("state_capital", T8, "国有资本经营预算"),
-):
+X_T4_FUNDS = tuple(
     _cross(
-        f"T4-T{_kind.SPEC.number}",
-        f"The appropriation summary's {_column.replace('_', ' ')} column equals table {_kind.SPEC.number}",
-        f"财政拨款收支总表{_name}财政拨款栏每一类 = {_kind.SPEC.title}该类合计。",
-        _by_class((T4, "expenditure", _column), (_kind, "rows", "total"), f"{_name}财政拨款支出"),
+        f"T4-T{kind.SPEC.number}",
+        f"The appropriation summary's {column.replace('_', ' ')} column equals table {kind.SPEC.number}",
+        f"财政拨款收支总表{name}财政拨款栏每一类 = {kind.SPEC.title}该类合计。",
+        _by_class((T4, "expenditure", column), (kind, "rows", "total"), f"{name}财政拨款支出"),
     )
-_cross(
+    for column, kind, name in (
+        ("general_public", T5, "一般公共预算"),
+        ("government_fund", T7, "政府性基金预算"),
+        ("state_capital", T8, "国有资本经营预算"),
+    )
+)
+X_T4_TOTALS = _cross(
     "T4-TOTALS",
     "The appropriation summary's totals equal the appropriation tables",
     "财政拨款收支总表本年支出合计的各栏 = 一般公共预算、政府性基金、国有资本经营预算财政拨款支出表的合计。",
     _comparisons(_T4_APPROPRIATIONS),
 )
-_cross(
+X_T5_T6 = _cross(
     "T5-T6",
     "Basic expenditure equals the basic expenditure table",
     "一般公共预算财政拨款支出表的基本支出合计 = 一般公共预算财政拨款基本支出表合计。",
     _comparisons(_T5_T6),
 )
-_cross(
+X_APPROPRIATIONS_WITHIN_ALL = _cross(
     "APPROPRIATIONS-WITHIN-ALL",
     "Appropriations never exceed all funds",
     "每个功能科目的财政拨款支出（表5、表7、表8之和）不超过支出总表中该科目的支出（合计、基本、项目各栏）。",
     _within_all_funds,
 )
-_cross(
+X_GOALS_PROJECTS = _cross(
     "GOALS-PROJECTS",
     "Disclosed project budgets stay within project expenditure",
     "已公开项目绩效目标的预算数之和不超过支出总表的项目支出（少于时为提示：未全部公开）。",
     _goals_within_projects,
 )
-rule(
+X_T9_T6 = rule(
     "X-T9-T6",
     'The "three public" table covers the basic expenditure of the same items',
     Severity.WARNING,
@@ -480,13 +474,13 @@ def _statements(claims: tuple[Stated, ...]) -> Callable[..., Iterator[Finding]]:
 
 def _text(
     suffix: str, title: str, description: str, function: Callable[..., Iterator[Finding]]
-) -> None:
-    rule(
+) -> Rule:
+    return rule(
         f"TXT-{suffix}", title, Severity.ERROR, applies_to=DepartmentBudget, description=description
     )(function)
 
 
-_text(
+TXT_INCOME = _text(
     "INCOME",
     "Stated income equals the summary table",
     "情况说明的预算收入及各项来源 = 收支总表收入栏。",
@@ -513,7 +507,7 @@ _text(
         )
     ),
 )
-_text(
+TXT_EXPENDITURE = _text(
     "EXPENDITURE",
     "Stated expenditure equals the expenditure table",
     "情况说明的支出预算、基本支出、项目支出 = 支出总表合计行。",
@@ -528,7 +522,7 @@ _text(
         )
     ),
 )
-_text(
+TXT_APPROPRIATIONS = _text(
     "APPROPRIATIONS",
     "Stated appropriation expenditure equals the appropriation summary",
     "情况说明的财政拨款支出预算及一般公共预算、政府性基金、国有资本经营预算拨款支出 = 财政拨款收支总表本年支出合计。",
@@ -560,14 +554,14 @@ def _basic_split(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
         yield from _stated(rule, budget, claim)
 
 
-_text(
+TXT_BASIC_SPLIT = _text(
     "BASIC-SPLIT",
     "Stated personnel and public expenses equal the basic expenditure table",
     "情况说明的人员经费、公用经费 = 一般公共预算财政拨款基本支出表合计行（基本支出全部由一般公共预算"
     "安排时；否则两者口径不同，不作比较）。",
     _basic_split,
 )
-_text(
+TXT_THREE_PUBLIC = _text(
     "THREE-PUBLIC",
     'Stated "three public" expenses equal their table',
     "情况说明的“三公”经费合计及各项 = “三公”经费表（空表即为零）。",
@@ -614,7 +608,7 @@ def _agency_costs(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
             )
 
 
-_text(
+TXT_AGENCY_COSTS = _text(
     "AGENCY-COSTS",
     "Stated agency running costs equal their table",
     "情况说明的机关运行经费 = “三公”经费表中的机关运行经费（如有），否则 = 基本支出表公用经费合计"
@@ -637,7 +631,7 @@ def _procurement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
         )
 
 
-_text(
+TXT_PROCUREMENT = _text(
     "PROCUREMENT",
     "Stated procurement equals the procurement table",
     "情况说明的政府采购预算总额 = 政府采购预算表各项合计之和（空表即为零）。",
@@ -668,7 +662,7 @@ def _fixed_assets(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
 
 _ASSET_PARTS = ("buildings", "vehicles", "equipment", "other")
 
-_text(
+TXT_FIXED_ASSETS = _text(
     "FIXED-ASSETS",
     "Stated fixed assets equal the fixed-assets table",
     "情况说明的上年末固定资产金额 = 部门固定资产占用情况表的资产总额。",
@@ -772,7 +766,7 @@ def _text_sums(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
             )
 
 
-_text(
+TXT_SUMS = _text(
     "SUMS",
     "The explanation's own figures add up",
     "情况说明中：预算收入 = 各项来源之和；支出 = 基本 + 项目；基本支出 = 人员经费 + 公用经费；"
@@ -790,10 +784,10 @@ def _doc(
     description: str,
     function: Callable[..., Iterator[Finding]],
     severity: Severity = Severity.ERROR,
-) -> None:
-    rule(f"DOC-{suffix}", title, severity, applies_to=DepartmentBudget, description=description)(
-        function
-    )
+) -> Rule:
+    return rule(
+        f"DOC-{suffix}", title, severity, applies_to=DepartmentBudget, description=description
+    )(function)
 
 
 def _missing(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
@@ -884,32 +878,32 @@ def _years(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
             )
 
 
-_doc(
+DOC_TABLES = _doc(
     "TABLES",
     "All nine standard tables are published",
     "九张标准表齐全（无数据的表也应空表列示）。",
     _missing,
 )
-_doc(
+DOC_EMPTY_NOTE = _doc(
     "EMPTY-NOTE",
     "An empty table says why it is empty",
     "空表列示并说明原因（九张表及政府采购预算表）。",
     _empty_notes,
 )
-_doc(
+DOC_THREE_PUBLIC = _doc(
     "THREE-PUBLIC",
     'The "three public" statement is complete',
     "“三公”经费说明列明合计及因公出国（境）费、公务用车购置及运行维护费、公务接待费，"
     "并说明与上年相比的增减变化及原因。",
     _three_public_statement,
 )
-_doc(
+DOC_AGENCY_COSTS = _doc(
     "AGENCY-COSTS",
     "Agency running costs are stated",
     "情况说明中说明机关运行经费安排情况。",
     _agency_stated,
 )
-_doc(
+DOC_YEAR = _doc(
     "YEAR",
     "One budget year everywhere",
     "各表、情况说明、绩效目标的预算年度与部门预算年度一致。",
@@ -985,3 +979,47 @@ def _procurement_columns(rule: Rule, table: ProcurementTable) -> Iterator[Findin
                 location=Location(table=table.title, row=item.item, column="合计"),
                 agreement=result,
             )
+
+
+BUDGET_CROSS_TABLE: tuple[Rule, ...] = (
+    X_T1_T2,
+    X_T1_T3,
+    X_T1_T3_CLASSES,
+    X_T1_T4,
+    *X_T4_FUNDS,
+    X_T4_TOTALS,
+    X_T5_T6,
+    X_APPROPRIATIONS_WITHIN_ALL,
+    X_GOALS_PROJECTS,
+    X_T9_T6,
+)
+"""The rules between the tables of a budget (表表相符), ``X-…``."""
+
+BUDGET_TEXT_TABLE: tuple[Rule, ...] = (
+    TXT_INCOME,
+    TXT_EXPENDITURE,
+    TXT_APPROPRIATIONS,
+    TXT_BASIC_SPLIT,
+    TXT_THREE_PUBLIC,
+    TXT_AGENCY_COSTS,
+    TXT_PROCUREMENT,
+    TXT_FIXED_ASSETS,
+    TXT_SUMS,
+)
+"""The rules between a budget's explanation and its tables (表文相符), ``TXT-…``."""
+
+BUDGET_COMPLETENESS: tuple[Rule, ...] = (
+    DOC_TABLES,
+    DOC_EMPTY_NOTE,
+    DOC_THREE_PUBLIC,
+    DOC_AGENCY_COSTS,
+    DOC_YEAR,
+)
+"""The completeness rules of a budget disclosure, ``DOC-…``."""
+
+OTHER_TABLE_RULES: tuple[Rule, ...] = (
+    _assets_total,
+    _office_within_buildings,
+    _procurement_columns,
+)
+"""The rules of the fixed-assets (``FA-…``) and procurement (``PROC-…``) tables."""

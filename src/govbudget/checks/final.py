@@ -35,12 +35,10 @@ from govbudget.checks.disclosure import (
     _unexplained_empty,
     _wan,
 )
-from govbudget.checks.registry import Rule, register_carried, register_parts, rule
-from govbudget.checks.tables import _register as _register_table_rules
+from govbudget.checks.registry import Rule, rule
 from govbudget.disclosure.final import DepartmentFinalAccounts
 from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import (
-    STANDARD_FINAL_TABLES,
     BasicExpenditureFinalTable,
     Cell,
     ExpenditureFinalTable,
@@ -55,20 +53,8 @@ from govbudget.tables import (
     figures_at,
 )
 
-__all__: list[str] = []
+__all__ = ["FINAL_COMPLETENESS", "FINAL_CROSS_TABLE"]
 
-for _kind in STANDARD_FINAL_TABLES:
-    _register_table_rules(_kind)
-
-
-def _parts(accounts: DepartmentFinalAccounts) -> Iterator[object]:
-    yield accounts.facts
-    yield _narrative.FinalTextTables(accounts.facts, text_figures(accounts))
-    yield from accounts.tables
-
-
-register_parts(DepartmentFinalAccounts, _parts)
-register_carried(DepartmentFinalAccounts, lambda accounts: accounts.read_findings)
 
 F1, F2, F3 = IncomeExpenditureFinalSummary, IncomeFinalTable, ExpenditureFinalTable
 F4, F5, F6 = (
@@ -85,8 +71,8 @@ def _cross(
     description: str,
     function: Callable[..., Iterator[Finding]],
     severity: Severity = Severity.ERROR,
-) -> None:
-    rule(
+) -> Rule:
+    return rule(
         f"XF-{suffix}",
         title,
         severity,
@@ -104,7 +90,7 @@ _SOURCES = (
     ("other_income", "其他收入"),
 )
 
-_cross(
+XF_F1_F2 = _cross(
     "F1-F2",
     "The summary's income equals the income table",
     "收入支出决算总表的本年收入合计及各项收入（财政拨款、上级补助、事业、经营、附属单位上缴、其他收入）"
@@ -127,7 +113,7 @@ _cross(
         )
     ),
 )
-_cross(
+XF_F1_F3 = _cross(
     "F1-F3",
     "The summary's expenditure equals the expenditure table",
     "收入支出决算总表的本年支出合计 = 支出决算表合计行的本年支出合计。",
@@ -141,13 +127,13 @@ _cross(
         )
     ),
 )
-_cross(
+XF_F1_F3_CLASSES = _cross(
     "F1-F3-CLASSES",
     "Each class of the summary equals the expenditure table",
     "收入支出决算总表每一类支出 = 支出决算表该类的本年支出合计（未列的类视为零）。",
     _by_class((F1, "expenditure", "amount"), (F3, "rows", "total"), "支出"),
 )
-_cross(
+XF_F1_F4 = _cross(
     "F1-F4",
     "The summary's appropriation income equals the appropriation summary",
     "收入支出决算总表的一般公共预算、政府性基金预算、国有资本经营预算财政拨款收入 = "
@@ -161,7 +147,7 @@ _cross(
         )
     ),
 )
-_cross(
+XF_F4_F1_BALANCES = _cross(
     "F4-F1-BALANCES",
     "Appropriation balances are part of all balances",
     "财政拨款收入支出决算总表的年初（年末）财政拨款结转和结余不超过收入支出决算总表的年初（年末）"
@@ -183,21 +169,21 @@ _cross(
         )
     ),
 )
-for _column, _kind, _fund_column, _name in (
-    ("general_public", F5, "total", "一般公共预算"),
-    ("government_fund", F8, "expenditure", "政府性基金预算"),
-    ("state_capital", F9, "expenditure", "国有资本经营预算"),
-):
+XF_F4_APPROPRIATIONS = tuple(
     _cross(
-        f"F4-F{_kind.SPEC.number}",
-        f"The appropriation summary's {_column.replace('_', ' ')} column equals "
-        f"final table {_kind.SPEC.number}",
-        f"财政拨款收入支出决算总表{_name}财政拨款栏每一类 = {_kind.SPEC.title}该类的本年支出。",
-        _by_class(
-            (F4, "expenditure", _column), (_kind, "rows", _fund_column), f"{_name}财政拨款支出"
-        ),
+        f"F4-F{kind.SPEC.number}",
+        f"The appropriation summary's {column.replace('_', ' ')} column equals "
+        f"final table {kind.SPEC.number}",
+        f"财政拨款收入支出决算总表{name}财政拨款栏每一类 = {kind.SPEC.title}该类的本年支出。",
+        _by_class((F4, "expenditure", column), (kind, "rows", fund_column), f"{name}财政拨款支出"),
     )
-_cross(
+    for column, kind, fund_column, name in (
+        ("general_public", F5, "total", "一般公共预算"),
+        ("government_fund", F8, "expenditure", "政府性基金预算"),
+        ("state_capital", F9, "expenditure", "国有资本经营预算"),
+    )
+)
+XF_F4_TOTALS = _cross(
     "F4-TOTALS",
     "The appropriation summary's totals equal the appropriation tables",
     "财政拨款收入支出决算总表本年支出合计的一般公共预算、政府性基金、国有资本经营预算栏 = "
@@ -215,7 +201,7 @@ _cross(
         )
     ),
 )
-_cross(
+XF_F4_FUNDS = _cross(
     "F4-FUNDS",
     "The appropriation summary's fund balances equal the fund tables",
     "财政拨款收入支出决算总表中政府性基金、国有资本经营预算财政拨款的年初结转和结余、本年收入、"
@@ -234,7 +220,7 @@ _cross(
         )
     ),
 )
-_cross(
+XF_F5_F6 = _cross(
     "F5-F6",
     "Basic expenditure equals the basic expenditure table",
     "一般公共预算财政拨款支出决算表的基本支出合计 = 一般公共预算财政拨款基本支出决算表的合计"
@@ -294,7 +280,7 @@ def _within_all_funds(rule: Rule, accounts: DepartmentFinalAccounts) -> Iterator
                 )
 
 
-_cross(
+XF_APPROPRIATIONS_WITHIN_ALL = _cross(
     "APPROPRIATIONS-WITHIN-ALL",
     "Appropriations never exceed all funds",
     "每个功能科目的财政拨款支出（表5、表8、表9之和）不超过支出决算表中该科目的支出"
@@ -328,7 +314,7 @@ def _three_public_in_basic(rule: Rule, accounts: DepartmentFinalAccounts) -> Ite
             )
 
 
-_cross(
+XF_F7_F6 = _cross(
     "F7-F6",
     'The "three public" actuals cover the basic expenditure of the same items',
     "“三公”经费支出决算表的因公出国（境）费、公务接待费、公务用车运行维护费决算数不少于基本支出决算表 "
@@ -347,8 +333,8 @@ def _doc(
     description: str,
     function: Callable[..., Iterator[Finding]],
     severity: Severity = Severity.ERROR,
-) -> None:
-    rule(
+) -> Rule:
+    return rule(
         f"DOCF-{suffix}",
         title,
         severity,
@@ -379,19 +365,19 @@ def _years(rule: Rule, accounts: DepartmentFinalAccounts) -> Iterator[Finding]:
             )
 
 
-_doc(
+DOCF_TABLES = _doc(
     "TABLES",
     "All nine tables of the final accounts are published",
     "部门决算九张公开表齐全（无数据的表也应空表列示）。",
     _missing,
 )
-_doc(
+DOCF_EMPTY_NOTE = _doc(
     "EMPTY-NOTE",
     "An empty table says why it is empty",
     "部门决算的空表列示并说明原因。",
     _empty_notes,
 )
-_doc(
+DOCF_YEAR = _doc(
     "YEAR",
     "One year everywhere",
     "各决算表的年度与部门决算年度一致。",
@@ -399,133 +385,20 @@ _doc(
 )
 
 
-# -- the explanation against the tables --------------------------------------------------------
-
-# Imported last, so that the explanation's rules (TXT-FINAL-…) follow the tables' in the
-# catalogue; as a module, because imported first it imports this one before defining its names.
-from govbudget.checks import final_narrative as _narrative  # noqa: E402
-
-_PRINTED_AS = {"total": "actual", "budget": "budgeted", "adjusted_budget": "adjusted"}
-
-# The fact of the explanation, where the tables print it: table, block, row, column.
-_FACT_CELLS: tuple[tuple[str, type[Table], str, str, str], ...] = (
-    ("income_expenditure_total", F1, "income", "grand_total", "amount"),
-    ("income_total", F1, "income", "income_total", "amount"),
-    ("fiscal_appropriation", F1, "income", "fiscal_appropriation", "amount"),
-    *((source, F1, "income", source, "amount") for source, _label in _SOURCES[1:]),
-    ("non_fiscal_balance_used", F1, "income", "use_of_balance", "amount"),
-    ("carry_over", F1, "income", "carry_over", "amount"),
-    ("expenditure_total", F1, "expenditure", "expenditure_total", "amount"),
-    ("balance_distribution", F1, "expenditure", "surplus_distribution", "amount"),
-    ("carry_forward", F1, "expenditure", "carry_forward", "amount"),
-    ("basic", F3, "rows", "total", "basic"),
-    ("project", F3, "rows", "total", "project"),
-    ("remittance_to_superior", F3, "rows", "total", "remittance_to_superior"),
-    ("operating_expenditure", F3, "rows", "total", "operating"),
-    ("subsidy_to_subordinates", F3, "rows", "total", "subsidy_to_subordinates"),
-    ("fiscal_total", F4, "income", "grand_total", "amount"),
-    ("general_public_basic", F5, "rows", "total", "basic"),
-    ("government_fund_expenditure", F8, "rows", "total", "expenditure"),
-    ("state_capital_expenditure", F9, "rows", "total", "expenditure"),
-    ("personnel", F6, "rows", "personnel_total", "total"),
-    ("public", F6, "rows", "public_total", "total"),
-    ("personnel", F6, "rows", "total", "personnel"),  # the budget's layout: columns
-    ("public", F6, "rows", "total", "public"),
+FINAL_CROSS_TABLE: tuple[Rule, ...] = (
+    XF_F1_F2,
+    XF_F1_F3,
+    XF_F1_F3_CLASSES,
+    XF_F1_F4,
+    XF_F4_F1_BALANCES,
+    *XF_F4_APPROPRIATIONS,
+    XF_F4_TOTALS,
+    XF_F4_FUNDS,
+    XF_F5_F6,
+    XF_APPROPRIATIONS_WITHIN_ALL,
+    XF_F7_F6,
 )
+"""The rules between the tables of final accounts, ``XF-…``."""
 
-_THREE_PUBLIC_ROWS = (
-    ("three_public_total", "total"),
-    ("travel_abroad", "travel_abroad"),
-    ("vehicles", "vehicles"),
-    ("vehicle_purchase", "vehicle_purchase"),
-    ("vehicle_operation", "vehicle_operation"),
-    ("reception", "reception"),
-)
-
-
-def _one(table: Table, cell: Cell) -> tuple[Figure, bool]:
-    """The figure (in 万元) that stands for a cell — the sum of its parts where the table
-    prints only those — and whether anything printed stands for it."""
-    figures, seen = figures_at(table, cell)
-    if not seen:
-        return None, False
-    wan = [f for f in _wan(figures, table.header.unit) if f is not None]
-    return (sum(wan[1:], wan[0]) if wan else None), True
-
-
-def _row_figures(
-    table: Table, row: str, name: str, where: str | None = None
-) -> _narrative.TableFigures | None:
-    """A row of a table by functional subject or of the "三公" table in
-    :class:`~govbudget.checks.final_narrative.TableFigures` terms: its 决算数 and the budgets the
-    table prints; ``None`` when nothing printed stands for the row."""
-    printed = table.block("rows")
-    values: dict[str, Figure] = {}
-    seen = False
-    for column in printed.columns:
-        meaning = "actual" if column == "actual" else _PRINTED_AS.get(column)
-        if meaning is not None:
-            values[meaning], stands = _one(table, Cell("rows", row, column))
-            seen = seen or stands
-    if not seen:
-        return None
-    found = printed.row(row)
-    return _narrative.TableFigures(
-        table.title,
-        where or (found.label if found is not None else name),
-        name=name,
-        actual=values.get("actual"),
-        budgeted=values.get("budgeted"),
-        adjusted=values.get("adjusted"),
-        columns=frozenset(values),
-    )
-
-
-def text_figures(accounts: DepartmentFinalAccounts) -> _narrative.FigureLookup:
-    """What the tables print of the figures the explanation states (in 万元), for the rules
-    ``TXT-FINAL-TABLE`` and ``TXT-FINAL-TABLE-RATE``.
-
-    The rows are those of the 一般公共预算财政拨款支出决算表 with a code (决算数 = 合计, and
-    年初预算数 / 调整预算数 where printed); the facts are the totals of the summaries, the
-    kinds of 本年支出 of the 支出决算表, the 人员经费 / 公用经费 of the basic table and each
-    "三公" item's 预算数 and 决算数. A figure the tables do not print is left out.
-
-    >>> from govbudget.tables import TableHeader
-    >>> t7 = ThreePublicExpensesFinalTable.from_rows(TableHeader("某部门", 2025), [
-    ...     ("total", "合计", {"budget": "1.53", "actual": "0"}),
-    ...     ("reception", "公务接待费", {"budget": "1.53", "actual": "0"})])
-    >>> lookup = text_figures(DepartmentFinalAccounts("某部门", 2025, tables=[t7]))
-    >>> reception = lookup.fact("reception")
-    >>> reception.budgeted, reception.actual, sorted(reception.columns)
-    (Decimal('1.53'), Decimal('0'), ['actual', 'budgeted'])
-    >>> lookup.fact("travel_abroad") is None, lookup.fact("income_total") is None
-    (True, True)
-    """
-    facts: list[tuple[str, _narrative.TableFigures]] = []
-    for name, kind, block, row, column in _FACT_CELLS:
-        table = accounts.table(kind)
-        if table is None or column not in table.block(block).columns:
-            continue
-        value, seen = _one(table, Cell(block, row, column))
-        if seen:
-            label = table.SPEC.block(block).name_of(row)
-            facts.append((name, _narrative.TableFigures(table.title, label, actual=value)))
-    general = accounts.general_public_expenditure
-    if general is not None:
-        whole = _row_figures(general, "total", "合计")
-        if whole is not None:
-            facts.append(("general_public_expenditure", whole))
-    three = accounts.three_public_expenses
-    if three is not None:
-        for name, row in _THREE_PUBLIC_ROWS:
-            found = _row_figures(three, row, three.SPEC.block("rows").name_of(row))
-            if found is not None:
-                facts.append((name, found))
-    rows: list[_narrative.TableFigures] = []
-    if general is not None:
-        for each in general.rows:
-            if each.code is not None:
-                found = _row_figures(general, each.key, each.label, each.code)
-                if found is not None:
-                    rows.append(found)
-    return _narrative.FigureLookup(rows=rows, facts=facts)
+FINAL_COMPLETENESS: tuple[Rule, ...] = (DOCF_TABLES, DOCF_EMPTY_NOTE, DOCF_YEAR)
+"""The completeness rules of final accounts, ``DOCF-…``."""

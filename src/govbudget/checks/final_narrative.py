@@ -41,7 +41,7 @@ or its code) and of a named fact. :class:`FigureLookup` answers them from rows.
 
 How they reach a final-accounts disclosure: ``DepartmentFinalAccounts`` yields, among its
 parts, ``FinalTextTables(accounts.facts, text_figures(accounts))``
-(:func:`govbudget.checks.final.text_figures`): a :class:`FigureLookup` built from its tables —
+(:func:`govbudget.disclosure.text_figures.text_figures`): a :class:`FigureLookup` built from its tables —
 one :class:`TableFigures` per row of the 一般公共预算财政拨款支出决算表 (``row`` its code,
 ``name`` its 科目名称, ``actual`` its 合计 决算数, ``budgeted`` / ``adjusted`` where the table
 prints 年初预算数 / 调整预算数, and ``columns`` naming the columns printed), and one per fact in
@@ -50,6 +50,7 @@ prints 年初预算数 / 调整预算数, and ``columns`` naming the columns pri
 the "三公" table's 预算数 and 决算数, …), in 万元. ``check(accounts)`` runs these rules beside
 the facts-only ones.
 
+>>> from govbudget.disclosure.text_figures import FigureLookup, TableFigures
 >>> figures = FigureLookup(
 ...     rows=[TableFigures("一般公共预算财政拨款支出决算表", "2080506",
 ...                        name="机关事业单位职业年金缴费支出", actual="257.14")])
@@ -64,16 +65,9 @@ the facts-only ones.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, Inexact
-from typing import Protocol
 
-import attrs
-
-# The rules of the tables (F1–F9, XF, DOCF) come before the explanation's in the catalogue,
-# whichever of the two modules is imported first: that one imports this module last.
-import govbudget.checks.final  # noqa: F401
 from govbudget.amounts import (
     Figure,
     Interval,
@@ -81,7 +75,6 @@ from govbudget.amounts import (
     decimal_places,
     format_amount,
     half_width,
-    parse_amount,
 )
 from govbudget.checks.registry import Rule, rule
 from govbudget.disclosure.final_facts import (
@@ -93,10 +86,11 @@ from govbudget.disclosure.final_facts import (
     StatedExecution,
     direction_signs,
 )
+from govbudget.disclosure.text_figures import FinalFigures, FinalTextTables, TableFigures
 from govbudget.findings import Finding, Location, Severity
 from govbudget.rates import ExecutionRate
 
-__all__ = ["FigureLookup", "FinalFigures", "FinalTextTables", "TableFigures"]
+__all__ = ["EXPLANATION_RULES"]
 
 _TABLE = "情况说明"
 _HUNDRED = Decimal(100)
@@ -697,155 +691,6 @@ def _change(rule: Rule, facts: FinalStatedFacts) -> Iterator[Finding]:
 # -- text and tables ---------------------------------------------------------------------------
 
 
-def _columns(value: Iterable[str]) -> frozenset[str]:
-    columns = frozenset(value)
-    unknown = columns - {"actual", "budgeted", "adjusted"}
-    if unknown:
-        raise ValueError(f"unknown columns {sorted(unknown)}: use actual, budgeted, adjusted")
-    return columns
-
-
-def _figure(value: str | int | Decimal | None) -> Figure:
-    return None if value is None else parse_amount(value)
-
-
-@attrs.frozen(slots=True)
-class TableFigures:
-    """What a table prints for one row the text speaks of, in 万元: its 决算数 (``actual``),
-    年初预算数 (``budgeted``) and 调整预算数 (``adjusted``). A blank cell is ``None`` (an exact
-    zero); ``columns`` names the columns the table prints at all, so that a column the table
-    does not have is never taken for a blank. ``table`` and ``row`` (a code, or the row's
-    label) locate it; ``name`` is the row's name (科目名称), for matching by name.
-
-    >>> row = TableFigures("财政拨款“三公”经费支出决算表", "公务接待费", budgeted="1.53",
-    ...                    actual="0", columns={"budgeted", "actual"})
-    >>> row.prints("budgeted"), row.prints("adjusted"), row.value("budgeted")
-    (True, False, Decimal('1.53'))
-    """
-
-    table: str
-    row: str
-    name: str = ""
-    actual: Figure = attrs.field(default=None, converter=_figure)
-    budgeted: Figure = attrs.field(default=None, converter=_figure)
-    adjusted: Figure = attrs.field(default=None, converter=_figure)
-    columns: frozenset[str] = attrs.field(default=frozenset({"actual"}), converter=_columns)
-
-    def prints(self, column: str) -> bool:
-        """Whether the table prints ``column`` (``"actual"``, ``"budgeted"``, ``"adjusted"``)."""
-        return column in self.columns
-
-    def value(self, column: str) -> Figure:
-        """The figure of ``column`` (``None``: blank, or not printed — ask :meth:`prints`)."""
-        figure: Figure = getattr(self, column)
-        return figure
-
-
-class FinalFigures(Protocol):
-    """Where the text–table rules look a stated figure up in the tables.
-
-    ``item`` answers for a functional item or class: ``path`` is its names by level as the
-    text prints them (("社会保障和就业支出", "行政事业单位离退休", "机关事业单位职业年金缴费支出"),
-    or one class name), ``code`` its code when the text prints one. ``fact`` answers for a
-    named fact of :class:`~govbudget.disclosure.final_facts.FinalStatedFacts`
-    (``"income_total"``, ``"three_public_total"``, ``"reception"``, …). ``None``: the tables
-    have no such row, and nothing is compared.
-    """
-
-    def item(self, path: tuple[str, ...], code: str | None) -> TableFigures | None:
-        """The row of a functional item or class."""
-
-    def fact(self, name: str) -> TableFigures | None:
-        """The row of a named fact."""
-
-
-def _plain(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name)
-    for mark in ("(类)", "(款)", "(项)", " ", "\u3000", "“", "”", '"'):
-        text = text.replace(mark, "")
-    return text
-
-
-def _same(printed: str, name: str) -> bool:
-    """Whether a name as the text prints it names a row: equal, equal but for a trailing 支出
-    ("一般公共服务" is 一般公共服务支出), or one ending with the other ("归口管理的行政单位离退休"
-    is 行政单位离退休)."""
-    a, b = _plain(printed), _plain(name)
-    if a == b or a.removesuffix("支出") == b.removesuffix("支出"):
-        return True
-    shorter = min(len(a), len(b))
-    return shorter >= 4 and (a.endswith(b) or b.endswith(a))
-
-
-def _rows(value: Iterable[TableFigures]) -> tuple[TableFigures, ...]:
-    return tuple(value)
-
-
-def _fact_rows(
-    value: Mapping[str, TableFigures] | Iterable[tuple[str, TableFigures]],
-) -> tuple[tuple[str, TableFigures], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple((str(name), row) for name, row in items)
-
-
-@attrs.frozen(slots=True)
-class FigureLookup:
-    """A :class:`FinalFigures` from rows: ``rows`` of a functional table (``row`` the code of
-    3, 5 or 7 digits, ``name`` the 科目名称) and ``facts`` by name.
-
-    An item is found by its code, else by its names level by level (类 → 款 under it → 项 under
-    that): a class name the table spells otherwise ("文化体育与传媒支出") leaves the class open,
-    and a name that fits no row, or several, finds nothing.
-
-    >>> lookup = FigureLookup(rows=[
-    ...     TableFigures("表5", "208", name="社会保障和就业支出", actual="3019.34"),
-    ...     TableFigures("表5", "20805", name="行政事业单位离退休", actual="1281.95"),
-    ...     TableFigures("表5", "2080501", name="行政单位离退休", actual="252.74")])
-    >>> lookup.item(("社会保障和就业支出", "行政事业单位离退休", "归口管理的行政单位离退休"), None).row
-    '2080501'
-    >>> lookup.item(("社会保障和就业",), None).actual
-    Decimal('3019.34')
-    """
-
-    rows: tuple[TableFigures, ...] = attrs.field(default=(), converter=_rows)
-    facts: tuple[tuple[str, TableFigures], ...] = attrs.field(default=(), converter=_fact_rows)
-
-    def item(self, path: tuple[str, ...], code: str | None) -> TableFigures | None:
-        """The row of a functional item or class, by code or by names."""
-        if code is not None:
-            return next((row for row in self.rows if row.row == code), None)
-        if not path:
-            return None
-        # A level whose name fits no row (a class the table spells otherwise, a table that
-        # prints no 款 rows) is left open: the next level is sought under the last one found.
-        prefixes: list[str] | None = None
-        candidates: list[TableFigures] = []
-        for depth, name in zip((3, 5, 7), path, strict=False):
-            candidates = [
-                row
-                for row in self.rows
-                if len(row.row) == depth
-                and (prefixes is None or any(row.row.startswith(p) for p in prefixes))
-                and _same(name, row.name)
-            ]
-            if candidates:
-                prefixes = [row.row for row in candidates]
-        return candidates[0] if len(candidates) == 1 else None
-
-    def fact(self, name: str) -> TableFigures | None:
-        """The row of a named fact."""
-        return next((row for fact, row in self.facts if fact == name), None)
-
-
-@attrs.frozen(slots=True)
-class FinalTextTables:
-    """A final-accounts explanation's facts beside the tables' figures: what ``TXT-FINAL-TABLE``
-    and ``TXT-FINAL-TABLE-RATE`` check. A disclosure yields one among its parts."""
-
-    facts: FinalStatedFacts
-    figures: FinalFigures
-
-
 def _compare(
     rule: Rule,
     label: str,
@@ -969,3 +814,17 @@ def _table_rate(rule: Rule, pair: FinalTextTables) -> Iterator[Finding]:
             expected=rate.point,
             actual=execution.rate,
         )
+
+
+EXPLANATION_RULES: tuple[Rule, ...] = (
+    _rate,
+    _zero_budget,
+    _direction,
+    _restated,
+    _share,
+    _sums,
+    _change,
+    _table,
+    _table_rate,
+)
+"""The rules on a final-accounts explanation, alone and against the tables, ``TXT-FINAL-…``."""

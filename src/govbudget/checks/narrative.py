@@ -47,7 +47,7 @@ from govbudget.checks.registry import Rule, rule
 from govbudget.disclosure.facts import CHANGE_FACTS, CHANGE_OF, FACT_LABELS, StatedFacts
 from govbudget.findings import Finding, Location, Severity
 
-__all__: list[str] = []
+__all__ = ["CHANGE_RULES"]
 
 _TABLE = "情况说明"
 _HUNDRED = Decimal(100)
@@ -167,3 +167,10 @@ def _direction(rule: Rule, facts: StatedFacts) -> Iterator[Finding]:
         else:
             continue
         yield rule.finding(f"{label}{message}{_said(facts, name)}", location=_where(name))
+
+
+CHANGE_RULES: tuple[Rule, ...] = (
+    _percent,
+    _direction,
+)
+"""The rules on the changes a budget's explanation states, each against itself."""

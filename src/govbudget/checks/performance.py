@@ -41,7 +41,7 @@ from govbudget.performance import (
     ProjectPerformanceGoal,
 )
 
-__all__: list[str] = []
+__all__ = ["GOAL_RULES"]
 
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
@@ -398,3 +398,18 @@ def _stale_years(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
                     expected=Decimal(document.year),
                     actual=Decimal(year),
                 )
+
+
+GOAL_RULES: tuple[Rule, ...] = (
+    _levels,
+    _framework,
+    _schedule,
+    _percentages,
+    _targets,
+    _basis,
+    _funds,
+    _cost,
+    _cost_equals_budget,
+    _stale_years,
+)
+"""The rules on performance goals, ``PG-…``."""

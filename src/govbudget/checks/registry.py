@@ -1,21 +1,28 @@
-"""The rule registry and :func:`check`.
+"""Rules, and the registry that runs them.
 
-Every rule is a plain function registered once, with a stable id, an English title, a
-severity, the type it applies to and a Chinese description of what it compares. ``check(obj)``
-runs every rule that applies to ``obj`` and to the parts it is made of, and returns a
-:class:`~govbudget.findings.Report`. Rules return findings; they never raise for a
-fault of the data.
+Every rule is a plain function made into a :class:`Rule` once, with a stable id, an English
+title, a severity, the type it applies to and a Chinese description of what it compares. A rule
+module lists its rules in a tuple (``RULES``), as beancount lists its validations; a
+:class:`Registry` is an ordered set of rules, and ``registry.check(obj)`` runs every rule that
+applies to ``obj`` and to the parts it is made of, and returns a
+:class:`~govbudget.findings.Report`. Rules return findings; they never raise for a fault of the
+data.
 
->>> from govbudget import check, functional_classification
->>> check(functional_classification(2025)).ok
-True
->>> [r.id for r in rules() if r.id.startswith("CAT-")]
-['CAT-PARENT', 'CAT-SIBLING-NAME']
+>>> @rule("USER-SHORT-NAMES", "Names are short", Severity.INFO, applies_to=str,
+...       description="名称不超过 4 个字。")
+... def short(rule, name):
+...     if len(name) > 4:
+...         yield rule.finding(f"“{name}”过长")
+>>> short.id, [f.message for f in Registry([short]).check("一般公共服务")]
+('USER-SHORT-NAMES', ['“一般公共服务”过长'])
+
+What an object is made of is its own declaration: an object with a ``parts()`` method is
+checked with its parts, and an object with ``read_findings`` (what its reader could not read)
+reports them beside the rules' findings.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -26,43 +33,38 @@ import attrs
 from govbudget.amounts import Agreement
 from govbudget.findings import Finding, Location, Report, Severity
 
-__all__ = [
-    "RULES",
-    "Registry",
-    "Rule",
-    "check",
-    "declare",
-    "register_carried",
-    "register_parts",
-    "rule",
-    "rules",
-]
+__all__ = ["Registry", "Rule", "RuleFunction", "declare", "rule"]
 
 T = TypeVar("T")
-C = TypeVar("C")
-RuleFunction = TypeVar("RuleFunction", bound=Callable[..., Iterable[Finding]])
+
+RuleFunction = Callable[..., Iterable[Finding]]
+"""A rule's function: called as ``function(rule, obj)``, it yields the findings on ``obj``."""
 
 _RULE_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
 
 
+def _well_formed(id: str) -> str:
+    if not _RULE_ID.fullmatch(id):
+        raise ValueError(f"rule id {id!r} is not of the form FAMILY-WHAT (upper case, dashes)")
+    return id
+
+
 @attrs.frozen(slots=True)
 class Rule:
-    """One registered rule: its metadata and the function that yields its findings.
+    """One rule: its metadata and the function that yields its findings.
 
     The function is called as ``function(rule, obj)`` and builds its findings with
     :meth:`finding`, so the id, title and severity are written once, here. A rule without a
     function (``applies_to`` is ``None``) is raised by a reader while it reads a document, not
-    by ``check``; it is declared here so that the rule catalogue lists it.
+    by ``check``; it is declared so that the rule catalogue lists it (:func:`declare`).
     """
 
-    id: str
+    id: str = attrs.field(converter=_well_formed)
     title: str
     severity: Severity
     applies_to: type | None
     description: str
-    function: Callable[..., Iterable[Finding]] | None = attrs.field(
-        default=None, eq=False, repr=False
-    )
+    function: RuleFunction | None = attrs.field(default=None, eq=False, repr=False)
 
     def run(self, obj: object) -> Iterator[Finding]:
         """The findings of this rule on ``obj``."""
@@ -97,83 +99,50 @@ class Rule:
         )
 
 
-_PARTS: dict[type, Callable[..., Iterable[object]]] = {}
-_CARRIED: dict[type, Callable[..., Iterable[Finding]]] = {}
-# What the two tables above give for each concrete type, found along its MRO once: check asks
-# for every object it walks. Emptied whenever either table changes.
-_DECLARED: dict[
-    type, tuple[Callable[..., Iterable[object]] | None, Callable[..., Iterable[Finding]] | None]
-] = {}
+def rule(
+    id: str, title: str, severity: Severity, *, applies_to: type, description: str
+) -> Callable[[RuleFunction], Rule]:
+    """Make the decorated function a :class:`Rule` (it registers it nowhere: a registry is
+    made from lists of rules)."""
+    _well_formed(id)
+
+    def make(function: RuleFunction) -> Rule:
+        return Rule(id, title, severity, applies_to, description, function)
+
+    return make
+
+
+def declare(id: str, title: str, severity: Severity, *, description: str) -> Rule:
+    """A rule that a reader raises while it reads (it has no function for ``check`` to run)."""
+    return Rule(id, title, severity, None, description)
 
 
 def _selected(rule_id: str, patterns: Iterable[str]) -> bool:
     return any(rule_id == p or rule_id.startswith(p + "-") for p in patterns)
 
 
-def _first_along_mro(table: dict[type, C], kind: type) -> C | None:
-    for each in kind.__mro__:
-        found = table.get(each)
-        if found is not None:
-            return found
-    return None
+def _parts(obj: object) -> Iterable[object]:
+    parts = getattr(obj, "parts", None)
+    # A field named so (a formula's parts) is no declaration of what the object is made of.
+    return parts() if callable(parts) else ()
 
 
-def _declared(
-    kind: type,
-) -> tuple[Callable[..., Iterable[object]] | None, Callable[..., Iterable[Finding]] | None]:
-    found = _DECLARED.get(kind)
-    if found is None:
-        found = _DECLARED[kind] = (
-            _first_along_mro(_PARTS, kind),
-            _first_along_mro(_CARRIED, kind),
-        )
+def _carried(obj: object) -> Iterable[Finding]:
+    found: tuple[Finding, ...] = getattr(obj, "read_findings", ())
     return found
 
 
-# For each module defining types whose rules (and parts) are declared by modules imported only
-# when needed: those modules (see Registry.declared_by).
-_DECLARED_LATER: dict[str, tuple[str, ...]] = {}
-
-
-def _import_declarers(kind: type) -> bool:
-    """Import the modules that declare the rules of ``kind`` or of a base of it, unless done
-    already; whether there were any."""
-    found = False
-    for base in kind.__mro__:
-        modules = _DECLARED_LATER.get(base.__module__)
-        if modules is not None:
-            for module in modules:
-                importlib.import_module(module)
-            # Dropped once imported, not before: a thread checking meanwhile waits for the
-            # import to finish (importlib's lock) rather than planning without the rules.
-            _DECLARED_LATER.pop(base.__module__, None)
-            found = True
-    return found
-
-
-def register_parts(kind: type[T], parts: Callable[[T], Iterable[object]]) -> None:
-    """Declare what an object of ``kind`` is made of, so ``check`` also checks the parts."""
-    _PARTS[kind] = parts
-    _DECLARED.clear()
-
-
-def register_carried(kind: type[T], findings: Callable[[T], Iterable[Finding]]) -> None:
-    """Declare the findings an object of ``kind`` carries from where it came from (what its
-    reader could not read), so ``check`` reports them beside the findings of the rules."""
-    _CARRIED[kind] = findings
-    _DECLARED.clear()
-
-
-_Plan = dict[type, tuple[tuple[Rule, Callable[..., Iterable[Finding]]], ...]]
+_Plan = dict[type, tuple[tuple[Rule, RuleFunction], ...]]
 _MOST_PLANS = 64  # selections remembered per registry; beyond, the memory starts again
 
 
 class Registry:
-    """An ordered set of rules. govbudget's own rules live in :data:`RULES`.
+    """An ordered set of rules. govbudget's own are :data:`govbudget.checks.RULES`.
 
     A user's own rules go in a registry of their own, alone or beside the built-in ones:
 
-    >>> from govbudget import Catalogue, functional_classification
+    >>> from govbudget.classification import Catalogue, functional_classification
+    >>> from govbudget.checks import RULES
     >>> mine = RULES.copy()
     >>> @mine.rule("USER-SHORT-NAMES", "Names are short", Severity.INFO,
     ...            applies_to=Catalogue, description="科目名称不超过 12 个字。")
@@ -184,85 +153,50 @@ class Registry:
     >>> report = mine.check(functional_classification(2025))
     >>> report.rule_ids(), report.infos[0].location.row
     (('USER-SHORT-NAMES',), '20103')
-    >>> "USER-SHORT-NAMES" in [r.id for r in rules()]
+    >>> "USER-SHORT-NAMES" in [r.id for r in RULES.rules()]
     False
     """
 
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
         self._rules: dict[str, Rule] = {}
         # For each selection (select, ignore) checked, for each type of object met: the rules
-        # that apply, with their functions, in registration order. Emptied by add().
+        # that apply, with their functions, in catalogue order. Emptied by add().
         self._plans: dict[tuple[tuple[str, ...] | None, tuple[str, ...]], _Plan] = {}
-        self._declarers: list[str] = []
         for each in rules:
             self.add(each)
 
     def add(self, new: Rule) -> None:
-        """Register a rule; its id must be well formed and not registered yet."""
-        if not _RULE_ID.fullmatch(new.id):
-            raise ValueError(
-                f"rule id {new.id!r} is not of the form FAMILY-WHAT (upper case, dashes)"
-            )
+        """Add a rule; its id must not be in the registry yet."""
         if new.id in self._rules:
             raise ValueError(f"rule id {new.id!r} is registered twice")
         self._rules[new.id] = new
         self._plans.clear()
 
     def rule(
-        self,
-        id: str,
-        title: str,
-        severity: Severity,
-        *,
-        applies_to: type,
-        description: str,
-    ) -> Callable[[RuleFunction], RuleFunction]:
-        """Register the decorated function as a rule.
+        self, id: str, title: str, severity: Severity, *, applies_to: type, description: str
+    ) -> Callable[[RuleFunction], Rule]:
+        """Make the decorated function a rule of this registry."""
+        make = rule(id, title, severity, applies_to=applies_to, description=description)
 
-        The function takes the :class:`Rule` and the object to check and yields findings.
-        """
-        if not _RULE_ID.fullmatch(id):
-            raise ValueError(f"rule id {id!r} is not of the form FAMILY-WHAT (upper case, dashes)")
+        def add(function: RuleFunction) -> Rule:
+            made = make(function)
+            self.add(made)
+            return made
 
-        def register(function: RuleFunction) -> RuleFunction:
-            self.add(Rule(id, title, severity, applies_to, description, function))
-            return function
-
-        return register
+        return add
 
     def declare(self, id: str, title: str, severity: Severity, *, description: str) -> Rule:
-        """Declare a rule that a reader raises while reading (it has no function to run)."""
-        declared = Rule(id, title, severity, None, description)
+        """Declare a rule of this registry that a reader raises while reading."""
+        declared = declare(id, title, severity, description=description)
         self.add(declared)
         return declared
 
-    def declared_by(self, *modules: str, types_in: Iterable[str] = ()) -> None:
-        """Name modules whose import declares more rules of this registry (the readers of
-        :mod:`govbudget.formats` declare the READ-… rules, :mod:`govbudget.checks.final` those
-        of final accounts): they are imported when the rules are first listed or copied, in the
-        order named, not before.
-
-        ``types_in`` names the modules defining the types those rules check
-        (:mod:`govbudget.disclosure.final` …): the declaring modules are then also imported when
-        ``check``, of any registry, first meets an object of such a type or of a subclass, as
-        they also declare what the object is made of (:func:`register_parts`).
-        """
-        self._declarers.extend(modules)
-        for module in types_in:
-            _DECLARED_LATER[module] = (*_DECLARED_LATER.get(module, ()), *modules)
-
-    def _declare_all(self) -> None:
-        while self._declarers:
-            importlib.import_module(self._declarers.pop(0))
-
     def copy(self) -> Registry:
         """A new registry holding the same rules, to which more can be added."""
-        self._declare_all()
         return Registry(self._rules.values())
 
     def rules(self, *, applies_to: type | None = None) -> tuple[Rule, ...]:
-        """The rules in registration order, or those that apply to one type."""
-        self._declare_all()
+        """The rules in catalogue order, or those that apply to one type."""
         return tuple(
             r
             for r in self._rules.values()
@@ -276,7 +210,8 @@ class Registry:
         """Run every applicable rule on ``obj`` and its parts and return the report.
 
         ``select`` keeps only the rules whose id is given or starts with a given family
-        (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way.
+        (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way. Findings an
+        object carries from its reader (``read_findings``) are selected the same way.
         """
         selected = None if select is None else tuple(select)
         ignored = tuple(ignore)
@@ -288,10 +223,6 @@ class Registry:
             kind = type(current)
             applicable = plan.get(kind)
             if applicable is None:
-                if _DECLARED_LATER and _import_declarers(kind):
-                    # Their rules emptied the plans: go on with a new one. (The objects met
-                    # before are of other types, which those rules do not check.)
-                    plan = self._plan(selected, ignored)
                 applicable = plan[kind] = tuple(
                     (r, r.function)
                     for r in self._chosen(selected, ignored)
@@ -301,16 +232,13 @@ class Registry:
                 )
             for candidate, function in applicable:
                 findings.extend(function(candidate, current))
-            parts, carried = _declared(kind)
-            if carried is not None:
-                findings.extend(
-                    finding
-                    for finding in carried(current)
-                    if (selected is None or _selected(finding.rule, selected))
-                    and not _selected(finding.rule, ignored)
-                )
-            if parts is not None:
-                pending.extend(parts(current))
+            findings.extend(
+                finding
+                for finding in _carried(current)
+                if (selected is None or _selected(finding.rule, selected))
+                and not _selected(finding.rule, ignored)
+            )
+            pending.extend(_parts(current))
         return Report(findings)
 
     def _chosen(self, selected: tuple[str, ...] | None, ignored: tuple[str, ...]) -> list[Rule]:
@@ -329,45 +257,3 @@ class Registry:
                 self._plans.clear()
             plan = self._plans[key] = {}
         return plan
-
-
-RULES = Registry()
-"""The built-in rules; every rule module of govbudget registers into it."""
-
-
-def rule(
-    id: str,
-    title: str,
-    severity: Severity,
-    *,
-    applies_to: type,
-    description: str,
-) -> Callable[[RuleFunction], RuleFunction]:
-    """Register the decorated function as a built-in rule (see :meth:`Registry.rule`)."""
-    return RULES.rule(id, title, severity, applies_to=applies_to, description=description)
-
-
-def declare(id: str, title: str, severity: Severity, *, description: str) -> Rule:
-    """Declare a built-in rule raised by a reader (see :meth:`Registry.declare`)."""
-    return RULES.declare(id, title, severity, description=description)
-
-
-def rules(*, applies_to: type | None = None) -> tuple[Rule, ...]:
-    """The built-in rules in registration order, or those that apply to one type."""
-    return RULES.rules(applies_to=applies_to)
-
-
-def check(
-    obj: object,
-    *,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] = (),
-    registry: Registry = RULES,
-) -> Report:
-    """Run every applicable rule on ``obj`` and its parts and return the report.
-
-    ``select`` keeps only the rules whose id is given or starts with a given family
-    (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way; ``registry``
-    replaces the built-in rules with a registry of one's own.
-    """
-    return registry.check(obj, select=select, ignore=ignore)

@@ -35,7 +35,6 @@ from govbudget.errors import UnknownEditionError
 from govbudget.findings import Finding, Location, Severity
 from govbudget.tables import (
     DETAIL,
-    STANDARD_TABLES,
     Block,
     BlockSpec,
     Detail,
@@ -46,7 +45,7 @@ from govbudget.tables import (
 )
 from govbudget.tables.cells import figures_at, top_level_rows
 
-__all__: list[str] = []
+__all__ = ["table_rules"]
 
 
 def _pairs(table: Table) -> Iterator[tuple[BlockSpec, Block]]:
@@ -336,89 +335,94 @@ def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
             )
 
 
-def _register(kind: type[Table]) -> None:
+def table_rules(kind: type[Table]) -> tuple[Rule, ...]:
+    """The within-table rules of one table class, made from its declaration (``SPEC``), in
+    catalogue order.
+
+    >>> from govbudget.tables import ThreePublicExpensesTable
+    >>> [r.id for r in table_rules(ThreePublicExpensesTable)]
+    ['T9-COLUMNS', 'T9-TOTAL', 'T9-DUPLICATE']
+    """
     spec = kind.SPEC
     prefix = spec.rule_prefix
     blocks = spec.blocks
+    made: list[Rule] = []
 
     def formulas(pick: Iterable[str]) -> str:
         return "；".join(pick)
 
+    def add(
+        suffix: str, title: str, description: str, function: Callable[..., Iterator[Finding]]
+    ) -> None:
+        severity = Severity.WARNING if suffix == "CODE-UNKNOWN" else Severity.ERROR
+        made.append(
+            rule(
+                f"{prefix}-{suffix}",
+                title,
+                severity,
+                applies_to=kind,
+                description=f"{spec.title}{description}",
+            )(function)
+        )
+
     column_formulas = [b.describe(f) for b in blocks for f in b.column_formulas]
     if column_formulas:
-        rule(
-            f"{prefix}-COLUMNS",
+        add(
+            "COLUMNS",
             "Each row's columns add up",
-            Severity.ERROR,
-            applies_to=kind,
-            description=f"{spec.title}每一行：{formulas(column_formulas)}。",
-        )(_columns)
+            f"每一行：{formulas(column_formulas)}。",
+            _columns,
+        )
     row_formulas = [b.describe(f) for b in blocks for f in b.row_formulas]
     if row_formulas:
-        rule(
-            f"{prefix}-TOTAL",
+        add(
+            "TOTAL",
             "Total rows equal the sum of the rows they total",
-            Severity.ERROR,
-            applies_to=kind,
-            description=f"{spec.title}每一栏：{formulas(row_formulas)}。",
-        )(_total)
+            f"每一栏：{formulas(row_formulas)}。",
+            _total,
+        )
     subjects = any(b.detail is Detail.SUBJECTS for b in blocks)
     if subjects:
-        rule(
-            f"{prefix}-SUM-ROWS",
+        add(
+            "SUM-ROWS",
             "Each parent row equals the sum of its child rows",
-            Severity.ERROR,
-            applies_to=kind,
-            description=f"{spec.title}每一栏：每个类（款）科目行 = 其下各款（项）科目行之和。",
-        )(_sum_rows)
+            "每一栏：每个类（款）科目行 = 其下各款（项）科目行之和。",
+            _sum_rows,
+        )
     for identity in spec.identities:
-        rule(
-            f"{prefix}-{identity.suffix}",
+        add(
+            identity.suffix,
             identity.title,
-            Severity.ERROR,
-            applies_to=kind,
-            description=f"{spec.title}：{identity.description}",
-        )(partial(_identity, identity))
-    rule(
-        f"{prefix}-DUPLICATE",
-        "No row is printed twice",
-        Severity.ERROR,
-        applies_to=kind,
-        description=f"{spec.title}中同一科目或同一项目只列示一次。",
-    )(_duplicate)
+            f"：{identity.description}",
+            partial(_identity, identity),
+        )
+    add("DUPLICATE", "No row is printed twice", "中同一科目或同一项目只列示一次。", _duplicate)
     if subjects:
-        rule(
-            f"{prefix}-HIERARCHY",
+        add(
+            "HIERARCHY",
             "Codes form a well-ordered tree",
-            Severity.ERROR,
-            applies_to=kind,
-            description=f"{spec.title}中每个款、项科目的上级科目均已列示，且按科目编码顺序排列。",
-        )(_hierarchy)
+            "中每个款、项科目的上级科目均已列示，且按科目编码顺序排列。",
+            _hierarchy,
+        )
         scheme = next(b.scheme for b in blocks if b.detail is Detail.SUBJECTS)
         level = scheme.deepest.label if scheme else "项"
-        rule(
-            f"{prefix}-DETAIL",
+        add(
+            "DETAIL",
             "Detail reaches the level disclosure rules require",
-            Severity.ERROR,
-            applies_to=kind,
-            description=f"{spec.title}的科目细化到{level}级（功能分类到项，经济分类到款）。",
-        )(_detail)
+            f"的科目细化到{level}级（功能分类到项，经济分类到款）。",
+            _detail,
+        )
     if any(b.detail is not Detail.NONE for b in blocks):
-        rule(
-            f"{prefix}-CODE-NAME",
+        add(
+            "CODE-NAME",
             "Printed subject names match the catalogue",
-            Severity.ERROR,
-            applies_to=kind,
-            description=f"{spec.title}中科目名称与该年度科目目录一致。",
-        )(_code_name)
-        rule(
-            f"{prefix}-CODE-UNKNOWN",
+            "中科目名称与该年度科目目录一致。",
+            _code_name,
+        )
+        add(
+            "CODE-UNKNOWN",
             "Subject codes are known to the catalogue",
-            Severity.WARNING,
-            applies_to=kind,
-            description=f"{spec.title}中的科目编码见于该年度科目目录（随包目录不完整，故为警告）。",
-        )(_code_unknown)
-
-
-for _kind in STANDARD_TABLES:
-    _register(_kind)
+            "中的科目编码见于该年度科目目录（随包目录不完整，故为警告）。",
+            _code_unknown,
+        )
+    return tuple(made)

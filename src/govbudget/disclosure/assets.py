@@ -95,3 +95,10 @@ class FixedAssetsTable:
         """The value of a row; ``None`` when blank or not printed."""
         row = self.row(key)
         return None if row is None else row.value
+
+    def _repr_html_(self) -> str:
+        """The HTML a notebook shows: the table, tinted where its findings point
+        (:func:`govbudget.writing.notebook.part_html`)."""
+        from govbudget.writing.notebook import part_html  # the writers, at the first display
+
+        return part_html(self)

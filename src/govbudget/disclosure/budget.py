@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 import attrs
@@ -111,6 +111,16 @@ class DepartmentBudget:
         """:attr:`Phase.BUDGET`: what was read is a budget, not final accounts."""
         return Phase.BUDGET
 
+    def parts(self) -> Iterator[object]:
+        """What the disclosure is made of, each checked with its own rules by ``check``: the
+        stated facts, the tables, the goals, the procurement and fixed-assets tables."""
+        yield self.facts
+        yield from self.tables
+        yield from self.project_goals
+        for part in (self.department_goals, self.procurement, self.fixed_assets):
+            if part is not None:
+                yield part
+
     def table(self, kind: type[T]) -> T | None:
         """The published table of this class, or ``None`` when the disclosure lacks it."""
         for table in self.tables:
@@ -172,3 +182,10 @@ class DepartmentBudget:
     def has_administrative_units(self) -> bool:
         """Whether any unit is 行政 or 参公 (then 机关运行经费 = 公用经费 of table 6)."""
         return any(unit.is_administrative for unit in self.units)
+
+    def _repr_html_(self) -> str:
+        """The HTML a notebook shows: every part, tinted where the findings point, and the
+        report (:func:`govbudget.writing.notebook.disclosure_html`)."""
+        from govbudget.writing.notebook import disclosure_html  # the writers, at the first display
+
+        return disclosure_html(self)

@@ -9,13 +9,14 @@ rules between the tables (``XF-…``) and for completeness (``DOCF-…``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, TypeAlias, TypeVar, overload
 
 import attrs
 
 from govbudget.disclosure.budget import DepartmentBudget
 from govbudget.disclosure.final_facts import FinalStatedFacts
+from govbudget.disclosure.text_figures import FinalTextTables, text_figures
 from govbudget.disclosure.units import BudgetUnit
 from govbudget.findings import Finding
 from govbudget.tables import (
@@ -115,6 +116,14 @@ class DepartmentFinalAccounts:
         """:attr:`Phase.FINAL`: what was read is final accounts, not a budget."""
         return self.PHASE
 
+    def parts(self) -> Iterator[object]:
+        """What the accounts are made of, each checked with its own rules by ``check``: the
+        stated facts, the facts beside what the tables print of them
+        (:class:`~govbudget.disclosure.text_figures.FinalTextTables`), and the tables."""
+        yield self.facts
+        yield FinalTextTables(self.facts, text_figures(self))
+        yield from self.tables
+
     @overload
     def table(self, kind: type[T]) -> T | None: ...
     @overload
@@ -180,12 +189,13 @@ class DepartmentFinalAccounts:
         """Table 9, 国有资本经营预算财政拨款收入支出决算表."""
         return self.table(StateCapitalFinalTable)
 
+    def _repr_html_(self) -> str:
+        """The HTML a notebook shows: every part, tinted where the findings point, and the
+        report (:func:`govbudget.writing.notebook.disclosure_html`)."""
+        from govbudget.writing.notebook import disclosure_html  # the writers, at the first display
+
+        return disclosure_html(self)
+
 
 Disclosure: TypeAlias = DepartmentBudget | DepartmentFinalAccounts
 """What a reader of a published document returns: a budget or final accounts."""
-
-# A notebook shows final accounts as it shows a budget. This module is imported after
-# govbudget's __init__ (which leaves it for later), where the budget was given the stand-in that
-# imports govbudget.formats.notebook at the first display; that module then installs the real
-# method on both classes.
-DepartmentFinalAccounts._repr_html_ = DepartmentBudget._repr_html_  # type: ignore[attr-defined]

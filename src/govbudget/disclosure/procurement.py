@@ -84,3 +84,10 @@ class ProcurementTable:
     def is_empty(self) -> bool:
         """True when no item was printed."""
         return not self.items
+
+    def _repr_html_(self) -> str:
+        """The HTML a notebook shows: the table, tinted where its findings point
+        (:func:`govbudget.writing.notebook.part_html`)."""
+        from govbudget.writing.notebook import part_html  # the writers, at the first display
+
+        return part_html(self)

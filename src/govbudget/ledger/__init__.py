@@ -3,8 +3,8 @@
 A :class:`Ledger` holds a department's :class:`LineItem` s for one year. :func:`derive` builds
 its whole disclosure (the nine tables, project budgets, stated facts), each printed figure
 rounded on its own from exact sums; :func:`consolidate` adds units up into a department;
-:func:`compare` sets two years side by side, and :func:`compare_execution` (or
-``compare(budget, final_accounts)``) a budget beside its final accounts (部门决算);
+:func:`compare_years` sets two years side by side, and :func:`compare_execution` a budget
+beside its final accounts (部门决算);
 :func:`explanation` writes the explanation's standard paragraphs.
 """
 
@@ -22,8 +22,8 @@ from govbudget.ledger.comparison import (
     Measure,
     Pairing,
     VarianceExplanation,
-    compare,
     compare_execution,
+    compare_years,
     with_changes,
 )
 from govbudget.ledger.consolidation import consolidate
@@ -66,8 +66,8 @@ __all__ = [
     "ThreePublicItem",
     "UnitFundKind",
     "VarianceExplanation",
-    "compare",
     "compare_execution",
+    "compare_years",
     "consolidate",
     "derive",
     "explanation",

@@ -1,7 +1,7 @@
 """Comparisons: a budget against last year's (比上年增减), and a budget against its final
 accounts (预算数 and 决算数, 完成率).
 
-:func:`compare` pairs every printed cell of two years' tables and gives the change of each, by
+:func:`compare_years` pairs every printed cell of two years' tables and gives the change of each, by
 类, basic and project, and the "三公" items; :meth:`BudgetComparison.stated_changes` states them
 as the explanation's 比上年增减 (:class:`~govbudget.disclosure.StatedChange`, with 增加, 减少 or
 持平). Changes are in 万元. A change of two printed figures is known to ±0.01万元 (each figure
@@ -9,7 +9,7 @@ as the explanation's 比上年增减 (:class:`~govbudget.disclosure.StatedChange
 model; compare budgets derived in 元 (``derive(ledger, unit=Unit.YUAN)``) and every stated change
 is rounded once, from exact amounts.
 
-:func:`compare_execution` (or ``compare(budget, final_accounts)``) pairs every cell of a year's
+:func:`compare_execution` pairs every cell of a year's
 budget with its actual in the final accounts of that year (:class:`Execution`): each budget
 table with its 决算 twin, as the one declaration :data:`EXECUTION_PAIRS` says. Every pair has its
 完成率 under the rounding model (:class:`ExecutionRate`: an interval, and no rate over a zero
@@ -17,7 +17,8 @@ budget); :meth:`ExecutionComparison.variances` lists the cells whose actual diff
 budget beyond rounding, and :meth:`ExecutionComparison.explanations` those the explanation
 must account for, with the statement it makes of each (:class:`VarianceExplanation`).
 
->>> from govbudget import BudgetUnit, Unit
+>>> from govbudget import Unit
+>>> from govbudget.disclosure import BudgetUnit
 >>> from govbudget.ledger import BasicKind, ExpenditureKind, Ledger, LineItem, derive
 >>> def budget(year, salary, project):
 ...     items = [LineItem("2013701", "30101", salary, ExpenditureKind.BASIC, unit="本级",
@@ -26,7 +27,7 @@ must account for, with the statement it makes of each (:class:`VarianceExplanati
 ...                       project="P1")]
 ...     return derive(Ledger("某局", year, units=[BudgetUnit("本级", "行政")], items=items),
 ...                   unit=Unit.YUAN)
->>> comparison = compare(budget(2024, "1000000", "600000"), budget(2025, "912000", "900000"))
+>>> comparison = compare_years(budget(2024, "1000000", "600000"), budget(2025, "912000", "900000"))
 >>> comparison.total.amount, comparison.basic.word, comparison.project.word
 (Decimal('21.200000'), '减少', '增加')
 >>> comparison.stated_changes()["change_basic"]
@@ -40,7 +41,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Context, Decimal
-from typing import overload
 
 import attrs
 
@@ -87,8 +87,8 @@ __all__ = [
     "Measure",
     "Pairing",
     "VarianceExplanation",
-    "compare",
     "compare_execution",
+    "compare_years",
     "with_changes",
 ]
 
@@ -339,28 +339,22 @@ class BudgetComparison:
         return stated
 
 
-@overload
-def compare(previous: DepartmentBudget, current: DepartmentBudget) -> BudgetComparison: ...
-@overload
-def compare(
-    previous: DepartmentBudget, current: DepartmentFinalAccounts
-) -> ExecutionComparison: ...
-def compare(
-    previous: DepartmentBudget, current: DepartmentBudget | DepartmentFinalAccounts
-) -> BudgetComparison | ExecutionComparison:
-    """Compare a department's budget with its budget of an earlier year (比上年增减), or with
-    its final accounts of the same year (:func:`compare_execution`: 预算数 against 决算数).
+def compare_years(previous: DepartmentBudget, current: DepartmentBudget) -> BudgetComparison:
+    """Compare a department's budget with its budget of an earlier year (比上年增减); a budget
+    against its final accounts is :func:`compare_execution`.
 
-    >>> compare(DepartmentBudget("某局", 2025), DepartmentFinalAccounts("某局", 2025)).cells
+    >>> compare_years(DepartmentBudget("某局", 2024), DepartmentBudget("某局", 2025)).changes
     ()
     """
-    if isinstance(previous, DepartmentFinalAccounts):
-        raise LedgerError("compare(budget, final_accounts): the budget comes first")
-    if isinstance(current, DepartmentFinalAccounts):
-        return compare_execution(previous, current)
+    for given in (previous, current):
+        if not isinstance(given, DepartmentBudget):
+            raise LedgerError(
+                f"compare_years compares two budgets, not {type(given).__name__}"
+                "（预算与决算请用 compare_execution）"
+            )
     if previous.year >= current.year:
         raise LedgerError(
-            f"compare(previous, current): {previous.year} is not a year before {current.year}"
+            f"compare_years(previous, current): {previous.year} is not a year before {current.year}"
         )
     changes = [
         Change(table.title, row, label, column, before, after, block=block)
@@ -747,7 +741,7 @@ class ExecutionComparison:
         类; a "三公" item without a reason of its own takes the reason of the "三公" statement,
         which texts give once for the three.
         """
-        from govbudget.checks.final_narrative import FigureLookup, TableFigures
+        from govbudget.disclosure.text_figures import FigureLookup, TableFigures
 
         facts = (
             self.final.facts

@@ -3,7 +3,7 @@
 Units keep their own ledgers; the department's ledger holds all their items, so its tables are
 rounded once from the exact department-wide sums — not added up from the units' rounded tables.
 
->>> from govbudget import BudgetUnit
+>>> from govbudget.disclosure import BudgetUnit
 >>> from govbudget.ledger import BasicKind, ExpenditureKind, Ledger, LineItem, derive
 >>> def unit_ledger(name, amount):
 ...     item = LineItem("2013701", "30101", amount, ExpenditureKind.BASIC, unit=name,

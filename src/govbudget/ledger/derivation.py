@@ -8,7 +8,8 @@ then need not add up (the seed's 302 款 add to 11.38 where 11.39 is printed), b
 agree under the rounding model, so ``check(derive(ledger))`` finds no rounding error. With
 ``unit=Unit.YUAN`` the tables hold the exact sums and add up exactly.
 
->>> from govbudget import BudgetUnit, check
+>>> from govbudget import check
+>>> from govbudget.disclosure import BudgetUnit
 >>> from govbudget.ledger import BasicKind, ExpenditureKind, Ledger, LineItem
 >>> BASIC = ExpenditureKind.BASIC
 >>> items = [LineItem("2013701", economic, amount, BASIC, unit="本级", basic_kind=kind)
@@ -645,7 +646,7 @@ def table_facts(budget: DepartmentBudget) -> StatedFacts:
     are unit funds at all. 人员经费 and 公用经费 are stated only when the basic expenditure table
     holds all of 基本支出 ("基本支出X万元，包括人员经费Y万元和公用经费Z万元" must add up; the table
     shows 一般公共预算 money only). Changes against last year come from a comparison
-    (:func:`govbudget.ledger.compare`).
+    (:func:`govbudget.ledger.compare_years`).
     """
     values: dict[str, Decimal] = {}
     for fact in (*FACT_CELLS, "agency_running_costs"):

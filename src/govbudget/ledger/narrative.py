@@ -3,10 +3,11 @@
 :func:`explanation` writes the standard paragraphs — 收入说明, 支出说明, 比上年增减, 机关运行经费,
 "三公"经费, 政府采购, 国有资产 — from :attr:`DepartmentBudget.facts`, figures printed as the
 facts hold them ("2025年预算收入283.61万元，其中：一般公共预算收入283.61万元…"). Every sentence is
-one that :func:`govbudget.formats.narrative.read_facts` reads, so reading the text gives back the
+one that :func:`govbudget.reading.explanation.read_facts` reads, so reading the text gives back the
 budget's facts, and the text–table rules hold for it whenever they hold for the facts.
 
->>> from govbudget import DepartmentBudget, StatedChange, StatedFacts
+>>> from govbudget import DepartmentBudget, StatedFacts
+>>> from govbudget.disclosure import StatedChange
 >>> facts = StatedFacts(year=2025, expenditure_total="283.61", basic="193.61", project="90.00",
 ...                     change_basic=StatedChange("-8.80", word="减少", reason="人员调出"))
 >>> print(explanation(DepartmentBudget("某局", 2025, facts=facts)))

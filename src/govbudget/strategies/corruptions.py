@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 from govbudget.amounts import Unit, convert, round_half_up
 from govbudget.classification import Catalogue, Scheme, Subject
 from govbudget.disclosure import AssetRow, DepartmentBudget, Disclosure, StatedChange
-from govbudget.formats.document import read_bundle
-from govbudget.formats.goal_grid import render_goal_grid
-from govbudget.formats.grid import render_grid
 from govbudget.performance import Indicator, SpendingCheckpoint
+from govbudget.reading.document import read_bundle
+from govbudget.reading.goal_grid import render_goal_grid
+from govbudget.reading.grid import render_grid
 from govbudget.tables import (
     BasicExpenditureTable,
     Detail,

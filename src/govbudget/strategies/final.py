@@ -29,8 +29,6 @@ import attrs
 from hypothesis import strategies as st
 
 from govbudget.amounts import Figure, Unit, round_half_up, to_unit
-from govbudget.checks.final import text_figures
-from govbudget.checks.final_narrative import TableFigures
 from govbudget.classification import economic_classification
 from govbudget.disclosure import DepartmentFinalAccounts, StatedChange
 from govbudget.disclosure.final_facts import (
@@ -43,6 +41,7 @@ from govbudget.disclosure.final_facts import (
     StatedExecution,
     StatedShare,
 )
+from govbudget.disclosure.text_figures import TableFigures, text_figures
 from govbudget.ledger import (
     Appropriation,
     BasicKind,
@@ -550,7 +549,8 @@ def final_accounts_from(
     ``three_public_budgets`` the "三公" 预算数. ``facts`` are the explanation's (default: every
     figure the tables show, :func:`stated_final_facts`).
 
-    >>> from govbudget import BudgetUnit, check
+    >>> from govbudget import check
+    >>> from govbudget.disclosure import BudgetUnit
     >>> items = [
     ...     LineItem("2013701", "30101", "1000000", "基本支出", unit="本级", basic_kind="人员经费"),
     ...     LineItem("2120803", "31005", "400000", "项目支出", unit="本级",

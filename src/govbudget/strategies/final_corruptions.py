@@ -25,7 +25,6 @@ from typing import Any
 import attrs
 
 from govbudget.amounts import Figure, Interval, round_half_up
-from govbudget.checks.final import text_figures
 from govbudget.disclosure import DepartmentFinalAccounts
 from govbudget.disclosure.final_facts import (
     FINAL_AMOUNT_FACTS,
@@ -36,6 +35,7 @@ from govbudget.disclosure.final_facts import (
     Restatement,
     StatedExecution,
 )
+from govbudget.disclosure.text_figures import text_figures
 from govbudget.rates import ExecutionRate
 from govbudget.strategies.corruptions import (
     BIG,

@@ -163,7 +163,8 @@ def tables(kind: type[Table] | None = None) -> st.SearchStrategy[Table]:
     """Valid tables of ``kind``, or of any of the nine classes (figures need not add up).
 
     >>> from hypothesis import given
-    >>> from govbudget import ExpenditureTable, check
+    >>> from govbudget import check
+    >>> from govbudget.tables import ExpenditureTable
     >>> @given(tables(ExpenditureTable))
     ... def test(table):
     ...     assert isinstance(table, ExpenditureTable)

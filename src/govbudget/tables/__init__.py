@@ -1,8 +1,6 @@
 """The nine standard tables of a department budget and the nine of its final accounts, their
 declarations and their values.
 
-The tables of final accounts are imported on first use, as a budget needs none of them:
-
 >>> import govbudget.tables
 >>> all(hasattr(govbudget.tables, name) for name in govbudget.tables.__all__)
 True
@@ -10,9 +8,6 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from govbudget import _lazy
 from govbudget.tables.basic import BasicExpenditureTable
 from govbudget.tables.by_function import (
     ExpenditureTable,
@@ -22,6 +17,18 @@ from govbudget.tables.by_function import (
     StateCapitalExpenditureTable,
 )
 from govbudget.tables.cells import figures_at, top_level_rows
+from govbudget.tables.final import (
+    STANDARD_FINAL_TABLES,
+    BasicExpenditureFinalTable,
+    ExpenditureFinalTable,
+    FiscalAppropriationFinalSummary,
+    GeneralPublicExpenditureFinalTable,
+    GovernmentFundFinalTable,
+    IncomeExpenditureFinalSummary,
+    IncomeFinalTable,
+    StateCapitalFinalTable,
+    ThreePublicExpensesFinalTable,
+)
 from govbudget.tables.model import Block, Row, Table, TableError, TableHeader
 from govbudget.tables.shapes import RowsTable, TwoSidedTable
 from govbudget.tables.spec import (
@@ -40,38 +47,6 @@ from govbudget.tables.spec import (
 from govbudget.tables.standard import STANDARD_TABLES, standard_tables, table_type
 from govbudget.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govbudget.tables.three_public import ThreePublicExpensesTable
-
-if TYPE_CHECKING:
-    from govbudget.tables.final import (
-        STANDARD_FINAL_TABLES,
-        BasicExpenditureFinalTable,
-        ExpenditureFinalTable,
-        FiscalAppropriationFinalSummary,
-        GeneralPublicExpenditureFinalTable,
-        GovernmentFundFinalTable,
-        IncomeExpenditureFinalSummary,
-        IncomeFinalTable,
-        StateCapitalFinalTable,
-        ThreePublicExpensesFinalTable,
-    )
-
-# The tables of final accounts are imported on first use (PEP 562): a budget, and checking one,
-# needs none of them. Each name of __all__ is in the package or in this table.
-_LAZY: dict[str, str] = dict.fromkeys(
-    (
-        "STANDARD_FINAL_TABLES",
-        "BasicExpenditureFinalTable",
-        "ExpenditureFinalTable",
-        "FiscalAppropriationFinalSummary",
-        "GeneralPublicExpenditureFinalTable",
-        "GovernmentFundFinalTable",
-        "IncomeExpenditureFinalSummary",
-        "IncomeFinalTable",
-        "StateCapitalFinalTable",
-        "ThreePublicExpensesFinalTable",
-    ),
-    "govbudget.tables.final",
-)
 
 __all__ = [
     "DETAIL",
@@ -117,7 +92,3 @@ __all__ = [
     "table_type",
     "top_level_rows",
 ]
-
-_getattr, __dir__ = _lazy.attach(__name__, _LAZY)
-if not TYPE_CHECKING:  # a type checker sees the names imported above, and no others
-    __getattr__ = _getattr

@@ -296,6 +296,13 @@ class Table:
         for spec, block in zip(self.SPEC.blocks, self.blocks(), strict=True):
             _check_block(type(self).__name__, spec, block, self.header.unit)
 
+    def _repr_html_(self) -> str:
+        """The HTML a notebook shows: the table, tinted where its findings point
+        (:func:`govbudget.writing.notebook.part_html`)."""
+        from govbudget.writing.notebook import part_html  # the writers, at the first display
+
+        return part_html(self)
+
 
 def rows_from_mapping(
     spec: BlockSpec,

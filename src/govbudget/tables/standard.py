@@ -1,13 +1,7 @@
 """The nine standard tables of a budget and the nine of final accounts, in their standard order,
-and lookup by number or key.
-
-The tables of final accounts (:mod:`govbudget.tables.final`) are imported when first asked for:
-a budget's user never needs them.
-"""
+and lookup by number or key."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
 
 from govbudget.tables.basic import BasicExpenditureTable
 from govbudget.tables.by_function import (
@@ -17,13 +11,11 @@ from govbudget.tables.by_function import (
     IncomeTable,
     StateCapitalExpenditureTable,
 )
+from govbudget.tables.final import STANDARD_FINAL_TABLES
 from govbudget.tables.model import Table
 from govbudget.tables.spec import Phase
 from govbudget.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govbudget.tables.three_public import ThreePublicExpensesTable
-
-if TYPE_CHECKING:
-    from govbudget.tables.final import STANDARD_FINAL_TABLES
 
 __all__ = ["STANDARD_FINAL_TABLES", "STANDARD_TABLES", "standard_tables", "table_type"]
 
@@ -47,11 +39,7 @@ def standard_tables(phase: Phase) -> tuple[type[Table], ...]:
     >>> [kind.SPEC.rule_prefix for kind in standard_tables(Phase.FINAL)][:3]
     ['F1', 'F2', 'F3']
     """
-    if phase is Phase.FINAL:
-        from govbudget.tables.final import STANDARD_FINAL_TABLES  # not before: a budget needs none
-
-        return STANDARD_FINAL_TABLES
-    return STANDARD_TABLES
+    return STANDARD_FINAL_TABLES if phase is Phase.FINAL else STANDARD_TABLES
 
 
 def table_type(which: int | str, phase: Phase = Phase.BUDGET) -> type[Table]:
@@ -71,15 +59,3 @@ def table_type(which: int | str, phase: Phase = Phase.BUDGET) -> type[Table]:
             return kind
     keys = ", ".join(kind.SPEC.key for kind in both)
     raise KeyError(f"no standard table {which!r}: numbers 1–9 or one of {keys}")
-
-
-if not TYPE_CHECKING:  # for a type checker, the import above declares the name
-
-    def __getattr__(name: str) -> Any:
-        if name != "STANDARD_FINAL_TABLES":
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        return standard_tables(Phase.FINAL)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), "STANDARD_FINAL_TABLES"})

@@ -35,7 +35,7 @@ from typing import Literal, overload
 import attrs
 
 from govbudget.amounts import Unit, parse_amount
-from govbudget.checks import declare
+from govbudget.checks.reading import READ_TABLE, READ_TITLE
 from govbudget.classification import normalize_name
 from govbudget.disclosure import (
     ASSET_KINDS,
@@ -49,16 +49,16 @@ from govbudget.disclosure import (
 )
 from govbudget.errors import AmountError, GovBudgetError
 from govbudget.findings import Finding, Location, Severity
-from govbudget.formats.final_narrative import read_final_facts
-from govbudget.formats.goal_grid import read_goal_grid
-from govbudget.formats.grid import READ_CELL, GridError, read_grid
-from govbudget.formats.narrative import read_facts
 from govbudget.performance import (
     DepartmentGoalItem,
     DepartmentPerformanceGoals,
     GoalError,
     ProjectPerformanceGoal,
 )
+from govbudget.reading.explanation import read_facts
+from govbudget.reading.final_explanation import read_final_facts
+from govbudget.reading.goal_grid import read_goal_grid
+from govbudget.reading.grid import READ_CELL, GridError, read_grid
 from govbudget.tables import (
     STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
@@ -101,7 +101,7 @@ class Limits:
     >>> read_text("x" * 11, limits=Limits(max_chars=10))
     Traceback (most recent call last):
     ...
-    govbudget.formats.document.LimitError: the input has 11 characters; the limit is 10 (Limits.max_chars)
+    govbudget.reading.document.LimitError: the input has 11 characters; the limit is 10 (Limits.max_chars)
     """
 
     max_chars: int = 20_000_000
@@ -126,7 +126,7 @@ class Limits:
         >>> Limits(max_depth=3).check_json('{"tables": [[["deep"]]]}')
         Traceback (most recent call last):
         ...
-        govbudget.formats.document.LimitError: the JSON nests deeper than 3 arrays and objects at line 1, column 14 (Limits.max_depth)
+        govbudget.reading.document.LimitError: the JSON nests deeper than 3 arrays and objects at line 1, column 14 (Limits.max_depth)
         """
         self.check_text(text)
         offset = _json_too_deep(text, self.max_depth)
@@ -214,20 +214,6 @@ def _json_too_deep(text: str, limit: int) -> int | None:
         else:
             depth -= 1
     return None
-
-
-READ_TITLE = declare(
-    "READ-TITLE",
-    "Every table title is recognised",
-    Severity.INFO,
-    description="表标题能识别为标准表；不能识别但表头能识别时，按表头读入并提示。",
-)
-READ_TABLE = declare(
-    "READ-TABLE",
-    "Every table of a document is recognised and read",
-    Severity.ERROR,
-    description="文档中的每张表都能按标题（或表头）识别并读入；无法识别或无法读入的表，其中的数字全部记为未读。",
-)
 
 
 @attrs.frozen(slots=True)

@@ -1,6 +1,6 @@
 """Printed layouts that differ from the normalized one, reshaped before a grid is read.
 
-:func:`~govbudget.formats.grid.read_grid` reads a table whose columns are named by the header
+:func:`~govbudget.reading.grid.read_grid` reads a table whose columns are named by the header
 rows above them and whose rows follow below. Some tables are printed otherwise, above all in
 the final accounts (部门决算); :func:`reshape` rewrites them into that layout first, keeping
 every cell and the source line of every row, so that what cannot be read is still reported
@@ -23,7 +23,7 @@ by the reader, at its line:
 ...     ["预算数", "决算数", "预算数", "决算数"],
 ...     ["1.53", "0", "1.53", "0"],
 ... ]
->>> from govbudget.formats.grid import _header_end
+>>> from govbudget.reading.grid import _header_end
 >>> reshaped, lines, start = reshape(ThreePublicExpensesFinalTable.SPEC, rows, [1, 2, 3], 0, _header_end)
 >>> reshaped, lines
 ([['项目', '预算数', '决算数', ''], ['合计', '1.53', '0', ''], ['公务接待费', '1.53', '0', '']], [1, 3, 3])

@@ -36,10 +36,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from govbudget.amounts import Figure, decimal_places, format_amount
 from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts
-from govbudget.formats.render import JSON, text_columns
 from govbudget.ledger.comparison import Execution, ExecutionComparison, VarianceExplanation
 from govbudget.tables import ThreePublicExpensesTable
 from govbudget.tables.model import is_code
+from govbudget.writing.render import JSON, text_columns
 
 __all__ = [
     "execution_to_dict",

@@ -5,7 +5,8 @@ object's fields in their declared order. Amounts are strings exactly as held ("1
 "47483458"), a blank cell is ``null``; a table row is an object keyed by column, beside the
 table's printed column order; a table says which of the nine it is by its ``kind``:
 
->>> from govbudget import BasicExpenditureTable, TableHeader
+>>> from govbudget import TableHeader
+>>> from govbudget.tables import BasicExpenditureTable
 >>> table = BasicExpenditureTable.from_rows(
 ...     TableHeader("某部门", 2025),
 ...     [("302", "商品和服务支出", {"total": "11.39", "public": "11.39"})],
@@ -25,10 +26,10 @@ Reading is strict: an unknown key, a wrong type, a malformed amount or an unknow
 >>> from_dict(document)
 Traceback (most recent call last):
 ...
-govbudget.formats.jsonio.JSONError: $.rows[0].public: '12.3.4' is not an amount
+govbudget.writing.jsonio.JSONError: $.rows[0].public: '12.3.4' is not an amount
 
 All the readers and writers are hooks of one cattrs converter, configured once when this module
-is imported; the model classes know nothing of JSON. :mod:`govbudget.formats.schema` generates
+is imported; the model classes know nothing of JSON. :mod:`govbudget.writing.schema` generates
 the JSON Schema of the format from the same declarations.
 """
 
@@ -80,7 +81,6 @@ from govbudget.disclosure.final_facts import (
 )
 from govbudget.errors import GovBudgetError
 from govbudget.findings import Finding, Location, Report
-from govbudget.formats.document import Limits
 from govbudget.performance import (
     DepartmentGoalItem,
     DepartmentPerformanceGoals,
@@ -89,6 +89,7 @@ from govbudget.performance import (
     SpendingCheckpoint,
     TargetValue,
 )
+from govbudget.reading.document import Limits
 from govbudget.tables import (
     STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
@@ -436,7 +437,7 @@ def table_blocks(kind: type[Table]) -> tuple[TableBlock, ...]:
     block, in the order of ``SPEC.blocks``; the n-th rows field is printed in the columns of
     the n-th columns field.
 
-    >>> from govbudget import IncomeExpenditureSummary
+    >>> from govbudget.tables import IncomeExpenditureSummary
     >>> [(b.rows, b.columns, b.spec.key) for b in table_blocks(IncomeExpenditureSummary)]
     [('income', 'income_columns', 'income'), ('expenditure', 'expenditure_columns', 'expenditure')]
     """
@@ -783,7 +784,7 @@ def _tag_of(obj: object) -> str:
 def to_dict(obj: object) -> dict[str, object]:
     """``obj`` as a document of JSON values: its type tag, the format version, its fields.
 
-    >>> from govbudget import BudgetUnit
+    >>> from govbudget.disclosure import BudgetUnit
     >>> to_dict(BudgetUnit("本级", "行政"))
     {'type': 'BudgetUnit', 'version': 1, 'name': '本级', 'nature': '行政', 'grade': None, 'funding': None}
 
@@ -799,7 +800,7 @@ def to_json(obj: object) -> str:
     """``obj`` as a JSON document: :func:`to_dict` written with indent 2, Chinese as is, keys in
     declared order and a final newline, so the same object always gives the same text.
 
-    >>> from govbudget import Location
+    >>> from govbudget.findings import Location
     >>> print(to_json(Location(table="部门预算支出总表", row="201")), end="")
     {
       "type": "Location",
@@ -913,13 +914,13 @@ def from_dict(data: Mapping[str, object], cls: type[T]) -> T: ...
 def from_dict(data: Mapping[str, object], cls: type[T] | None = None) -> T | object:
     """The object a document holds. With ``cls``, the document must hold a ``cls``.
 
-    >>> from govbudget import BudgetUnit
+    >>> from govbudget.disclosure import BudgetUnit
     >>> from_dict({"type": "BudgetUnit", "version": 1, "name": "本级"}, BudgetUnit)
     BudgetUnit(name='本级', nature=None, grade=None, funding=None)
     >>> from_dict({"type": "BudgetUnit", "version": 1, "name": "本级", "level": 1})
     Traceback (most recent call last):
     ...
-    govbudget.formats.jsonio.JSONError: $.level: unknown key: BudgetUnit has no field 'level'
+    govbudget.writing.jsonio.JSONError: $.level: unknown key: BudgetUnit has no field 'level'
 
     A key may be left out where the model has a default.
 
@@ -965,7 +966,7 @@ def parse_json(text: str, *, limits: Limits = _LIMITS) -> object:
     >>> parse_json('{"tables": [{"title": "部门预算收支总表", "rows": [["合计" "1.00"]]}]}')
     Traceback (most recent call last):
     ...
-    govbudget.formats.jsonio.JSONError: $.tables[0].rows[0][0]: not valid JSON (Expecting ',' delimiter at line 1, column 50)
+    govbudget.writing.jsonio.JSONError: $.tables[0].rows[0][0]: not valid JSON (Expecting ',' delimiter at line 1, column 50)
 
     A text longer than ``limits.max_chars``, or nested deeper than ``limits.max_depth``, is
     refused before it is parsed:
@@ -973,7 +974,7 @@ def parse_json(text: str, *, limits: Limits = _LIMITS) -> object:
     >>> parse_json("[" * 100_000)
     Traceback (most recent call last):
     ...
-    govbudget.formats.document.LimitError: the JSON nests deeper than 100 arrays and objects at line 1, column 101 (Limits.max_depth)
+    govbudget.reading.document.LimitError: the JSON nests deeper than 100 arrays and objects at line 1, column 101 (Limits.max_depth)
     """
     limits.check_json(text)
     try:
@@ -1006,14 +1007,14 @@ def from_json(text: str, *, limits: Limits = ...) -> object: ...
 def from_json(text: str, cls: type[T], *, limits: Limits = ...) -> T: ...
 def from_json(text: str, cls: type[T] | None = None, *, limits: Limits = _LIMITS) -> T | object:
     """The object a JSON document holds (see :func:`from_dict`). A text larger or deeper than
-    ``limits`` allow (``max_chars``, ``max_depth``) raises :class:`~govbudget.formats.LimitError`
+    ``limits`` allow (``max_chars``, ``max_depth``) raises :class:`~govbudget.reading.LimitError`
     before it is parsed.
 
     >>> from govbudget import Finding
     >>> from_json('{"type": "Finding", "version": 2, "rule": "T1-BALANCE"}', Finding)
     Traceback (most recent call last):
     ...
-    govbudget.formats.jsonio.JSONError: $.version: unknown format version 2 (written by a newer govbudget?); this govbudget reads version 1
+    govbudget.writing.jsonio.JSONError: $.version: unknown format version 2 (written by a newer govbudget?); this govbudget reads version 1
     """
     data = parse_json(text, limits=limits)
     if not isinstance(data, dict):

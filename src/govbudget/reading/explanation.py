@@ -63,7 +63,8 @@ from decimal import Decimal
 import attrs
 
 from govbudget.amounts import Unit, convert, format_amount, parse_amount
-from govbudget.checks import Finding, Location, Severity, declare
+from govbudget.checks import Finding, Location
+from govbudget.checks.reading import READ_FACT, TXT_PLACEHOLDER
 from govbudget.disclosure.facts import (
     CHANGE_OF,
     DIRECTION_WORDS,
@@ -75,20 +76,6 @@ from govbudget.errors import AmountError
 
 __all__ = ["READ_FACT", "TXT_PLACEHOLDER", "FactsReading", "read_facts"]
 
-TXT_PLACEHOLDER = declare(
-    "TXT-PLACEHOLDER",
-    "The explanation has no unfilled template placeholder",
-    Severity.ERROR,
-    description="情况说明中不得留有未填写的模板占位符：XX局、XXX、××、增长(下降)、(团组名称)、"
-    "未填写的金额等。",
-)
-READ_FACT = declare(
-    "READ-FACT",
-    "Every stated figure can be read",
-    Severity.WARNING,
-    description="情况说明中的数字能够读取：金额格式正确，比上年增减能对应到所说明的金额，"
-    "同一事项前后所述金额一致。",
-)
 
 _TABLE = "情况说明"
 

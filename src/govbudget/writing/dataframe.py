@@ -8,7 +8,8 @@ Amounts stay ``Decimal`` objects in columns of dtype ``object``, blank cells ``N
 column would turn 0.1 + 0.2 into 0.30000000000000004 and a blank into NaN. Sum them with
 ``sum(frame["amount"])`` or ``frame.groupby(...)["amount"].sum()``, which add Decimals exactly.
 
->>> from govbudget import ExpenditureTable, TableHeader
+>>> from govbudget import TableHeader
+>>> from govbudget.tables import ExpenditureTable
 >>> table = ExpenditureTable.from_rows(TableHeader("网信办", 2025), [
 ...     ("total", "合计", {"total": "283.61", "basic": "193.61", "project": "90.00"}),
 ...     ("201", "一般公共服务支出", {"total": "256.59", "basic": "166.59", "project": "90.00"}),
@@ -31,8 +32,8 @@ from typing import TYPE_CHECKING
 
 from govbudget.amounts import Figure
 from govbudget.disclosure import DepartmentBudget
-from govbudget.formats.fdp import FDP_COLUMNS, fdp_rows
 from govbudget.tables import Table, TwoSidedTable
+from govbudget.writing.fdp import FDP_COLUMNS, fdp_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,7 +73,7 @@ def to_dataframe(obj: Table | DepartmentBudget) -> pd.DataFrame:
     table of two sides adds ``side`` (``income`` or ``expenditure``) first.
 
     A :class:`~govbudget.disclosure.DepartmentBudget` gives the long rows of
-    :func:`~govbudget.formats.fdp.fdp_rows`, one amount per row, ``year`` an integer and
+    :func:`~govbudget.writing.fdp.fdp_rows`, one amount per row, ``year`` an integer and
     ``amount`` a Decimal; sum amounts within one ``dataset`` only.
 
     Raises ImportError, saying what to install, when pandas is not installed.

@@ -1,10 +1,10 @@
 """Nothing lost: every figure a table prints reaches the budget, or a finding names it.
 
 :func:`account_text`, :func:`account_grids` and :func:`account_bundle` read a disclosure as
-:func:`~govbudget.formats.read_text`, :func:`~govbudget.formats.read_grids` and
-:func:`~govbudget.formats.read_bundle` do, and account for every *numeric cell* of its tables
+:func:`~govbudget.reading.read_text`, :func:`~govbudget.reading.read_grids` and
+:func:`~govbudget.reading.read_bundle` do, and account for every *numeric cell* of its tables
 (a cell that prints a number: ``"14.53"``, ``"47,483,458"``, ``"201"``, ``"95%"``; the cells
-:meth:`~govbudget.formats.PrintedTable.figures` counts). Each is exactly one of:
+:meth:`~govbudget.reading.PrintedTable.figures` counts). Each is exactly one of:
 
 - **in the model**: the part of the budget read from the cell's table holds its figure — an
   amount of a table row, a subject code (row key; a code printed over 类 | 款 | 项 cells holds
@@ -44,7 +44,7 @@ Accounting(printed=5, in_model=3, numbering=0, unread=2, lost=())
 ['READ-ROW']
 
 The narrative (情况说明) is not a table: the facts it states are accounted for by
-:func:`~govbudget.formats.read_facts` and its READ-FACT findings, not here.
+:func:`~govbudget.reading.read_facts` and its READ-FACT findings, not here.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ from govbudget.disclosure import (
     ProcurementTable,
 )
 from govbudget.findings import Finding
-from govbudget.formats.document import (
+from govbudget.reading.document import (
     READ_TABLE,
     Limits,
     PrintedTable,

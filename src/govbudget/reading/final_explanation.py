@@ -21,7 +21,7 @@ their shares (占 X%), the changes against last year, the execution statement of
 >>> findings
 ()
 
-The text is prepared as the budget reader prepares it (:mod:`govbudget.formats.narrative`):
+The text is prepared as the budget reader prepares it (:mod:`govbudget.reading.explanation`):
 each line normalized (NFKC, quotation marks and spaces between Chinese words dropped), lines
 joined where a PDF wrapped them, every character remembering its line. A final-accounts text
 wraps inside item names and reasons ("…统计信息\\n事务（项）"), so a line break is kept only
@@ -34,10 +34,10 @@ the reason. An execution statement runs from its item's name to the next item (o
 its paragraph); the "三公" statement from "“三公”经费财政拨款支出（年初）预算为" to its reason,
 split into the total and the items after "其中：".
 
-What the reader cannot read it reports (:data:`~govbudget.formats.narrative.READ_FACT`,
+What the reader cannot read it reports (:data:`~govbudget.reading.explanation.READ_FACT`,
 warning) instead of guessing: a figure it cannot parse, a change it cannot attach, a rate
 outside any execution statement; an unfilled template placeholder is
-:data:`~govbudget.formats.narrative.TXT_PLACEHOLDER` (error): XX局, "X万元", 增加（减少）,
+:data:`~govbudget.reading.explanation.TXT_PLACEHOLDER` (error): XX局, "X万元", 增加（减少）,
 大于（小于）, a figure left blank.
 
 >>> _, findings = read_final_facts("收入支出决算总计X万元，与上年相比增加（减少）5万元。")
@@ -71,7 +71,7 @@ from govbudget.findings import Finding, Location
 
 # The budget reader's preparation of a text (normalized lines joined, each character with its
 # origin) and its placeholders are shared, not copied.
-from govbudget.formats.narrative import (
+from govbudget.reading.explanation import (
     _HEADING,
     _PLACEHOLDERS,
     READ_FACT,

@@ -142,7 +142,8 @@ from decimal import Decimal
 import attrs
 
 from govbudget.amounts import Figure, Unit, decimal_places, format_amount, parse_amount
-from govbudget.checks import Finding, Location, Report, Rule, Severity, declare
+from govbudget.checks import Finding, Location, Report, Rule, Severity
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.errors import AmountError, GovBudgetError
 from govbudget.performance import (
     GoalError,
@@ -181,31 +182,6 @@ class GoalLayout(enum.Enum):
     SEED = "项目绩效目标表"
     SHANGHAI = "财政项目支出绩效目标申报表"
 
-
-READ_GOAL_CELL = declare(
-    "READ-GOAL-CELL",
-    "Goal table cells are read",
-    Severity.ERROR,
-    description=(
-        "项目绩效目标表的金额、百分比、金额单位等单元格按其所在栏读取；无法读取的单元格、"
-        "版式中没有位置的单元格逐一报告，不猜测、不丢弃。"
-    ),
-)
-READ_GOAL_ROW = declare(
-    "READ-GOAL-ROW",
-    "Goal table rows fit the layout",
-    Severity.ERROR,
-    description=(
-        "项目绩效目标表的每一行属于版式的某一部分；指标行中空白的一级、二级指标沿用上一行，"
-        "无可沿用者报告。"
-    ),
-)
-READ_GOAL_MISSING = declare(
-    "READ-GOAL-MISSING",
-    "Goal table prints what a goal needs",
-    Severity.ERROR,
-    description="项目绩效目标表印有项目名称、指标表头和金额单位；缺少项目名称或指标表头时无法读取。",
-)
 
 _WIDTH = 7  # the seed's grid: the budget row has seven cells
 _CODE = "项目编码"
@@ -1088,7 +1064,7 @@ def read_goal_grid(grid: Sequence[Sequence[str]], *, year: int | None = None) ->
     >>> read_goal_grid([["单位：元"], ["编制部门：普陀区城市管理行政执法局"]])
     Traceback (most recent call last):
     ...
-    govbudget.formats.goal_grid.GoalGridError: not a project goal table: ...
+    govbudget.reading.goal_grid.GoalGridError: not a project goal table: ...
 
     Raises:
         GoalGridError: when no row starts with a label of either layout.

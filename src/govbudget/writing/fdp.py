@@ -39,7 +39,8 @@ the table prints them; a level whose row the table does not print has its code a
 name. The phase is ``approved``: a department budget is published after the finance
 department has approved it (部门预算经批复后公开), and 决算 tables are not read.
 
->>> from govbudget import BasicExpenditureTable, DepartmentBudget, TableHeader
+>>> from govbudget import DepartmentBudget, TableHeader
+>>> from govbudget.tables import BasicExpenditureTable
 >>> header = TableHeader("网信办", 2025, department_code="897")
 >>> t6 = BasicExpenditureTable.from_rows(header, [
 ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"}),
@@ -66,7 +67,6 @@ import attrs
 from govbudget.amounts import Unit
 from govbudget.classification import Scheme
 from govbudget.disclosure import DepartmentBudget
-from govbudget.formats.render import JSON
 from govbudget.tables import (
     BasicExpenditureTable,
     BlockSpec,
@@ -79,6 +79,7 @@ from govbudget.tables import (
     RowsTable,
     StateCapitalExpenditureTable,
 )
+from govbudget.writing.render import JSON
 
 __all__ = ["FDP_COLUMNS", "FdpColumn", "fdp_csv", "fdp_descriptor", "fdp_rows"]
 

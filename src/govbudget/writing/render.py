@@ -1,6 +1,6 @@
 """Tables and reports for reading: Markdown, aligned text, HTML, CSV; reports as text, HTML, JSON.
 
-Every renderer of a table starts from :func:`~govbudget.formats.grid.render_grid`, the table as
+Every renderer of a table starts from :func:`~govbudget.reading.grid.render_grid`, the table as
 printed, and reads its layout (title, department line, header rows, the 栏次 row, the rows, the
 note); none of them knows a table's columns. A column is a money column when its header is one
 the table's declaration gives a money column, so figures are right-aligned in every format. A
@@ -16,7 +16,7 @@ give a :class:`~govbudget.findings.Report` for people (:func:`report_to_text`,
 :func:`report_to_markdown`, :func:`report_to_html`) and for programs (:func:`report_to_json`,
 whose shape is fixed; amounts are strings, never floats).
 
-The functions are pure and return strings; :mod:`govbudget.formats.notebook` makes them the
+The functions are pure and return strings; :mod:`govbudget.writing.notebook` makes them the
 ``_repr_html_`` of tables, disclosures and reports.
 """
 
@@ -44,7 +44,7 @@ from govbudget.disclosure import (
     ProcurementTable,
 )
 from govbudget.findings import Finding, Report, Severity
-from govbudget.formats.grid import Grid, render_grid
+from govbudget.reading.grid import Grid, render_grid
 from govbudget.tables import (
     BlockSpec,
     Row,
@@ -477,7 +477,8 @@ def to_markdown(obj: Renderable) -> str:
     """A table (or every part of a disclosure) as Markdown: a heading, the department line, a
     pipe table whose header joins a group and its columns, figures right-aligned, then notes.
 
-    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> from govbudget import TableHeader
+    >>> from govbudget.tables import BasicExpenditureTable
     >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
     ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"})])
     >>> print(to_markdown(table))
@@ -564,7 +565,8 @@ def to_text(obj: Renderable) -> str:
     A wide (CJK) character counts two columns; figures are right-aligned; a group header is
     centred over its run of columns. A rule separates the headers and the 栏次 row from the rows.
 
-    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> from govbudget import TableHeader
+    >>> from govbudget.tables import BasicExpenditureTable
     >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
     ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"}),
     ...     ("301", "工资福利支出", {"total": "182.21", "personnel": "182.21"})])
@@ -712,7 +714,8 @@ def to_html(obj: Renderable, *, highlight: Iterable[Finding] = ()) -> str:
     栏次 row closes the ``<thead>``; figures are right-aligned, blank cells empty, notes in the
     ``<tfoot>``. All text is escaped. The style is inline and small, for notebooks and mail.
 
-    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> from govbudget import TableHeader
+    >>> from govbudget.tables import BasicExpenditureTable
     >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
     ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"})])
     >>> page = to_html(table)
@@ -730,7 +733,8 @@ def to_html(obj: Renderable, *, highlight: Iterable[Finding] = ()) -> str:
     caption (its heading in a disclosure). Where a table prints two rows of one label (table 4
     prints 一、一般公共预算拨款 again under 年初结转和结余), a finding naming that label tints both.
 
-    >>> from govbudget import Finding, Location, Severity
+    >>> from govbudget import Finding, Severity
+    >>> from govbudget.findings import Location
     >>> finding = Finding("T6-COLUMNS", Severity.ERROR, "Sum", "合计 ≠ 人员经费 + 公用经费",
     ...                   Location("一般公共预算财政拨款基本支出表", "合计", "公用经费"))
     >>> print(to_html(table, highlight=[finding]).splitlines()[-3])  # doctest: +NORMALIZE_WHITESPACE
@@ -769,7 +773,8 @@ def to_csv(obj: Renderable) -> str:
     A disclosure gives one CSV section per part, each after a line "# <title>", the sections
     separated by a blank line.
 
-    >>> from govbudget import BasicExpenditureTable, TableHeader
+    >>> from govbudget import TableHeader
+    >>> from govbudget.tables import BasicExpenditureTable
     >>> table = BasicExpenditureTable.from_rows(TableHeader("网信办", 2025), [
     ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"})])
     >>> print(to_csv(table))
@@ -842,7 +847,8 @@ def report_to_text(report: Report) -> str:
     figures compared (应为 expected, 实为 as printed, 差额 difference, 容差 tolerance).
 
     >>> from decimal import Decimal
-    >>> from govbudget import Finding, Location, Report, Severity
+    >>> from govbudget import Finding, Report, Severity
+    >>> from govbudget.findings import Location
     >>> finding = Finding("T6-SUM-ROWS", Severity.ERROR, "Parent row equals the sum of its children",
     ...     "302 公用经费 12.39 与其下各款之和 11.38 不符",
     ...     Location("一般公共预算财政拨款基本支出表", "302", "公用经费"),
@@ -916,7 +922,8 @@ def report_to_json(report: Report) -> str:
     text is written as is.
 
     >>> from decimal import Decimal
-    >>> from govbudget import Finding, Location, Severity
+    >>> from govbudget import Finding, Severity
+    >>> from govbudget.findings import Location
     >>> finding = Finding("T9-SUM", Severity.WARNING, "Sum", "合计不符", Location("三公"),
     ...                   actual=Decimal("0.00"))
     >>> print(report_to_json(Report([finding])))
@@ -950,7 +957,8 @@ def report_to_json(report: Report) -> str:
 def report_to_markdown(report: Report) -> str:
     """A report as Markdown for an issue tracker: the summary, then one table row per finding.
 
-    >>> from govbudget import Finding, Location, Severity
+    >>> from govbudget import Finding, Severity
+    >>> from govbudget.findings import Location
     >>> finding = Finding("DOC-EMPTY", Severity.INFO, "Empty", "空表未说明 | 原因", Location("表7"))
     >>> print(report_to_markdown(Report([finding])))
     **检查结果**：错误 0 项，警告 0 项，提示 1 项
@@ -987,7 +995,8 @@ def report_to_html(report: Report) -> str:
     finding tinted by its severity, figures right-aligned (the columns of
     :func:`report_to_markdown`). All text is escaped.
 
-    >>> from govbudget import Finding, Location, Severity
+    >>> from govbudget import Finding, Severity
+    >>> from govbudget.findings import Location
     >>> finding = Finding("DOC-EMPTY", Severity.INFO, "Empty", "空表未说明 <原因>", Location("表7"))
     >>> print(report_to_html(Report([finding])))
     <div class="govbudget-report">

@@ -30,7 +30,8 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from govbudget.amounts import Figure, Unit, format_amount, parse_amount
-from govbudget.checks import Finding, Location, Severity, declare
+from govbudget.checks import Finding, Location
+from govbudget.checks.reading import READ_CELL, READ_COLUMN, READ_ROW
 from govbudget.classification import (
     Catalogue,
     Level,
@@ -40,7 +41,7 @@ from govbudget.classification import (
     normalize_name,
 )
 from govbudget.errors import AmountError, GovBudgetError, UnknownEditionError
-from govbudget.formats.layouts import reshape
+from govbudget.reading.layouts import reshape
 from govbudget.tables import (
     Block,
     BlockSpec,
@@ -80,29 +81,6 @@ class GridError(GovBudgetError, ValueError):
     Raised when the year, the department or the unit is neither printed nor given, and when the
     grid lacks what its shape needs: a subject-code column, the two 项目 columns of a summary.
     """
-
-
-READ_COLUMN = declare(
-    "READ-COLUMN",
-    "Every column of a grid that carries figures is recognised",
-    Severity.ERROR,
-    description="表格中填有数字的每一列，其表头都能识别为本表的一栏；无法识别或重复的列不读入。",
-)
-READ_CELL = declare(
-    "READ-CELL",
-    "Every cell of a grid can be read",
-    Severity.ERROR,
-    description=(
-        "每个金额单元格都是按本表单位可读的数字，每个科目编码都是本表可用的编码；"
-        "读不出的金额按空白读入，编码不可用的行不读入。"
-    ),
-)
-READ_ROW = declare(
-    "READ-ROW",
-    "Every row of a grid is recognised",
-    Severity.ERROR,
-    description="表格中的每一行都能识别为本表的合计行、固定行或科目行；无法识别的行不读入。",
-)
 
 
 @attrs.frozen(slots=True)

@@ -57,7 +57,7 @@ _DETAIL = {
 def table_reference_markdown(kind: type[Table], registry: Registry = RULES) -> str:
     """The declaration of one table class as Markdown: blocks, columns, rows, formulas, rules.
 
-    >>> from govbudget import BasicExpenditureTable
+    >>> from govbudget.tables import BasicExpenditureTable
     >>> print(table_reference_markdown(BasicExpenditureTable).splitlines()[0])
     **`BasicExpenditureTable`** — 一般公共预算财政拨款基本支出表 (table 6, key `basic_expenditure`)
     """

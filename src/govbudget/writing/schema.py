@@ -1,11 +1,11 @@
 """The JSON Schema (draft 2020-12) of govbudget's documents, generated from the model.
 
 Nothing here repeats the model: the schema is walked from the fields and types of the classes
-(:func:`~govbudget.formats.jsonio.document_fields`), the declarations of the nine tables (their
-blocks and columns, :func:`~govbudget.formats.jsonio.table_blocks`) and the forms in which
-:mod:`~govbudget.formats.jsonio` writes values that are not objects
-(:func:`~govbudget.formats.jsonio.scalar_schema`). The package ships the result as
-``govbudget/formats/document.schema.json`` for programs in other languages; a test keeps that
+(:func:`~govbudget.writing.jsonio.document_fields`), the declarations of the nine tables (their
+blocks and columns, :func:`~govbudget.writing.jsonio.table_blocks`) and the forms in which
+:mod:`~govbudget.writing.jsonio` writes values that are not objects
+(:func:`~govbudget.writing.jsonio.scalar_schema`). The package ships the result as
+``govbudget/writing/document.schema.json`` for programs in other languages; a test keeps that
 file equal to :func:`json_schema`.
 
 >>> schema = json_schema()
@@ -27,7 +27,8 @@ from collections.abc import Mapping
 
 import attrs
 
-from govbudget.formats.jsonio import (
+from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES, Row, Table
+from govbudget.writing.jsonio import (
     DOCUMENT_TYPES,
     FORMAT_VERSION,
     KIND_KEY,
@@ -39,7 +40,6 @@ from govbudget.formats.jsonio import (
     scalar_schema,
     table_blocks,
 )
-from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES, Row, Table
 
 __all__ = ["SCHEMA_DIALECT", "json_schema", "schema_text"]
 

@@ -1,0 +1,87 @@
+"""Reading what departments publish: text dumps, grids, grid bundles, explanations, goal tables.
+
+The readers turn printed tables and text into the model (:mod:`govbudget.tables`,
+:mod:`govbudget.disclosure`, :mod:`govbudget.performance`) and report what they could not read
+as findings of the ``READ-…`` rules; :func:`account_text` and its siblings prove that no printed
+figure was lost.
+
+>>> import govbudget.reading
+>>> all(hasattr(govbudget.reading, name) for name in govbudget.reading.__all__)
+True
+"""
+
+from __future__ import annotations
+
+from govbudget.reading.accounting import (
+    Accounting,
+    NumericCell,
+    account_bundle,
+    account_grids,
+    account_text,
+)
+from govbudget.reading.document import (
+    READ_TABLE,
+    DocumentError,
+    LimitError,
+    Limits,
+    PrintedTable,
+    read_bundle,
+    read_grids,
+    read_text,
+    split_text,
+)
+from govbudget.reading.explanation import READ_FACT, TXT_PLACEHOLDER, FactsReading, read_facts
+from govbudget.reading.final_explanation import FinalFactsReading, read_final_facts
+from govbudget.reading.goal_grid import (
+    GoalGridError,
+    GoalGridReading,
+    GoalLayout,
+    read_goal_grid,
+    render_goal_grid,
+)
+from govbudget.reading.grid import (
+    READ_CELL,
+    READ_COLUMN,
+    READ_ROW,
+    Grid,
+    GridError,
+    GridReading,
+    read_grid,
+    render_grid,
+)
+
+__all__ = [
+    "READ_CELL",
+    "READ_COLUMN",
+    "READ_FACT",
+    "READ_ROW",
+    "READ_TABLE",
+    "TXT_PLACEHOLDER",
+    "Accounting",
+    "DocumentError",
+    "FactsReading",
+    "FinalFactsReading",
+    "GoalGridError",
+    "GoalGridReading",
+    "GoalLayout",
+    "Grid",
+    "GridError",
+    "GridReading",
+    "LimitError",
+    "Limits",
+    "NumericCell",
+    "PrintedTable",
+    "account_bundle",
+    "account_grids",
+    "account_text",
+    "read_bundle",
+    "read_facts",
+    "read_final_facts",
+    "read_goal_grid",
+    "read_grid",
+    "read_grids",
+    "read_text",
+    "render_goal_grid",
+    "render_grid",
+    "split_text",
+]
