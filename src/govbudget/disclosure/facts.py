@@ -29,6 +29,7 @@ import attrs
 
 from govbudget.amounts import Figure, parse_amount
 from govbudget.errors import AmountError
+from govbudget.vocabulary import FactLabels
 
 __all__ = [
     "AMOUNT_FACTS",
@@ -256,53 +257,6 @@ CHANGE_OF: Mapping[str, str] = {
 """For every change, the amount of this year it is a change of (``current`` in ``current − change
 = last year``)."""
 
-_AMOUNT_LABELS = {
-    "income_total": "预算收入",
-    "fiscal_appropriation": "财政拨款收入",
-    "general_public_budget": "一般公共预算收入",
-    "government_fund": "政府性基金预算收入",
-    "state_capital": "国有资本经营预算收入",
-    "special_account": "财政专户管理资金收入",
-    "unit_funds": "单位资金收入",
-    "service_income": "事业收入",
-    "operating_income": "事业单位经营收入",
-    "subsidy_from_superior": "上级补助收入",
-    "remittance_from_subordinates": "附属单位上缴收入",
-    "other_income": "其他收入",
-    "carry_over": "上年结转结余",
-    "expenditure_total": "支出预算",
-    "basic": "基本支出",
-    "personnel": "人员经费",
-    "public": "公用经费",
-    "project": "项目支出",
-    "fiscal_expenditure": "财政拨款支出",
-    "general_public_expenditure": "一般公共预算拨款支出",
-    "government_fund_expenditure": "政府性基金拨款支出",
-    "state_capital_expenditure": "国有资本经营预算拨款支出",
-    "agency_running_costs": "机关运行经费",
-    "three_public_total": "“三公”经费",
-    "travel_abroad": "因公出国（境）费",
-    "vehicles": "公务用车购置及运行维护费",
-    "vehicle_purchase": "公务用车购置费",
-    "vehicle_operation": "公务用车运行维护费",
-    "reception": "公务接待费",
-    "procurement_total": "政府采购预算",
-    "procurement_goods": "政府采购货物预算",
-    "procurement_works": "政府采购工程预算",
-    "procurement_services": "政府采购服务预算",
-    "procurement_sme": "面向中小企业预留",
-    "procurement_small_micro": "预留给小型和微型企业",
-    "fixed_assets_value": "上年末固定资产金额",
-    "planned_asset_purchases": "拟购置固定资产",
-}
-
-FACT_LABELS: Mapping[str, str] = {
-    **_AMOUNT_LABELS,
-    "change": "预算收支比上年增减",
-    **{
-        change: f"{_AMOUNT_LABELS[amount]}比上年增减"
-        for change, amount in CHANGE_OF.items()
-        if change != "change"
-    },
-}
-"""The Chinese label of every fact, as findings print it."""
+FACT_LABELS: Mapping[str, str] = FactLabels("budget", CHANGE_OF)
+"""The Chinese label of every fact, as findings print it (from the vocabulary's
+``data/facts.csv``; a change's is its amount's followed by 比上年增减)."""

@@ -45,6 +45,7 @@ import attrs
 from govbudget.amounts import Figure, parse_amount
 from govbudget.disclosure.facts import DIRECTION_WORDS, StatedChange
 from govbudget.errors import AmountError
+from govbudget.vocabulary import FactLabels
 
 __all__ = [
     "COMPARISON_WORDS",
@@ -555,67 +556,6 @@ SHARE_OF: Mapping[str, str] = {
 }
 """The whole a stated share (占 X%) of each fact is of, when the text does not name it."""
 
-_AMOUNT_LABELS = {
-    "income_expenditure_total": "收入支出总计",
-    "income_total": "本年收入合计",
-    "fiscal_appropriation": "财政拨款收入",
-    "subsidy_from_superior": "上级补助收入",
-    "service_income": "事业收入",
-    "operating_income": "经营收入",
-    "remittance_from_subordinates": "附属单位上缴收入",
-    "other_income": "其他收入",
-    "non_fiscal_balance_used": "使用非财政拨款结余",
-    "carry_over": "年初结转和结余",
-    "expenditure_total": "本年支出合计",
-    "basic": "基本支出",
-    "project": "项目支出",
-    "remittance_to_superior": "上缴上级支出",
-    "operating_expenditure": "经营支出",
-    "subsidy_to_subordinates": "对附属单位补助支出",
-    "balance_distribution": "结余分配",
-    "carry_forward": "年末结转和结余",
-    "fiscal_total": "财政拨款收入支出总计",
-    "general_public_expenditure": "一般公共预算财政拨款支出",
-    "government_fund_expenditure": "政府性基金预算财政拨款支出",
-    "state_capital_expenditure": "国有资本经营预算财政拨款支出",
-    "general_public_basic": "一般公共预算财政拨款基本支出",
-    "personnel": "人员经费",
-    "public": "公用经费",
-    "three_public_total": "“三公”经费",
-    "travel_abroad": "因公出国（境）费",
-    "vehicles": "公务用车购置及运行维护费",
-    "vehicle_purchase": "公务用车购置费",
-    "vehicle_operation": "公务用车运行维护费",
-    "reception": "公务接待费",
-    "agency_running_costs": "机关运行经费",
-    "procurement_total": "政府采购支出",
-    "procurement_goods": "政府采购货物支出",
-    "procurement_works": "政府采购工程支出",
-    "procurement_services": "政府采购服务支出",
-    "procurement_sme": "授予中小企业合同金额",
-    "procurement_small_micro": "授予小微企业合同金额",
-    "procurement_sme_reserved": "面向中小企业预留政府采购项目预算",
-    "procurement_small_micro_reserved": "面向小微企业预留政府采购项目预算",
-    "procurement_sme_reserved_awarded": "面向中小企业预留项目中由中小企业中标或成交的金额",
-    "procurement_small_micro_reserved_awarded": "面向小微企业预留项目中由小微企业中标或成交的金额",
-    "procurement_other_sme_awarded": "其他政府采购项目中由中小企业中标或成交的金额",
-}
-_COUNT_LABELS = {
-    "travel_groups": "因公出国（境）团组数",
-    "travel_people": "因公出国（境）人次",
-    "vehicles_purchased": "公务用车购置数",
-    "vehicles_held": "公务用车保有量",
-    "reception_batches": "国内公务接待批次",
-    "reception_people": "国内公务接待人次",
-    "vehicles_total": "车辆数",
-    "general_equipment": "单价50万元以上通用设备",
-    "special_equipment": "单价100万元以上专用设备",
-    "equipment_over_million": "单价100万元以上设备（不含车辆）",
-}
-
-FINAL_FACT_LABELS: Mapping[str, str] = {
-    **_AMOUNT_LABELS,
-    **_COUNT_LABELS,
-    **{change: f"{_AMOUNT_LABELS[amount]}比上年增减" for change, amount in FINAL_CHANGE_OF.items()},
-}
-"""The Chinese label of every amount, count and change, as findings print it."""
+FINAL_FACT_LABELS: Mapping[str, str] = FactLabels("final", FINAL_CHANGE_OF)
+"""The Chinese label of every amount, count and change, as findings print it (from the
+vocabulary's ``data/facts.csv``)."""

@@ -73,8 +73,9 @@ from govbudget.disclosure.facts import (
     StatedFacts,
 )
 from govbudget.errors import AmountError
+from govbudget.vocabulary import fact_concepts, text_words
 
-__all__ = ["READ_FACT", "TXT_PLACEHOLDER", "FactsReading", "read_facts"]
+__all__ = ["READ_FACT", "TXT_PLACEHOLDER", "FactsReading", "read_facts", "stated_as"]
 
 
 _TABLE = "情况说明"
@@ -90,82 +91,37 @@ class FactsReading:
 
 # -- the vocabulary ----------------------------------------------------------------------------
 
+_QUOTES = frozenset("\"'“”‘’「」『』")
+
+
+def stated_as(concept: str, family: str) -> tuple[str, ...]:
+    """The terms of ``concept`` in the explanations of ``family``, in the form the readers
+    match text in: NFKC (ASCII parentheses and commas), no quotation marks, no spaces.
+
+    >>> stated_as("three_public_total", "budget")[:2]
+    ('三公经费', '财政拨款三公经费')
+    """
+    return tuple(
+        dict.fromkeys(
+            "".join(
+                c
+                for c in unicodedata.normalize("NFKC", word)
+                if c not in _QUOTES and not c.isspace()
+            )
+            for word in text_words(concept, family)
+        )
+    )
+
+
 # The pseudo-fact of the whole budget (预算收支安排283.61万元): not stored, but the subject of
 # the change that follows it (比上年增减, the field ``change``).
 _BUDGET = "budget"
 
-# Printed labels (normalized: ASCII parentheses, no quotation marks) and the fact they state.
+# The words stating each fact (the terms of its concept in a budget's explanations, in the
+# form the text is matched in: ASCII parentheses, no quotation marks).
 _LABELS: Mapping[str, tuple[str, ...]] = {
-    "income_total": ("预算收入", "收入预算", "收入总预算", "预算总收入"),
-    "fiscal_appropriation": ("财政拨款收入",),
-    "general_public_budget": (
-        "一般公共预算收入",
-        "一般公共预算拨款收入",
-        "一般公共预算财政拨款收入",
-    ),
-    "government_fund": ("政府性基金预算收入", "基金预算收入", "政府性基金预算拨款收入"),
-    "state_capital": ("国有资本经营预算收入", "国有资本经营预算拨款收入"),
-    "special_account": ("财政专户核拨收入", "财政专户管理资金收入", "财政专户管理资金"),
-    "unit_funds": ("单位资金收入", "单位资金"),
-    "service_income": ("事业收入",),
-    "operating_income": ("事业单位经营收入", "经营收入"),
-    "subsidy_from_superior": ("上级补助收入",),
-    "remittance_from_subordinates": ("附属单位上缴收入",),
-    "other_income": ("其他收入",),
-    "carry_over": ("上年结转结余", "上年结转", "上年结余", "上年结转结余收入"),
-    "expenditure_total": ("支出预算", "预算支出", "支出总预算", "预算总支出"),
-    "basic": ("基本支出",),
-    "personnel": ("人员经费",),
-    "public": ("公用经费", "日常公用经费"),
-    "project": ("项目支出",),
-    "fiscal_expenditure": ("财政拨款支出",),
-    "general_public_expenditure": (
-        "一般公共预算拨款支出",
-        "一般公共预算财政拨款支出",
-        "一般公共预算支出",
-    ),
-    "government_fund_expenditure": (
-        "政府性基金拨款支出",
-        "政府性基金预算拨款支出",
-        "政府性基金预算财政拨款支出",
-        "政府性基金预算支出",
-    ),
-    "state_capital_expenditure": (
-        "国有资本经营预算拨款支出",
-        "国有资本经营预算财政拨款支出",
-        "国有资本经营预算支出",
-    ),
-    _BUDGET: ("预算收支", "收支预算", "收支总预算", "收支安排"),
-    "agency_running_costs": ("机关运行经费",),
-    "three_public_total": ("三公经费", "财政拨款三公经费"),
-    "travel_abroad": ("因公出国(境)费", "因公出国(境)费用", "因公出国(境)经费"),
-    "vehicles": (
-        "公务用车购置及运行维护费",
-        "公务用车购置及运行费",
-        "公务用车购置及运维费",
-        "公务用车购置和运行维护费",
-        "公务用车购置及运行维护费用",
-    ),
-    "vehicle_purchase": ("公务用车购置费",),
-    "vehicle_operation": ("公务用车运行维护费", "公务用车运行费", "公务用车运维费"),
-    "reception": ("公务接待费", "公务接待费用"),
-    "procurement_total": ("政府采购预算", "政府采购"),
-    "procurement_goods": ("政府采购货物", "货物类", "货物采购"),
-    "procurement_works": ("政府采购工程", "工程类", "工程采购"),
-    "procurement_services": ("政府采购服务", "服务类", "服务采购"),
-    "procurement_sme": (
-        "面向中小企业预留政府采购项目",
-        "面向中小企业预留",
-        "预留给中小企业的政府采购项目",
-    ),
-    "procurement_small_micro": (
-        "预留给小型和微型企业的政府采购项目",
-        "预留给小微企业的政府采购项目",
-        "面向小微企业预留政府采购项目",
-        "面向小微企业预留",
-    ),
-    "fixed_assets_value": ("上年末固定资产", "上年末固定资产原值", "上年末固定资产账面价值"),
-    "planned_asset_purchases": ("拟购置固定资产", "计划购置固定资产", "拟新增固定资产"),
+    **{fact: stated_as(concept, "budget") for fact, concept in fact_concepts("budget").items()},
+    _BUDGET: stated_as("whole_budget", "budget"),
 }
 
 # Reasons given for several changes at once: 财政拨款收入支出减少的主要原因是….
@@ -240,7 +196,6 @@ _YEAR_OF_STATEMENT = re.compile(
 
 # -- the text as matched -----------------------------------------------------------------------
 
-_QUOTES = frozenset("\"'“”‘’「」『』")
 _OPENING_QUOTES = frozenset("“‘「『\"'")
 _CLOSING_QUOTES = frozenset("”’」』\"'")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")

@@ -79,7 +79,9 @@ from govbudget.reading.explanation import (
     _Parts,
     _Source,
     _source,
+    stated_as,
 )
+from govbudget.vocabulary import fact_concepts
 
 __all__ = ["FinalFactsReading", "read_final_facts"]
 
@@ -97,88 +99,9 @@ class FinalFactsReading(NamedTuple):
 
 # -- the vocabulary ----------------------------------------------------------------------------
 
-# Printed labels (normalized: ASCII parentheses and commas, no quotation marks) of each amount.
+# The words stating each amount (the terms of its concept in final accounts' explanations).
 _LABELS: Mapping[str, tuple[str, ...]] = {
-    "income_expenditure_total": (
-        "收入支出总计",
-        "收入、支出总计",
-        "收入支出决算总计",
-        "收入、支出决算总计",
-        "收入决算总计",
-        "支出决算总计",
-    ),
-    "income_total": ("本年收入合计", "本年收入决算", "本年收入"),
-    "fiscal_appropriation": ("财政拨款收入",),
-    "subsidy_from_superior": ("上级补助收入",),
-    "service_income": ("事业收入",),
-    "operating_income": ("经营收入", "事业单位经营收入"),
-    "remittance_from_subordinates": ("附属单位上缴收入",),
-    "other_income": ("其他收入",),
-    "non_fiscal_balance_used": (
-        "使用非财政拨款结余和专用结余",
-        "使用非财政拨款结余(含专用结余)",
-        "使用非财政拨款结余",
-    ),
-    "carry_over": ("年初结转和结余", "年初结转结余"),
-    "expenditure_total": ("本年支出合计", "本年支出决算", "本年支出"),
-    "basic": ("基本支出",),
-    "project": ("项目支出",),
-    "remittance_to_superior": ("上缴上级支出",),
-    "operating_expenditure": ("经营支出",),
-    "subsidy_to_subordinates": ("对附属单位补助支出",),
-    "balance_distribution": ("结余分配",),
-    "carry_forward": ("年末结转和结余", "年末结转结余"),
-    "fiscal_total": (
-        "财政拨款收入支出总计",
-        "财政拨款收入、支出总计",
-        "财政拨款收入支出决算总计",
-        "财政拨款收入、支出决算总计",
-    ),
-    "general_public_expenditure": ("一般公共预算财政拨款支出",),
-    "government_fund_expenditure": ("政府性基金预算财政拨款支出",),
-    "state_capital_expenditure": ("国有资本经营预算财政拨款支出",),
-    "general_public_basic": ("一般公共预算财政拨款基本支出",),
-    "personnel": ("人员经费",),
-    "public": ("公用经费", "日常公用经费"),
-    "three_public_total": ("三公经费财政拨款支出", "三公经费支出", "三公经费"),
-    "travel_abroad": ("因公出国(境)费", "因公出国(境)费用", "因公出国(境)经费"),
-    "vehicles": (
-        "公务用车购置及运行维护费",
-        "公务用车购置及运行费",
-        "公务用车购置和运行维护费",
-        "公务用车购置及运维费",
-    ),
-    "vehicle_purchase": ("公务用车购置费", "公务用车购置"),
-    "vehicle_operation": ("公务用车运行维护费", "公务用车运行维护", "公务用车运行费"),
-    "reception": ("公务接待费", "公务接待费用"),
-    "agency_running_costs": ("机关运行经费",),
-    "procurement_total": ("政府采购支出总额", "政府采购金额", "政府采购支出", "政府采购"),
-    "procurement_goods": ("政府采购货物支出", "货物采购金额", "货物采购"),
-    "procurement_works": ("政府采购工程支出", "工程采购金额", "工程采购"),
-    "procurement_services": ("政府采购服务支出", "服务采购金额", "服务采购"),
-    "procurement_sme": ("授予中小企业合同金额",),
-    "procurement_small_micro": ("授予小微企业合同金额",),
-    "procurement_sme_reserved": (
-        "面向中小企业预留政府采购项目预算金额",
-        "面向中小企业预留政府采购项目预算",
-        "面向中小企业预留",
-    ),
-    "procurement_small_micro_reserved": (
-        "面向小微企业预留政府采购项目预算金额",
-        "面向小微企业预留政府采购项目预算",
-        "面向小微企业预留",
-    ),
-    "procurement_sme_reserved_awarded": (
-        "在面向中小企业预留的政府采购项目中,由中小企业供应商中标或成交的,采购金额",
-        "在面向中小企业预留政府采购项目中,由中小企业供应商中标或成交的,采购金额",
-    ),
-    "procurement_small_micro_reserved_awarded": (
-        "在面向小微企业预留政府采购项目中,由小微企业供应商中标或成交的,采购金额",
-        "在面向小微企业预留的政府采购项目中,由小微企业供应商中标或成交的,采购金额",
-    ),
-    "procurement_other_sme_awarded": (
-        "在其他政府采购项目中,由中小企业供应商中标或成交的,采购金额",
-    ),
+    fact: stated_as(concept, "final") for fact, concept in fact_concepts("final").items()
 }
 _FACT_OF_LABEL = {label: fact for fact, labels in _LABELS.items() for label in labels}
 _CHANGE_FIELD = {amount: change for change, amount in FINAL_CHANGE_OF.items()}

@@ -31,13 +31,6 @@ BASIC_SPEC = TableSpec(
     number=6,
     key="basic_expenditure",
     title="一般公共预算财政拨款基本支出表",
-    title_aliases=(
-        "部门预算一般公共预算财政拨款基本支出表",
-        "部门一般公共预算基本支出部门预算经济分类预算表",
-        "一般公共预算基本支出部门预算经济分类预算表",
-        "一般公共预算基本支出表",
-        "一般公共预算财政拨款基本支出预算表",
-    ),
     blocks=(
         BlockSpec(
             key="rows",
@@ -45,7 +38,7 @@ BASIC_SPEC = TableSpec(
             columns=(
                 ColumnSpec("total", "合计", 3, group=_GROUP),
                 ColumnSpec("personnel", "人员经费", 4, group=_GROUP),
-                ColumnSpec("public", "公用经费", 5, aliases=("日常公用经费",), group=_GROUP),
+                ColumnSpec("public", "公用经费", 5, group=_GROUP),
             ),
             rows=(TOTAL_ROW,),
             column_formulas=(Formula("total", ("personnel", "public")),),

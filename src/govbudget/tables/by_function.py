@@ -33,13 +33,14 @@ __all__ = [
     "StateCapitalExpenditureTable",
 ]
 
-TOTAL_ROW = RowSpec("total", "合计", aliases=("总计", "合计数"), footer=True)
+TOTAL_ROW = RowSpec("total", "合计", footer=True)
 TOTAL_IS_SUM_OF_CLASSES = Formula("total", (DETAIL,))
 
 
-def _functional_block(
+def functional_block(
     columns: tuple[ColumnSpec, ...], formulas: tuple[Formula, ...], group: str = "功能分类科目"
 ) -> BlockSpec:
+    """The one block of a table by functional subject: a 合计 row (Σ 类) above rows by code."""
     return BlockSpec(
         key="rows",
         label="",
@@ -58,24 +59,21 @@ INCOME_SPEC = TableSpec(
     number=2,
     key="income",
     title="部门预算收入总表",
-    title_aliases=("部门收入预算总表", "部门收入总表", "收入预算总表", "单位预算收入总表"),
     blocks=(
-        _functional_block(
+        functional_block(
             (
-                ColumnSpec("total", "合计", 3, aliases=("收入预算合计", "总计")),
-                ColumnSpec("current_year", "小计", 4, aliases=("本年收入",), group=_INCOME_GROUP),
+                ColumnSpec("total", "合计", 3),
+                ColumnSpec("current_year", "小计", 4, _INCOME_GROUP, "income_total"),
                 ColumnSpec(
                     "fiscal_appropriation",
                     "财政拨款收入",
                     5,
-                    aliases=("财政拨款", "一般公共预算拨款收入"),
                     group=_INCOME_GROUP,
                 ),
                 ColumnSpec(
                     "special_account",
                     "财政专户收入",
                     6,
-                    aliases=("财政专户管理资金收入", "财政专户管理资金", "财政专户核拨收入"),
                     group=_INCOME_GROUP,
                 ),
                 ColumnSpec("service_income", "事业收入", 7, group=_INCOME_GROUP),
@@ -83,7 +81,6 @@ INCOME_SPEC = TableSpec(
                     "operating_income",
                     "经营收入",
                     8,
-                    aliases=("事业单位经营收入",),
                     group=_INCOME_GROUP,
                 ),
                 ColumnSpec("subsidy_from_superior", "上级补助收入", 9, group=_INCOME_GROUP),
@@ -91,9 +88,7 @@ INCOME_SPEC = TableSpec(
                     "remittance_from_subordinates", "附属单位上缴收入", 10, group=_INCOME_GROUP
                 ),
                 ColumnSpec("other_income", "其他收入", 11, group=_INCOME_GROUP),
-                ColumnSpec(
-                    "carry_over", "上年结转", 12, aliases=("上年结转结余", "上年结转和结余")
-                ),
+                ColumnSpec("carry_over", "上年结转", 12),
             ),
             (
                 Formula("total", ("current_year", "carry_over")),
@@ -118,14 +113,13 @@ EXPENDITURE_SPEC = TableSpec(
     number=3,
     key="expenditure",
     title="部门预算支出总表",
-    title_aliases=("部门支出预算总表", "部门支出总表", "支出预算总表", "单位预算支出总表"),
     blocks=(
-        _functional_block(
+        functional_block(
             (
-                ColumnSpec("total", "合计", 3, aliases=("支出预算合计", "总计")),
+                ColumnSpec("total", "合计", 3),
                 ColumnSpec("basic", "基本支出", 4),
                 ColumnSpec("project", "项目支出", 5),
-                ColumnSpec("operating", "经营支出", 6, aliases=("事业单位经营支出",)),
+                ColumnSpec("operating", "经营支出", 6),
                 ColumnSpec("remittance_to_superior", "上解上级支出", 7),
                 ColumnSpec("subsidy_to_subordinates", "对附属单位补助支出", 8),
             ),
@@ -146,16 +140,15 @@ EXPENDITURE_SPEC = TableSpec(
 )
 
 
-def _appropriation_spec(number: int, key: str, title: str, aliases: tuple[str, ...]) -> TableSpec:
+def _appropriation_spec(number: int, key: str, title: str) -> TableSpec:
     return TableSpec(
         number=number,
         key=key,
         title=title,
-        title_aliases=aliases,
         blocks=(
-            _functional_block(
+            functional_block(
                 (
-                    ColumnSpec("total", "合计", 3, aliases=("总计",)),
+                    ColumnSpec("total", "合计", 3),
                     ColumnSpec("basic", "基本支出", 4),
                     ColumnSpec("project", "项目支出", 5),
                 ),
@@ -169,34 +162,16 @@ GENERAL_PUBLIC_SPEC = _appropriation_spec(
     5,
     "general_public_expenditure",
     "一般公共预算财政拨款支出表",
-    (
-        "部门预算一般公共预算财政拨款支出表",
-        "部门一般公共预算支出功能分类预算表",
-        "一般公共预算支出功能分类预算表",
-        "一般公共预算支出表",
-    ),
 )
 GOVERNMENT_FUND_SPEC = _appropriation_spec(
     7,
     "government_fund_expenditure",
     "政府性基金预算财政拨款支出表",
-    (
-        "部门预算政府性基金预算财政拨款支出表",
-        "部门政府性基金预算支出功能分类预算表",
-        "政府性基金预算支出功能分类预算表",
-        "政府性基金预算支出表",
-    ),
 )
 STATE_CAPITAL_SPEC = _appropriation_spec(
     8,
     "state_capital_expenditure",
     "国有资本经营预算财政拨款支出表",
-    (
-        "部门预算国有资本经营预算财政拨款支出表",
-        "部门国有资本经营预算支出功能分类预算表",
-        "国有资本经营预算支出功能分类预算表",
-        "国有资本经营预算支出表",
-    ),
 )
 
 

@@ -53,7 +53,7 @@ from typing import ClassVar
 import attrs
 
 from govbudget.classification import Scheme
-from govbudget.tables.by_function import TOTAL_IS_SUM_OF_CLASSES, TOTAL_ROW
+from govbudget.tables.by_function import TOTAL_IS_SUM_OF_CLASSES, TOTAL_ROW, functional_block
 from govbudget.tables.model import Table
 from govbudget.tables.shapes import RowsTable, TwoSidedTable
 from govbudget.tables.spec import (
@@ -68,6 +68,16 @@ from govbudget.tables.spec import (
     RowSpec,
     TableSpec,
 )
+from govbudget.tables.summary import (
+    EXPENDITURE_FORMULAS,
+    FUND_CARRY_OVER_FORMULA,
+    FUND_COLUMNS_FORMULA,
+    FUND_INCOME_FORMULA,
+    fund_columns,
+    fund_identities,
+    fund_rows,
+)
+from govbudget.tables.three_public import THREE_PUBLIC_FORMULAS, THREE_PUBLIC_ITEMS
 
 __all__ = [
     "STANDARD_FINAL_TABLES",
@@ -83,29 +93,6 @@ __all__ = [
 ]
 
 _FINAL = Phase.FINAL
-_ACTUAL = ("决算数", "本年决算数", "金额")
-
-_GP = (
-    "一般公共预算财政拨款收入",
-    "一般公共预算财政拨款",
-    "一般公共预算拨款收入",
-    "一般公共预算拨款",
-    "一般公共预算",
-)
-_GF = (
-    "政府性基金预算财政拨款收入",
-    "政府性基金预算财政拨款",
-    "政府性基金预算拨款收入",
-    "政府性基金预算拨款",
-    "政府性基金预算",
-)
-_SC = (
-    "国有资本经营预算财政拨款收入",
-    "国有资本经营预算财政拨款",
-    "国有资本经营预算拨款收入",
-    "国有资本经营预算拨款",
-    "国有资本经营预算",
-)
 
 # -- 1 收入支出决算总表 ----------------------------------------------------------------------------
 
@@ -113,37 +100,26 @@ FINAL_SUMMARY_SPEC = TableSpec(
     number=1,
     key="income_expenditure_final_summary",
     title="收入支出决算总表",
-    title_aliases=("收支决算总表", "部门收支决算总表", "财务收支决算总表"),
     phase=_FINAL,
     blocks=(
         BlockSpec(
             key="income",
             label="收入",
-            columns=(ColumnSpec("amount", "决算数", 2, aliases=_ACTUAL),),
+            columns=(ColumnSpec("amount", "决算数", 2),),
             rows=(
-                RowSpec("general_public_budget", "一、一般公共预算财政拨款收入", _GP),
-                RowSpec("government_fund", "二、政府性基金预算财政拨款收入", _GF),
-                RowSpec("state_capital", "三、国有资本经营预算财政拨款收入", _SC),
-                RowSpec("fiscal_appropriation", "财政拨款收入", ("财政拨款",)),
+                RowSpec("general_public_budget", "一、一般公共预算财政拨款收入"),
+                RowSpec("government_fund", "二、政府性基金预算财政拨款收入"),
+                RowSpec("state_capital", "三、国有资本经营预算财政拨款收入"),
+                RowSpec("fiscal_appropriation", "财政拨款收入"),
                 RowSpec("subsidy_from_superior", "四、上级补助收入"),
                 RowSpec("service_income", "五、事业收入"),
-                RowSpec("operating_income", "六、经营收入", ("事业单位经营收入",)),
+                RowSpec("operating_income", "六、经营收入"),
                 RowSpec("remittance_from_subordinates", "七、附属单位上缴收入"),
                 RowSpec("other_income", "八、其他收入"),
                 RowSpec("income_total", "本年收入合计", footer=True),
-                RowSpec(
-                    "use_of_balance",
-                    "使用非财政拨款结余",
-                    ("使用非财政拨款结余（含专用结余）", "使用专用结余"),
-                    footer=True,
-                ),
-                RowSpec(
-                    "carry_over",
-                    "年初结转和结余",
-                    ("年初结转结余", "上年结转和结余", "上年结转结余"),
-                    footer=True,
-                ),
-                RowSpec("grand_total", "总计", ("收入总计",), footer=True),
+                RowSpec("use_of_balance", "使用非财政拨款结余", footer=True),
+                RowSpec("carry_over", "年初结转和结余", footer=True),
+                RowSpec("grand_total", "总计", "income_grand_total", footer=True),
             ),
             row_formulas=(
                 Formula(
@@ -167,17 +143,12 @@ FINAL_SUMMARY_SPEC = TableSpec(
         BlockSpec(
             key="expenditure",
             label="支出",
-            columns=(ColumnSpec("amount", "决算数", 4, aliases=_ACTUAL),),
+            columns=(ColumnSpec("amount", "决算数", 4),),
             rows=(
                 RowSpec("expenditure_total", "本年支出合计", footer=True),
                 RowSpec("surplus_distribution", "结余分配", footer=True),
-                RowSpec(
-                    "carry_forward",
-                    "年末结转和结余",
-                    ("年末结转结余", "年终结转结余"),
-                    footer=True,
-                ),
-                RowSpec("grand_total", "总计", ("支出总计",), footer=True),
+                RowSpec("carry_forward", "年末结转和结余", footer=True),
+                RowSpec("grand_total", "总计", "expenditure_grand_total", footer=True),
             ),
             row_formulas=(
                 Formula("expenditure_total", (DETAIL,)),
@@ -203,137 +174,45 @@ FINAL_SUMMARY_SPEC = TableSpec(
 
 # -- 4 财政拨款收入支出决算总表 ------------------------------------------------------------------------
 
-_FUNDS = (
-    ("general_public", "general_public_budget", "一般公共预算财政拨款", "一、", _GP),
-    ("government_fund", "government_fund", "政府性基金预算财政拨款", "二、", _GF),
-    ("state_capital", "state_capital", "国有资本经营预算财政拨款", "三、", _SC),
-)
-
 FINAL_APPROPRIATION_SPEC = TableSpec(
     number=4,
     key="fiscal_appropriation_final_summary",
     title="财政拨款收入支出决算总表",
-    title_aliases=("财政拨款收支决算总表",),
     phase=_FINAL,
     blocks=(
         BlockSpec(
             key="income",
             label="收入",
-            columns=(ColumnSpec("amount", "决算数", 2, aliases=_ACTUAL),),
-            rows=(
-                *(RowSpec(row, f"{n}{name}", aliases) for _c, row, name, n, aliases in _FUNDS),
-                RowSpec("income_total", "本年收入合计", footer=True),
-                RowSpec(
-                    "carry_over",
-                    "年初财政拨款结转和结余",
-                    ("年初结转和结余", "年初财政拨款结转结余"),
-                    footer=True,
-                ),
-                *(
-                    RowSpec(
-                        f"carry_over_{column}",
-                        f"{n}{name}",
-                        aliases,
-                        under="carry_over",
-                        footer=True,
-                    )
-                    for column, _row, name, n, aliases in _FUNDS
-                ),
-                RowSpec("grand_total", "总计", ("收入总计",), footer=True),
-            ),
+            columns=(ColumnSpec("amount", "决算数", 2),),
+            rows=fund_rows("财政拨款", "总计"),
             row_formulas=(
-                Formula(
-                    "income_total", ("general_public_budget", "government_fund", "state_capital")
-                ),
-                Formula(
-                    "carry_over",
-                    (
-                        "carry_over_general_public",
-                        "carry_over_government_fund",
-                        "carry_over_state_capital",
-                    ),
-                ),
+                FUND_INCOME_FORMULA,
+                FUND_CARRY_OVER_FORMULA,
                 Formula("grand_total", ("income_total", "carry_over")),
             ),
         ),
         BlockSpec(
             key="expenditure",
             label="支出",
-            columns=(
-                ColumnSpec("total", "合计", 4),
-                *(
-                    ColumnSpec(column, name, number, aliases=aliases[3:])
-                    for number, (column, _row, name, _n, aliases) in enumerate(_FUNDS, start=5)
-                ),
-            ),
+            columns=fund_columns(4),
             rows=(
                 RowSpec("expenditure_total", "本年支出合计", footer=True),
                 RowSpec(
-                    "carry_forward",
-                    "年末财政拨款结转和结余",
-                    ("年末结转和结余", "年末财政拨款结转结余"),
-                    footer=True,
+                    "carry_forward", "年末财政拨款结转和结余", "fiscal_carry_forward", footer=True
                 ),
-                RowSpec("grand_total", "总计", ("支出总计",), footer=True),
+                RowSpec("grand_total", "总计", "expenditure_grand_total", footer=True),
             ),
-            column_formulas=(
-                Formula("total", ("general_public", "government_fund", "state_capital")),
-            ),
-            row_formulas=(
-                Formula("expenditure_total", (DETAIL,)),
-                Formula("grand_total", ("expenditure_total", "carry_forward")),
-            ),
+            column_formulas=(FUND_COLUMNS_FORMULA,),
+            row_formulas=EXPENDITURE_FORMULAS,
             detail=Detail.CLASSES,
             scheme=Scheme.FUNCTIONAL,
             label_number=3,
         ),
     ),
-    identities=(
-        Identity(
-            "BALANCE",
-            "Total income equals total expenditure",
-            "收入总计 = 支出总计（合计栏）。",
-            (Cell("income", "grand_total", "amount"),),
-            (Cell("expenditure", "grand_total", "total"),),
-        ),
-        *(
-            Identity(
-                f"FUND-{column.upper().replace('_', '-')}",
-                f"Each appropriation's carry-over and income equal its expenditure and "
-                f"carry-forward ({name})",
-                f"{name}：年初财政拨款结转和结余 + 本年收入 = 本年支出 + 年末财政拨款结转和结余。",
-                (
-                    Cell("income", f"carry_over_{column}", "amount"),
-                    Cell("income", row, "amount"),
-                ),
-                (
-                    Cell("expenditure", "expenditure_total", column),
-                    Cell("expenditure", "carry_forward", column),
-                ),
-            )
-            for column, row, name, _n, _aliases in _FUNDS
-        ),
-    ),
+    identities=fund_identities("final"),
 )
 
 # -- 2, 3, 5 the tables by functional subject --------------------------------------------------
-
-
-def _functional(
-    columns: tuple[ColumnSpec, ...], formulas: tuple[Formula, ...], label: str = "功能分类科目"
-) -> BlockSpec:
-    return BlockSpec(
-        key="rows",
-        label="",
-        columns=columns,
-        rows=(TOTAL_ROW,),
-        column_formulas=formulas,
-        row_formulas=(TOTAL_IS_SUM_OF_CLASSES,),
-        detail=Detail.SUBJECTS,
-        scheme=Scheme.FUNCTIONAL,
-        label_header=label,
-    )
-
 
 _INCOME_SOURCES = (
     "fiscal_appropriation",
@@ -348,16 +227,15 @@ FINAL_INCOME_SPEC = TableSpec(
     number=2,
     key="income_final",
     title="收入决算表",
-    title_aliases=("收入决算总表",),
     phase=_FINAL,
     blocks=(
-        _functional(
+        functional_block(
             (
-                ColumnSpec("total", "本年收入合计", 3, aliases=("合计", "总计")),
-                ColumnSpec("fiscal_appropriation", "财政拨款收入", 4, aliases=("财政拨款",)),
+                ColumnSpec("total", "本年收入合计", 3, concept="income_total"),
+                ColumnSpec("fiscal_appropriation", "财政拨款收入", 4),
                 ColumnSpec("subsidy_from_superior", "上级补助收入", 5),
                 ColumnSpec("service_income", "事业收入", 6),
-                ColumnSpec("operating_income", "经营收入", 7, aliases=("事业单位经营收入",)),
+                ColumnSpec("operating_income", "经营收入", 7),
                 ColumnSpec("remittance_from_subordinates", "附属单位上缴收入", 8),
                 ColumnSpec("other_income", "其他收入", 9),
             ),
@@ -378,16 +256,15 @@ FINAL_EXPENDITURE_SPEC = TableSpec(
     number=3,
     key="expenditure_final",
     title="支出决算表",
-    title_aliases=("支出决算总表",),
     phase=_FINAL,
     blocks=(
-        _functional(
+        functional_block(
             (
-                ColumnSpec("total", "本年支出合计", 3, aliases=("合计", "总计")),
+                ColumnSpec("total", "本年支出合计", 3, concept="expenditure_total"),
                 ColumnSpec("basic", "基本支出", 4),
                 ColumnSpec("project", "项目支出", 5),
-                ColumnSpec("remittance_to_superior", "上缴上级支出", 6, aliases=("上解上级支出",)),
-                ColumnSpec("operating", "经营支出", 7, aliases=("事业单位经营支出",)),
+                ColumnSpec("remittance_to_superior", "上缴上级支出", 6),
+                ColumnSpec("operating", "经营支出", 7),
                 ColumnSpec("subsidy_to_subordinates", "对附属单位补助支出", 8),
             ),
             (Formula("total", _EXPENDITURE_KINDS),),
@@ -401,22 +278,15 @@ FINAL_GENERAL_PUBLIC_SPEC = TableSpec(
     number=5,
     key="general_public_expenditure_final",
     title="一般公共预算财政拨款支出决算表",
-    title_aliases=("一般公共预算财政拨款支出决算明细表", "一般公共预算支出决算表"),
     phase=_FINAL,
     blocks=(
-        _functional(
+        functional_block(
             (
-                ColumnSpec("budget", "年初预算数", 3, aliases=("预算数",)),
-                ColumnSpec("adjusted_budget", "调整预算数", 4, aliases=("全年预算数",)),
-                ColumnSpec(
-                    "total",
-                    "合计",
-                    5,
-                    aliases=("小计", "决算数", "本年支出", "本年支出合计", "总计"),
-                    group=_SPENT,
-                ),
-                ColumnSpec("basic", "基本支出", 6, group=_SPENT),
-                ColumnSpec("project", "项目支出", 7, group=_SPENT),
+                ColumnSpec("budget", "年初预算数", 3, concept="budgeted"),
+                ColumnSpec("adjusted_budget", "调整预算数", 4),
+                ColumnSpec("total", "合计", 5, _SPENT, "expenditure_total"),
+                ColumnSpec("basic", "基本支出", 6, _SPENT),
+                ColumnSpec("project", "项目支出", 7, _SPENT),
             ),
             (Formula("total", ("basic", "project")),),
         ),
@@ -432,25 +302,20 @@ FINAL_BASIC_SPEC = TableSpec(
     number=6,
     key="basic_expenditure_final",
     title="一般公共预算财政拨款基本支出决算表",
-    title_aliases=(
-        "一般公共预算财政拨款基本支出决算明细表",
-        "一般公共预算基本支出决算表",
-        "一般公共预算财政拨款基本支出决算经济分类表",
-    ),
     phase=_FINAL,
     blocks=(
         BlockSpec(
             key="rows",
             label="",
             columns=(
-                ColumnSpec("total", "决算数", 3, aliases=("合计", "金额")),
+                ColumnSpec("total", "决算数", 3, concept="actual"),
                 ColumnSpec("personnel", "人员经费", 4),
-                ColumnSpec("public", "公用经费", 5, aliases=("日常公用经费",)),
+                ColumnSpec("public", "公用经费", 5),
             ),
             rows=(
                 TOTAL_ROW,
-                RowSpec("personnel_total", "人员经费合计", ("人员经费",), footer=True),
-                RowSpec("public_total", "公用经费合计", ("公用经费",), footer=True),
+                RowSpec("personnel_total", "人员经费合计", "personnel", footer=True),
+                RowSpec("public_total", "公用经费合计", "public", footer=True),
             ),
             column_formulas=(Formula("total", ("personnel", "public")),),
             # The last formula of a row is the one an unprinted 合计 stands for: Σ 类.
@@ -488,45 +353,17 @@ FINAL_THREE_PUBLIC_SPEC = TableSpec(
     number=7,
     key="three_public_expenses_final",
     title="财政拨款“三公”经费支出决算表",
-    title_aliases=(
-        "一般公共预算财政拨款“三公”经费支出决算表",
-        "“三公”经费支出决算表",
-        "财政拨款“三公”经费支出预决算表",
-        "“三公”经费财政拨款支出决算表",
-    ),
     phase=_FINAL,
     blocks=(
         BlockSpec(
             key="rows",
             label="",
             columns=(
-                ColumnSpec("budget", "预算数", 2, aliases=("年初预算数", "全年预算数")),
-                ColumnSpec("actual", "决算数", 3, aliases=("本年决算数",)),
+                ColumnSpec("budget", "预算数", 2, concept="budgeted"),
+                ColumnSpec("actual", "决算数", 3),
             ),
-            rows=(
-                RowSpec("total", "合计", ("“三公”经费合计", "“三公”经费支出合计")),
-                RowSpec(
-                    "travel_abroad",
-                    "因公出国（境）费",
-                    ("因公出国（境）费用", "因公出国（境）经费"),
-                ),
-                RowSpec(
-                    "vehicles",
-                    "公务用车购置及运行维护费",
-                    ("公务用车购置及运行费", "公务用车购置及运维费"),
-                ),
-                RowSpec("vehicle_purchase", "公务用车购置费", ("购置费",)),
-                RowSpec(
-                    "vehicle_operation",
-                    "公务用车运行维护费",
-                    ("运行费", "公务用车运行费", "公务用车运维费", "运行维护费"),
-                ),
-                RowSpec("reception", "公务接待费"),
-            ),
-            row_formulas=(
-                Formula("total", ("travel_abroad", "vehicles", "reception")),
-                Formula("vehicles", ("vehicle_purchase", "vehicle_operation")),
-            ),
+            rows=(RowSpec("total", "合计", "three_public_total"), *THREE_PUBLIC_ITEMS),
+            row_formulas=THREE_PUBLIC_FORMULAS,
         ),
     ),
 )
@@ -536,28 +373,21 @@ FINAL_THREE_PUBLIC_SPEC = TableSpec(
 _THIS_YEAR = "本年支出"
 
 
-def _fund_spec(number: int, key: str, title: str, aliases: tuple[str, ...]) -> TableSpec:
+def _fund_spec(number: int, key: str, title: str) -> TableSpec:
     return TableSpec(
         number=number,
         key=key,
         title=title,
-        title_aliases=aliases,
         phase=_FINAL,
         blocks=(
-            _functional(
+            functional_block(
                 (
-                    ColumnSpec("carry_over", "年初结转和结余", 3, aliases=("年初结转结余",)),
-                    ColumnSpec("income", "本年收入", 4),
-                    ColumnSpec(
-                        "expenditure",
-                        "小计",
-                        5,
-                        aliases=("合计", "本年支出", "本年支出合计", "总计"),
-                        group=_THIS_YEAR,
-                    ),
-                    ColumnSpec("basic", "基本支出", 6, group=_THIS_YEAR),
-                    ColumnSpec("project", "项目支出", 7, group=_THIS_YEAR),
-                    ColumnSpec("carry_forward", "年末结转和结余", 8, aliases=("年末结转结余",)),
+                    ColumnSpec("carry_over", "年初结转和结余", 3),
+                    ColumnSpec("income", "本年收入", 4, concept="income_total"),
+                    ColumnSpec("expenditure", "小计", 5, _THIS_YEAR, "expenditure_total"),
+                    ColumnSpec("basic", "基本支出", 6, _THIS_YEAR),
+                    ColumnSpec("project", "项目支出", 7, _THIS_YEAR),
+                    ColumnSpec("carry_forward", "年末结转和结余", 8),
                 ),
                 (Formula("expenditure", ("basic", "project")),),
             ),
@@ -575,16 +405,10 @@ def _fund_spec(number: int, key: str, title: str, aliases: tuple[str, ...]) -> T
 
 
 FINAL_GOVERNMENT_FUND_SPEC = _fund_spec(
-    8,
-    "government_fund_final",
-    "政府性基金预算财政拨款收入支出决算表",
-    ("政府性基金预算财政拨款支出决算表", "政府性基金预算财政拨款收支决算表"),
+    8, "government_fund_final", "政府性基金预算财政拨款收入支出决算表"
 )
 FINAL_STATE_CAPITAL_SPEC = _fund_spec(
-    9,
-    "state_capital_final",
-    "国有资本经营预算财政拨款收入支出决算表",
-    ("国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收支决算表"),
+    9, "state_capital_final", "国有资本经营预算财政拨款收入支出决算表"
 )
 
 

@@ -19,12 +19,14 @@ declarations; none of them spells out a table's columns again.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Collection, Iterator
 
 import attrs
 
 from govbudget.classification import Scheme, normalize_name
+from govbudget.vocabulary import cell_words, titles
 
 __all__ = [
     "DETAIL",
@@ -79,6 +81,11 @@ class Phase(enum.Enum):
         return self.value
 
     @property
+    def family(self) -> str:
+        """The family's name in the vocabulary's data: ``budget`` or ``final``."""
+        return "budget" if self is Phase.BUDGET else "final"
+
+    @property
     def rule_letter(self) -> str:
         """The letter of the family's table rule ids: ``T`` (T1-TOTAL …) or ``F`` (F1-TOTAL …)."""
         return "T" if self is Phase.BUDGET else "F"
@@ -96,17 +103,49 @@ class Detail(enum.Enum):
 
 
 @attrs.frozen(slots=True)
+class _Words:
+    """Where the vocabulary finds the other words of a table's rows and columns: the table's
+    key and its family. Set by the :class:`TableSpec` that holds them."""
+
+    table: str = ""
+    family: str = ""
+
+    def of(self, concept: str, printed: str) -> tuple[str, ...]:
+        """The other words of ``concept`` in this table, but ``printed`` (the declaration's own)."""
+        if not self.table:
+            return ()
+        own = strip_ordinal(printed)
+        return tuple(
+            word
+            for word in cell_words(concept, self.family, self.table)
+            if strip_ordinal(word) != own
+        )
+
+
+_UNBOUND = _Words()
+
+
+@attrs.frozen(slots=True)
 class ColumnSpec:
-    """A money column: key, header as the standard layout prints it, 栏次 number, other headers.
+    """A money column: key, header as the standard layout prints it, 栏次 number, the concept
+    it holds.
 
     ``group`` is the header printed above a run of columns (本年收入 over 小计 and the sources).
+    ``concept`` names the concept of the vocabulary (:mod:`govbudget.vocabulary`) whose terms
+    are the column's other headers; by default the column's key.
     """
 
     key: str
     header: str
     number: int
-    aliases: tuple[str, ...] = ()
     group: str | None = None
+    concept: str | None = None
+    words: _Words = attrs.field(default=_UNBOUND, eq=False, repr=False)
+
+    @functools.cached_property
+    def aliases(self) -> tuple[str, ...]:
+        """The other headers real tables print for the column (from the vocabulary)."""
+        return self.words.of(self.concept or self.key, self.header)
 
     def matches(self, printed: str) -> bool:
         """Whether a printed header names this column (white space and full width ignored)."""
@@ -118,18 +157,26 @@ class ColumnSpec:
 
 @attrs.frozen(slots=True)
 class RowSpec:
-    """A fixed row: key, label as the standard layout prints it, and other labels.
+    """A fixed row: key, label as the standard layout prints it, the concept it holds.
 
-    ``under`` names a row after which this label takes this meaning: the income side of the
-    财政拨款收支总表 prints "一、一般公共预算拨款" twice, the second time under 年初财政拨款结转和结余.
-    ``footer`` rows are the totals at the bottom of a side, aligned across the two sides.
+    ``concept`` names the concept of the vocabulary whose terms are the row's other labels; by
+    default the row's key. ``under`` names a row after which this label takes this meaning: the
+    income side of the 财政拨款收支总表 prints "一、一般公共预算拨款" twice, the second time under
+    年初财政拨款结转和结余. ``footer`` rows are the totals at the bottom of a side, aligned across
+    the two sides.
     """
 
     key: str
     label: str
-    aliases: tuple[str, ...] = ()
+    concept: str | None = None
     under: str | None = None
     footer: bool = False
+    words: _Words = attrs.field(default=_UNBOUND, eq=False, repr=False)
+
+    @functools.cached_property
+    def aliases(self) -> tuple[str, ...]:
+        """The other labels real tables print for the row (from the vocabulary)."""
+        return self.words.of(self.concept or self.key, self.label)
 
     def matches(self, printed: str) -> bool:
         """Whether a printed label names this row (ordinals, white space, full width ignored)."""
@@ -198,6 +245,14 @@ class BlockSpec:
             if unknown:
                 raise ValueError(f"block {self.key}: formula names unknown rows {unknown}")
 
+    def bound(self, words: _Words) -> BlockSpec:
+        """The block, each row and column finding its other words as ``words`` says."""
+        return attrs.evolve(
+            self,
+            columns=tuple(attrs.evolve(c, words=words) for c in self.columns),
+            rows=tuple(attrs.evolve(r, words=words) for r in self.rows),
+        )
+
     def column(self, key: str) -> ColumnSpec:
         """The declaration of column ``key``."""
         for column in self.columns:
@@ -263,9 +318,19 @@ class TableSpec:
     key: str
     title: str
     blocks: tuple[BlockSpec, ...]
-    title_aliases: tuple[str, ...] = ()
     identities: tuple[Identity, ...] = ()
     phase: Phase = Phase.BUDGET
+
+    def __attrs_post_init__(self) -> None:
+        # The rows and columns learn where the vocabulary keeps their other words: this table.
+        # (A frozen class's own initialisation may set its fields so, as attrs documents.)
+        words = _Words(self.key, self.phase.family)
+        object.__setattr__(self, "blocks", tuple(block.bound(words) for block in self.blocks))
+
+    @functools.cached_property
+    def title_aliases(self) -> tuple[str, ...]:
+        """The other titles the table is printed under (from the vocabulary)."""
+        return titles(self.key)
 
     @property
     def rule_prefix(self) -> str:

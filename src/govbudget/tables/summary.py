@@ -40,64 +40,132 @@ from govbudget.tables.spec import (
 
 __all__ = ["FiscalAppropriationSummary", "IncomeExpenditureSummary"]
 
-_GP = ("一般公共预算拨款收入", "一般公共预算拨款", "一般公共预算", "一般公共预算收入")
-_GF = ("政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金预算", "政府性基金预算收入")
-_SC = (
-    "国有资本经营预算拨款收入",
-    "国有资本经营预算拨款",
-    "国有资本经营预算",
-    "国有资本经营预算收入",
-)
-
 _EXPENDITURE_FOOTER = (
     RowSpec("expenditure_total", "本年支出合计", footer=True),
-    RowSpec(
-        "carry_forward",
-        "年终结转结余",
-        aliases=("年末结转结余", "年终结转", "年末结转和结余"),
-        footer=True,
-    ),
-    RowSpec("grand_total", "支出总计", footer=True),
+    RowSpec("carry_forward", "年终结转结余", footer=True),
+    RowSpec("grand_total", "支出总计", "expenditure_grand_total", footer=True),
 )
-_EXPENDITURE_FORMULAS = (
+EXPENDITURE_FORMULAS = (
     Formula("expenditure_total", (DETAIL,)),
     Formula("grand_total", ("expenditure_total", "carry_forward")),
 )
+"""本年支出合计 = Σ 类, and 支出总计 = 本年支出合计 + 年末结转和结余: the expenditure side of the
+summaries of both families, with 结余分配 among the parts of 支出总计 in final accounts."""
+
+FUNDS = (
+    ("general_public", "general_public_budget", "一般公共预算"),
+    ("government_fund", "government_fund", "政府性基金预算"),
+    ("state_capital", "state_capital", "国有资本经营预算"),
+)
+"""The three appropriations: the key of the column, of the income row (the concept), and the
+name both families print them by."""
+
+FUND_INCOME_FORMULA = Formula("income_total", tuple(row for _column, row, _name in FUNDS))
+FUND_CARRY_OVER_FORMULA = Formula(
+    "carry_over", tuple(f"carry_over_{column}" for column, _row, _name in FUNDS)
+)
+FUND_COLUMNS_FORMULA = Formula("total", tuple(column for column, _row, _name in FUNDS))
+"""合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款, in both families."""
+
+
+def fund_rows(suffix: str, phase_word: str) -> tuple[RowSpec, ...]:
+    """The three appropriation rows of an appropriation summary's income side ("一、一般公共预算
+    拨款" …), then 本年收入合计, the carry-over and its three parts, and 收入总计."""
+    numbered = ("一、", "二、", "三、")
+    rows = [
+        RowSpec(row, f"{n}{name}{suffix}")
+        for n, (_column, row, name) in zip(numbered, FUNDS, strict=True)
+    ]
+    rows.append(RowSpec("income_total", "本年收入合计", footer=True))
+    rows.append(RowSpec("carry_over", "年初财政拨款结转和结余", "fiscal_carry_over", footer=True))
+    rows += [
+        RowSpec(f"carry_over_{column}", f"{n}{name}{suffix}", row, "carry_over", footer=True)
+        for n, (column, row, name) in zip(numbered, FUNDS, strict=True)
+    ]
+    rows.append(RowSpec("grand_total", phase_word, "income_grand_total", footer=True))
+    return tuple(rows)
+
+
+def fund_columns(first: int) -> tuple[ColumnSpec, ...]:
+    """合计 and the three appropriations' columns of an appropriation summary's expenditure side."""
+    return (
+        ColumnSpec("total", "合计", first),
+        *(
+            ColumnSpec(column, f"{name}财政拨款", number, concept=row)
+            for number, (column, row, name) in enumerate(FUNDS, start=first + 1)
+        ),
+    )
+
+
+def fund_identities(order: str) -> tuple[Identity, ...]:
+    """收入总计 = 支出总计 (合计栏), and each appropriation's income and carry-over equal its
+    expenditure and carry-forward; ``order`` is how the family words the second
+    ("budget": 本年收入 first, "final": 年初结转和结余 first)."""
+    balance = Identity(
+        "BALANCE",
+        "Total income equals total expenditure",
+        "收入总计 = 支出总计（合计栏）。",
+        (Cell("income", "grand_total", "amount"),),
+        (Cell("expenditure", "grand_total", "total"),),
+    )
+    funds = []
+    for column, row, name in FUNDS:
+        income, carried = (
+            Cell("income", row, "amount"),
+            Cell("income", f"carry_over_{column}", "amount"),
+        )
+        spent = (
+            Cell("expenditure", "expenditure_total", column),
+            Cell("expenditure", "carry_forward", column),
+        )
+        if order == "budget":
+            funds.append(
+                Identity(
+                    f"FUND-{column.upper().replace('_', '-')}",
+                    f"Each appropriation's income and carry-over equal its expenditure ({name}财政拨款)",
+                    f"{name}财政拨款：本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余。",
+                    (income, carried),
+                    spent,
+                )
+            )
+        else:
+            funds.append(
+                Identity(
+                    f"FUND-{column.upper().replace('_', '-')}",
+                    "Each appropriation's carry-over and income equal its expenditure and "
+                    f"carry-forward ({name}财政拨款)",
+                    f"{name}财政拨款：年初财政拨款结转和结余 + 本年收入 = 本年支出 + 年末财政拨款结转和结余。",
+                    (carried, income),
+                    spent,
+                )
+            )
+    return (balance, *funds)
+
 
 SUMMARY_SPEC = TableSpec(
     number=1,
     key="income_expenditure_summary",
     title="部门预算收支总表",
-    title_aliases=("部门收支总表", "部门财务收支预算总表", "部门收支预算总表", "财务收支预算总表"),
     blocks=(
         BlockSpec(
             key="income",
             label="收入",
-            columns=(ColumnSpec("amount", "预算数", 2, aliases=("金额", "预算金额")),),
+            columns=(ColumnSpec("amount", "预算数", 2),),
             rows=(
-                RowSpec("general_public_budget", "一、一般公共预算拨款收入", _GP),
-                RowSpec("government_fund", "二、政府性基金预算拨款收入", _GF),
-                RowSpec("state_capital", "三、国有资本经营预算拨款收入", _SC),
-                RowSpec(
-                    "special_account",
-                    "四、财政专户管理资金收入",
-                    ("财政专户管理资金", "财政专户核拨收入", "财政专户收入"),
-                ),
-                RowSpec("unit_funds", "五、单位资金", ("单位资金收入",)),
-                RowSpec("fiscal_appropriation", "财政拨款收入", ("财政拨款",)),
+                RowSpec("general_public_budget", "一、一般公共预算拨款收入"),
+                RowSpec("government_fund", "二、政府性基金预算拨款收入"),
+                RowSpec("state_capital", "三、国有资本经营预算拨款收入"),
+                RowSpec("special_account", "四、财政专户管理资金收入"),
+                RowSpec("unit_funds", "五、单位资金"),
+                RowSpec("fiscal_appropriation", "财政拨款收入"),
                 RowSpec("service_income", "事业收入"),
-                RowSpec("operating_income", "事业单位经营收入", ("经营收入",)),
+                RowSpec("operating_income", "事业单位经营收入"),
                 RowSpec("subsidy_from_superior", "上级补助收入"),
                 RowSpec("remittance_from_subordinates", "附属单位上缴收入"),
                 RowSpec("other_income", "其他收入"),
                 RowSpec("income_total", "本年收入合计", footer=True),
-                RowSpec(
-                    "carry_over",
-                    "上年结转结余",
-                    ("上年结转", "上年结转和结余", "上年结余"),
-                    footer=True,
-                ),
-                RowSpec("grand_total", "收入总计", footer=True),
+                RowSpec("carry_over", "上年结转结余", footer=True),
+                RowSpec("grand_total", "收入总计", "income_grand_total", footer=True),
             ),
             row_formulas=(
                 Formula(
@@ -121,9 +189,9 @@ SUMMARY_SPEC = TableSpec(
         BlockSpec(
             key="expenditure",
             label="支出",
-            columns=(ColumnSpec("amount", "预算数", 4, aliases=("金额", "预算金额")),),
+            columns=(ColumnSpec("amount", "预算数", 4),),
             rows=_EXPENDITURE_FOOTER,
-            row_formulas=_EXPENDITURE_FORMULAS,
+            row_formulas=EXPENDITURE_FORMULAS,
             detail=Detail.CLASSES,
             scheme=Scheme.FUNCTIONAL,
             label_number=3,
@@ -140,125 +208,41 @@ SUMMARY_SPEC = TableSpec(
     ),
 )
 
-_FUNDS = (
-    ("general_public", "general_public_budget", "一般公共预算财政拨款", _GP),
-    ("government_fund", "government_fund", "政府性基金预算财政拨款", _GF),
-    ("state_capital", "state_capital", "国有资本经营预算财政拨款", _SC),
-)
-
 APPROPRIATION_SPEC = TableSpec(
     number=4,
     key="fiscal_appropriation_summary",
     title="部门预算财政拨款收支总表",
-    title_aliases=("部门财政拨款收支总表", "部门财政拨款收支预算总表", "财政拨款收支预算总表"),
     blocks=(
         BlockSpec(
             key="income",
             label="收入",
-            columns=(ColumnSpec("amount", "金额", 2, aliases=("预算数", "预算金额")),),
-            rows=(
-                RowSpec("general_public_budget", "一、一般公共预算拨款", _GP),
-                RowSpec("government_fund", "二、政府性基金预算拨款", _GF),
-                RowSpec("state_capital", "三、国有资本经营预算拨款", _SC),
-                RowSpec("income_total", "本年收入合计", footer=True),
-                RowSpec(
-                    "carry_over",
-                    "年初财政拨款结转和结余",
-                    ("上年结转", "年初结转和结余", "上年财政拨款结转和结余"),
-                    footer=True,
-                ),
-                RowSpec(
-                    "carry_over_general_public",
-                    "一、一般公共预算拨款",
-                    _GP,
-                    under="carry_over",
-                    footer=True,
-                ),
-                RowSpec(
-                    "carry_over_government_fund",
-                    "二、政府性基金预算拨款",
-                    _GF,
-                    under="carry_over",
-                    footer=True,
-                ),
-                RowSpec(
-                    "carry_over_state_capital",
-                    "三、国有资本经营预算拨款",
-                    _SC,
-                    under="carry_over",
-                    footer=True,
-                ),
-                RowSpec("grand_total", "收入总计", footer=True),
-            ),
+            columns=(ColumnSpec("amount", "金额", 2),),
+            rows=fund_rows("拨款", "收入总计"),
             row_formulas=(
-                Formula(
-                    "income_total", ("general_public_budget", "government_fund", "state_capital")
-                ),
-                Formula(
-                    "carry_over",
-                    (
-                        "carry_over_general_public",
-                        "carry_over_government_fund",
-                        "carry_over_state_capital",
-                    ),
-                ),
+                FUND_INCOME_FORMULA,
+                FUND_CARRY_OVER_FORMULA,
                 Formula("grand_total", ("income_total", "carry_over")),
             ),
         ),
         BlockSpec(
             key="expenditure",
             label="支出",
-            columns=(
-                ColumnSpec("total", "合计", 4),
-                *(
-                    ColumnSpec(key, header, number, aliases=aliases[2:3])
-                    for number, (key, _row, header, aliases) in enumerate(_FUNDS, start=5)
-                ),
-            ),
+            columns=fund_columns(4),
             rows=(
                 _EXPENDITURE_FOOTER[0],
                 RowSpec(
-                    "carry_forward",
-                    "年末财政拨款结转和结余",
-                    ("年末结转和结余", "年终结转结余"),
-                    footer=True,
+                    "carry_forward", "年末财政拨款结转和结余", "fiscal_carry_forward", footer=True
                 ),
                 _EXPENDITURE_FOOTER[2],
             ),
-            column_formulas=(
-                Formula("total", ("general_public", "government_fund", "state_capital")),
-            ),
-            row_formulas=_EXPENDITURE_FORMULAS,
+            column_formulas=(FUND_COLUMNS_FORMULA,),
+            row_formulas=EXPENDITURE_FORMULAS,
             detail=Detail.CLASSES,
             scheme=Scheme.FUNCTIONAL,
             label_number=3,
         ),
     ),
-    identities=(
-        Identity(
-            "BALANCE",
-            "Total income equals total expenditure",
-            "收入总计 = 支出总计（合计栏）。",
-            (Cell("income", "grand_total", "amount"),),
-            (Cell("expenditure", "grand_total", "total"),),
-        ),
-        *(
-            Identity(
-                f"FUND-{column.upper().replace('_', '-')}",
-                f"Each appropriation's income and carry-over equal its expenditure ({header})",
-                f"{header}：本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余。",
-                (
-                    Cell("income", row, "amount"),
-                    Cell("income", f"carry_over_{column}", "amount"),
-                ),
-                (
-                    Cell("expenditure", "expenditure_total", column),
-                    Cell("expenditure", "carry_forward", column),
-                ),
-            )
-            for column, row, header, _aliases in _FUNDS
-        ),
-    ),
+    identities=fund_identities("budget"),
 )
 
 

@@ -25,73 +25,46 @@ __all__ = ["ThreePublicExpensesTable"]
 
 _GROUP = "资金性质"
 
+THREE_PUBLIC_ITEMS = (
+    RowSpec("travel_abroad", "因公出国（境）费"),
+    RowSpec("vehicles", "公务用车购置及运行维护费"),
+    RowSpec("vehicle_purchase", "公务用车购置费"),
+    RowSpec("vehicle_operation", "公务用车运行维护费"),
+    RowSpec("reception", "公务接待费"),
+)
+"""The "三公" items, as the budget's and the final accounts' tables print them."""
+
+THREE_PUBLIC_FORMULAS = (
+    Formula("total", ("travel_abroad", "vehicles", "reception")),
+    Formula("vehicles", ("vehicle_purchase", "vehicle_operation")),
+)
+"""合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the vehicles' two parts."""
+
 THREE_PUBLIC_SPEC = TableSpec(
     number=9,
     key="three_public_expenses",
     title="财政拨款“三公”经费支出表",
-    title_aliases=(
-        "部门预算财政拨款“三公”经费支出表",
-        "部门“三公”经费和机关运行经费预算表",
-        "“三公”经费和机关运行经费预算表",
-        "“三公”经费支出预算表",
-        "财政拨款“三公”经费支出预算表",
-    ),
     blocks=(
         BlockSpec(
             key="rows",
             label="",
             columns=(
-                ColumnSpec("total", "合计", 2, aliases=("“三公”经费预算数",), group=_GROUP),
+                ColumnSpec("total", "合计", 2, group=_GROUP),
                 ColumnSpec(
-                    "general_public",
-                    "一般公共预算财政拨款",
-                    3,
-                    aliases=("一般公共预算",),
-                    group=_GROUP,
+                    "general_public", "一般公共预算财政拨款", 3, _GROUP, "general_public_budget"
                 ),
-                ColumnSpec(
-                    "government_fund",
-                    "政府性基金预算拨款",
-                    4,
-                    aliases=("政府性基金预算财政拨款", "政府性基金预算"),
-                    group=_GROUP,
-                ),
-                ColumnSpec(
-                    "state_capital",
-                    "国有资本经营预算财政拨款",
-                    5,
-                    aliases=("国有资本经营预算拨款", "国有资本经营预算"),
-                    group=_GROUP,
-                ),
+                ColumnSpec("government_fund", "政府性基金预算拨款", 4, _GROUP),
+                ColumnSpec("state_capital", "国有资本经营预算财政拨款", 5, _GROUP),
             ),
             rows=(
-                RowSpec("total", "合计", ("“三公”经费合计", "“三公”经费预算数")),
-                RowSpec(
-                    "travel_abroad",
-                    "因公出国（境）费",
-                    ("因公出国（境）费用", "因公出国(境)费"),
-                ),
-                RowSpec(
-                    "vehicles",
-                    "公务用车购置及运行维护费",
-                    ("公务用车购置及运行费", "公务用车购置及运维费"),
-                ),
-                RowSpec("vehicle_purchase", "公务用车购置费", ("购置费",)),
-                RowSpec(
-                    "vehicle_operation",
-                    "公务用车运行维护费",
-                    ("运行费", "公务用车运行费", "公务用车运维费", "运行维护费"),
-                ),
-                RowSpec("reception", "公务接待费"),
-                RowSpec("agency_running_costs", "机关运行经费", ("机关运行经费预算数",)),
+                RowSpec("total", "合计", "three_public_total"),
+                *THREE_PUBLIC_ITEMS,
+                RowSpec("agency_running_costs", "机关运行经费"),
             ),
             column_formulas=(
                 Formula("total", ("general_public", "government_fund", "state_capital")),
             ),
-            row_formulas=(
-                Formula("total", ("travel_abroad", "vehicles", "reception")),
-                Formula("vehicles", ("vehicle_purchase", "vehicle_operation")),
-            ),
+            row_formulas=THREE_PUBLIC_FORMULAS,
             label_number=1,
         ),
     ),
