@@ -9,9 +9,10 @@ True
 from __future__ import annotations
 
 from govbudget.disclosure.assets import ASSET_KINDS, AssetRow, FixedAssetsTable
+from govbudget.disclosure.base import Disclosure
 from govbudget.disclosure.budget import DepartmentBudget
 from govbudget.disclosure.facts import AMOUNT_FACTS, StatedChange, StatedFacts
-from govbudget.disclosure.final import DepartmentFinalAccounts, Disclosure
+from govbudget.disclosure.final import DepartmentFinalAccounts
 from govbudget.disclosure.final_facts import (
     FinalStatedFacts,
     Restatement,

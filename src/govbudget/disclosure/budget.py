@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import ClassVar
 
 import attrs
 
 from govbudget.disclosure.assets import FixedAssetsTable
+from govbudget.disclosure.base import Disclosure, findings
 from govbudget.disclosure.facts import StatedFacts
 from govbudget.disclosure.procurement import ProcurementTable
-from govbudget.disclosure.units import BudgetUnit
 from govbudget.findings import Finding
 from govbudget.performance import DepartmentPerformanceGoals, ProjectPerformanceGoal
 from govbudget.tables import (
-    STANDARD_TABLES,
     BasicExpenditureTable,
     ExpenditureTable,
     FiscalAppropriationSummary,
@@ -24,26 +23,10 @@ from govbudget.tables import (
     IncomeTable,
     Phase,
     StateCapitalExpenditureTable,
-    Table,
-    TableError,
     ThreePublicExpensesTable,
 )
 
 __all__ = ["DepartmentBudget"]
-
-T = TypeVar("T", bound=Table)
-
-
-def _tables(tables: Iterable[Table]) -> tuple[Table, ...]:
-    return tuple(tables)
-
-
-def _units(units: Iterable[BudgetUnit]) -> tuple[BudgetUnit, ...]:
-    return tuple(units)
-
-
-def _findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(findings)
 
 
 def _goals(goals: Iterable[ProjectPerformanceGoal]) -> tuple[ProjectPerformanceGoal, ...]:
@@ -51,7 +34,7 @@ def _goals(goals: Iterable[ProjectPerformanceGoal]) -> tuple[ProjectPerformanceG
 
 
 @attrs.frozen(slots=True, repr=False)
-class DepartmentBudget:
+class DepartmentBudget(Disclosure):
     """One department's budget disclosure (部门预算公开) for one budget year.
 
     It holds the standard tables as published (at most one of each; a missing one is a
@@ -65,51 +48,25 @@ class DepartmentBudget:
     >>> budget = DepartmentBudget("中共唐山市开平区委网络安全和信息化委员会办公室", 2025, "897")
     >>> budget.basic_expenditure is None, budget.missing_tables()[0].__name__
     (True, 'IncomeExpenditureSummary')
+    >>> budget
+    <DepartmentBudget 中共唐山市开平区委网络安全和信息化委员会办公室 2025: 0 tables, 0 project goals, 0 facts>
     """
 
-    department: str
-    year: int
-    department_code: str | None = None
-    tables: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
-    units: tuple[BudgetUnit, ...] = attrs.field(default=(), converter=_units)
+    PHASE: ClassVar[Phase] = Phase.BUDGET
+
     procurement: ProcurementTable | None = None
     fixed_assets: FixedAssetsTable | None = None
     project_goals: tuple[ProjectPerformanceGoal, ...] = attrs.field(default=(), converter=_goals)
     department_goals: DepartmentPerformanceGoals | None = None
     facts: StatedFacts = attrs.field(factory=StatedFacts)
-    read_findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+    read_findings: tuple[Finding, ...] = attrs.field(default=(), converter=findings)
 
-    @tables.validator
-    def _one_of_each(self, _attribute: object, tables: tuple[Table, ...]) -> None:
-        seen: set[type[Table]] = set()
-        for table in tables:
-            kind = type(table)
-            if kind not in STANDARD_TABLES:
-                raise TableError(f"{kind.__name__} is not one of the nine standard tables")
-            if kind in seen:
-                raise TableError(f"the disclosure holds two {kind.SPEC.title}")
-            seen.add(kind)
-
-    def __repr__(self) -> str:
-        """Whose budget, which year, and how much it holds, not every figure.
-
-        >>> DepartmentBudget("中共唐山市开平区委网络安全和信息化委员会办公室", 2025, "897")
-        <DepartmentBudget 中共唐山市开平区委网络安全和信息化委员会办公室 2025: 0 tables, 0 project goals, 0 facts>
-        """
-        counts = [
+    def _held(self) -> list[tuple[int, str, str]]:
+        return [
             (len(self.tables), "table", "tables"),
             (len(self.project_goals), "project goal", "project goals"),
             (len(self.facts.stated()), "fact", "facts"),
         ]
-        if self.read_findings:
-            counts.append((len(self.read_findings), "read finding", "read findings"))
-        held = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
-        return f"<DepartmentBudget {self.department} {self.year}: {held}>"
-
-    @property
-    def phase(self) -> Phase:
-        """:attr:`Phase.BUDGET`: what was read is a budget, not final accounts."""
-        return Phase.BUDGET
 
     def parts(self) -> Iterator[object]:
         """What the disclosure is made of, each checked with its own rules by ``check``: the
@@ -120,18 +77,6 @@ class DepartmentBudget:
         for part in (self.department_goals, self.procurement, self.fixed_assets):
             if part is not None:
                 yield part
-
-    def table(self, kind: type[T]) -> T | None:
-        """The published table of this class, or ``None`` when the disclosure lacks it."""
-        for table in self.tables:
-            if isinstance(table, kind):
-                return table
-        return None
-
-    def missing_tables(self) -> tuple[type[Table], ...]:
-        """The standard tables the disclosure does not hold, in standard order."""
-        present = {type(table) for table in self.tables}
-        return tuple(kind for kind in STANDARD_TABLES if kind not in present)
 
     @property
     def income_expenditure_summary(self) -> IncomeExpenditureSummary | None:
@@ -182,10 +127,3 @@ class DepartmentBudget:
     def has_administrative_units(self) -> bool:
         """Whether any unit is 行政 or 参公 (then 机关运行经费 = 公用经费 of table 6)."""
         return any(unit.is_administrative for unit in self.units)
-
-    def _repr_html_(self) -> str:
-        """The HTML a notebook shows: every part, tinted where the findings point, and the
-        report (:func:`govbudget.writing.notebook.disclosure_html`)."""
-        from govbudget.writing.notebook import disclosure_html  # the writers, at the first display
-
-        return disclosure_html(self)

@@ -20,7 +20,13 @@ from hypothesis import strategies as st
 
 from govbudget.amounts import Unit, convert, round_half_up
 from govbudget.classification import Catalogue, Scheme, Subject
-from govbudget.disclosure import AssetRow, DepartmentBudget, Disclosure, StatedChange
+from govbudget.disclosure import (
+    AssetRow,
+    DepartmentBudget,
+    DepartmentFinalAccounts,
+    Disclosure,
+    StatedChange,
+)
 from govbudget.performance import Indicator, SpendingCheckpoint
 from govbudget.reading.document import read_bundle
 from govbudget.reading.goal_grid import render_goal_grid
@@ -789,6 +795,7 @@ def corrupt(budget: Disclosure) -> Iterator[Corruption]:
     # The corruptions of final accounts reuse this module's: imported here, not above.
     from govbudget.strategies.final_corruptions import corrupt_final
 
+    assert isinstance(budget, DepartmentFinalAccounts)
     yield from corrupt_final(budget)
 
 

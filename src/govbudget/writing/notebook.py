@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 from govbudget.checks import check
-from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts
+from govbudget.disclosure import Disclosure
 from govbudget.writing.render import Part, report_to_html, to_html
 
 __all__ = ["disclosure_html", "part_html"]
@@ -43,7 +43,7 @@ def part_html(part: Part) -> str:
     return page + report_to_html(report) if report else page
 
 
-def disclosure_html(disclosure: DepartmentBudget | DepartmentFinalAccounts) -> str:
+def disclosure_html(disclosure: Disclosure) -> str:
     """A budget or final accounts: every part, the cells ``check`` points at tinted (hover a
     cell for the finding), then the whole report."""
     report = check(disclosure)

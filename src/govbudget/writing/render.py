@@ -38,7 +38,7 @@ from govbudget.classification import normalize_name
 from govbudget.disclosure import (
     BudgetUnit,
     DepartmentBudget,
-    DepartmentFinalAccounts,
+    Disclosure,
     FixedAssetsTable,
     ProcurementItem,
     ProcurementTable,
@@ -74,10 +74,10 @@ __all__ = [
 Part: TypeAlias = "Table | FixedAssetsTable | ProcurementTable"
 """One table of a disclosure: one of the nine, the fixed-assets or the procurement table."""
 
-Renderable: TypeAlias = "Part | DepartmentBudget | DepartmentFinalAccounts"
+Renderable: TypeAlias = "Part | Disclosure"
 """What the table renderers take: one table, or a whole disclosure (budget or final accounts)."""
 
-_WHOLE = (DepartmentBudget, DepartmentFinalAccounts)
+_WHOLE = Disclosure
 
 JSON: TypeAlias = "bool | int | str | list[JSON] | dict[str, JSON] | None"
 """A value :func:`json.dumps` writes as it is; no float, so no amount can lose a digit."""
@@ -371,7 +371,7 @@ def _part(obj: Part) -> _Printed:
     return _from_table(obj)
 
 
-def _parts(obj: DepartmentBudget | DepartmentFinalAccounts) -> Iterator[_Printed]:
+def _parts(obj: Disclosure) -> Iterator[_Printed]:
     """What a renderer prints of a disclosure: every part, in order."""
     for kind in standard_tables(obj.phase):
         table = obj.table(kind)
@@ -379,7 +379,7 @@ def _parts(obj: DepartmentBudget | DepartmentFinalAccounts) -> Iterator[_Printed
             yield _from_table(table)
     if obj.units:
         yield _from_units(obj.department, obj.units)
-    if isinstance(obj, DepartmentFinalAccounts):
+    if not isinstance(obj, DepartmentBudget):
         return
     if obj.fixed_assets is not None:
         yield _from_assets(obj.fixed_assets)
@@ -387,7 +387,7 @@ def _parts(obj: DepartmentBudget | DepartmentFinalAccounts) -> Iterator[_Printed
         yield _from_procurement(obj.procurement)
 
 
-def _document_title(budget: DepartmentBudget | DepartmentFinalAccounts) -> str:
+def _document_title(budget: Disclosure) -> str:
     return f"{budget.department} {budget.year}年部门{budget.phase.label}"
 
 
