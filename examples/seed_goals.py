@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import govbudget.checks.performance  # noqa: F401  (registers the PG rules)
 from govbudget import check, parse_amount
 from govbudget.performance import (
     DepartmentGoalItem,

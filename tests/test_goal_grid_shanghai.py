@@ -18,7 +18,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import govbudget.checks.performance  # noqa: F401  (registers the PG rules)
 from govbudget import Severity, Unit, check
 from govbudget.amounts import convert, format_amount, parse_amount
 from govbudget.errors import AmountError

@@ -21,7 +21,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import govbudget.checks.narrative  # noqa: F401  (registers TXT-PERCENT and TXT-DIRECTION)
 from govbudget import Severity, rules
 from govbudget.amounts import Unit, convert
 from govbudget.checks import check

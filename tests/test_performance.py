@@ -17,7 +17,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import govbudget.checks.performance  # noqa: F401  (registers the PG rules)
 from govbudget import Report, Severity, Unit, check
 from govbudget.checks import Location, rules
 from govbudget.errors import GovBudgetError

@@ -73,6 +73,12 @@ class ExecutionRate:
         return max(_UP.divide(top, base) for top, base in self._ratios())
 
     @property
+    def interval(self) -> Interval | None:
+        """The least and greatest rate the figures allow; ``None`` over a zero budget."""
+        low, high = self.low, self.high
+        return None if low is None or high is None else Interval(low, high)
+
+    @property
     def point(self) -> Decimal | None:
         """The rate of the printed figures, half up to two decimals; ``None`` over a zero
         budget."""

@@ -16,20 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govbudget.checks.catalogues import CATALOGUE_RULES
+from govbudget.checks.changes import BUDGET_CHANGE_RULES, FINAL_CHANGE_RULE
+from govbudget.checks.completeness import BUDGET_COMPLETENESS, FINAL_COMPLETENESS
 from govbudget.checks.conventions import T6_CONVENTION
-from govbudget.checks.disclosure import (
-    BUDGET_COMPLETENESS,
-    BUDGET_CROSS_TABLE,
-    BUDGET_TEXT_TABLE,
-    OTHER_TABLE_RULES,
-)
-from govbudget.checks.final import FINAL_COMPLETENESS, FINAL_CROSS_TABLE
-from govbudget.checks.final_narrative import EXPLANATION_RULES
-from govbudget.checks.narrative import CHANGE_RULES
-from govbudget.checks.performance import GOAL_RULES
+from govbudget.checks.cross_table import BUDGET_CROSS_TABLE, FINAL_CROSS_TABLE
+from govbudget.checks.goals import GOAL_RULES
+from govbudget.checks.other_tables import OTHER_TABLE_RULES
 from govbudget.checks.reading import READING_RULES
 from govbudget.checks.registry import Registry, Rule, declare, rule
+from govbudget.checks.statements import STATEMENT_RULES
 from govbudget.checks.tables import table_rules
+from govbudget.checks.text_tables import BUDGET_TEXT_TABLE, FINAL_TEXT_TABLE
 from govbudget.findings import Finding, Location, Report, Severity
 from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES
 
@@ -57,7 +54,7 @@ BUDGET_RULES: tuple[Rule, ...] = (
     *BUDGET_TEXT_TABLE,
     *BUDGET_COMPLETENESS,
     *OTHER_TABLE_RULES,
-    *CHANGE_RULES,
+    *BUDGET_CHANGE_RULES,
     *GOAL_RULES,
     *(each for kind in STANDARD_TABLES for each in table_rules(kind)),
 )
@@ -68,7 +65,9 @@ FINAL_RULES: tuple[Rule, ...] = (
     *(each for kind in STANDARD_FINAL_TABLES for each in table_rules(kind)),
     *FINAL_CROSS_TABLE,
     *FINAL_COMPLETENESS,
-    *EXPLANATION_RULES,
+    *STATEMENT_RULES,
+    FINAL_CHANGE_RULE,
+    *FINAL_TEXT_TABLE,
 )
 """The rules of final accounts (部门决算): each table's own, between the tables,
 completeness, and the explanation's."""

@@ -8,7 +8,7 @@ True
 
 from __future__ import annotations
 
-from govbudget.disclosure.assets import ASSET_KINDS, AssetRow, FixedAssetsTable
+from govbudget.disclosure.assets import ASSET_KINDS, ASSET_PARTS, AssetRow, FixedAssetsTable
 from govbudget.disclosure.base import Disclosure
 from govbudget.disclosure.budget import DepartmentBudget
 from govbudget.disclosure.facts import AMOUNT_FACTS, StatedChange, StatedFacts
@@ -27,6 +27,7 @@ from govbudget.disclosure.units import BudgetUnit
 __all__ = [
     "AMOUNT_FACTS",
     "ASSET_KINDS",
+    "ASSET_PARTS",
     "AssetRow",
     "BudgetUnit",
     "DepartmentBudget",

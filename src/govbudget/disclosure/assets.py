@@ -20,7 +20,7 @@ import attrs
 from govbudget.amounts import Figure, Unit, decimal_places, parse_amount
 from govbudget.tables.model import TableError
 
-__all__ = ["ASSET_KINDS", "AssetRow", "FixedAssetsTable"]
+__all__ = ["ASSET_KINDS", "ASSET_PARTS", "AssetRow", "FixedAssetsTable"]
 
 ASSET_KINDS: dict[str, tuple[str, ...]] = {
     "total": ("资产总额", "合计"),
@@ -31,6 +31,9 @@ ASSET_KINDS: dict[str, tuple[str, ...]] = {
     "other": ("其他固定资产", "其他"),
 }
 """Row keys of the fixed-assets table and the labels real tables print for them."""
+
+ASSET_PARTS = ("buildings", "vehicles", "equipment", "other")
+"""The kinds whose values add up to the total (办公用房 is part of 房屋)."""
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -37,7 +37,7 @@ An execution statement (决算数 against 预算数) of one functional item:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
 import attrs
@@ -235,6 +235,19 @@ class StatedExecution:
         """The 决算数 the statement's own rate and comparison speak of: 支出决算为…, else the
         figure after the item's name."""
         return self.actual if self.actual is not None else self.amount
+
+    @staticmethod
+    def basis_name(basis: str | None) -> str:
+        """The budget a basis names, as messages print it: 年初预算, 调整预算 or 预算.
+
+        >>> StatedExecution.basis_name("调整后预算"), StatedExecution.basis_name(None)
+        ('调整预算', '预算')
+        """
+        if basis is not None and "调整" in basis:
+            return "调整预算"
+        if basis is not None and "年初" in basis:
+            return "年初预算"
+        return "预算"
 
     def budget_for(self, basis: str | None) -> tuple[Decimal, ...]:
         """The stated budgets a rate or a comparison on ``basis`` may refer to: 年初预算 for
@@ -452,6 +465,14 @@ class FinalStatedFacts:
             if share.part == part:
                 return share
         return None
+
+    def all_executions(self) -> Iterator[StatedExecution]:
+        """Every execution statement: the whole 一般公共预算财政拨款支出's, each item's, the
+        "三公" statement's."""
+        if self.general_public_execution is not None:
+            yield self.general_public_execution
+        yield from self.executions
+        yield from self.three_public_executions
 
     def execution(self, key: str) -> StatedExecution | None:
         """The execution statement about a fact: ``"general_public_expenditure"`` or one of

@@ -2,7 +2,7 @@
 
 See :mod:`govbudget.performance.goals` for the classes, :mod:`~govbudget.performance.framework`
 for the indicator framework and :mod:`~govbudget.performance.targets` for target values. The
-rules that check them are in :mod:`govbudget.checks.performance`.
+rules that check them are in :mod:`govbudget.checks.goals`.
 """
 
 from __future__ import annotations

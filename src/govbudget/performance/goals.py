@@ -21,7 +21,7 @@ statements and the indicators. The seed's first table:
 Construction checks form, not content: a float, a percentage that is not a number, a third
 decimal in 万元 are refused with a :class:`~govbudget.performance.errors.GoalError` that names
 the field; a schedule that stops at 90% or a cost above the budget is held as printed, for the
-PG rules (:mod:`govbudget.checks.performance`) to report.
+PG rules (:mod:`govbudget.checks.goals`) to report.
 
 >>> SpendingCheckpoint("3月底", 0.25)
 Traceback (most recent call last):

@@ -1,0 +1,184 @@
+"""Completeness rules: every part of a disclosure is there, says why it is empty, and speaks of
+one year — ``DOC-…`` for a budget, ``DOCF-…`` for final accounts.
+
+The rule functions are written once for both families: each asks the disclosure's family
+(:func:`govbudget.families.family_of`) how it numbers its tables and which year it speaks of.
+
+>>> from govbudget.checks import check
+>>> from govbudget.disclosure import DepartmentFinalAccounts
+>>> report = check(DepartmentFinalAccounts("某部门", 2024), select=["DOCF-TABLES"])
+>>> print(report[0].message)
+未公开一般公共预算财政拨款基本支出决算表（公开06表）；无数据时也应空表列示并说明
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from govbudget.checks.registry import Rule, rule
+from govbudget.checks.wording import shown
+from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Disclosure
+from govbudget.families import family_of
+from govbudget.findings import Finding, Location, Severity
+
+__all__ = ["BUDGET_COMPLETENESS", "FINAL_COMPLETENESS"]
+
+
+def _missing(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
+    family = family_of(disclosure)
+    for kind in disclosure.missing_tables():
+        yield rule.finding(
+            f"未公开{kind.SPEC.title}（{family.numbered(kind)}）；无数据时也应空表列示并说明",
+            location=Location(table=kind.SPEC.title),
+        )
+
+
+def _empty_notes(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
+    for table in disclosure.tables:
+        if table.is_empty and not (getattr(table, "note", None) or "").strip():
+            yield rule.finding(
+                f"{table.title}为空表，但未说明原因（空表应列示并说明）",
+                location=Location(table=table.title),
+            )
+    procurement = disclosure.procurement if isinstance(disclosure, DepartmentBudget) else None
+    if procurement is not None and procurement.is_empty and not procurement.notes:
+        yield rule.finding(
+            f"{procurement.title}为空表，但未说明原因", location=Location(table=procurement.title)
+        )
+
+
+def _dated(disclosure: Disclosure) -> Iterator[tuple[str, int | None]]:
+    """Each part of a disclosure that prints a year: its name, its year."""
+    for table in disclosure.tables:
+        yield table.title, table.header.year
+    if isinstance(disclosure, DepartmentBudget):
+        yield "情况说明", disclosure.facts.year
+        for goal in disclosure.project_goals:
+            yield f"项目绩效目标表：{goal.name}", goal.year
+        if disclosure.department_goals is not None:
+            yield "部门整体绩效目标", disclosure.department_goals.year
+
+
+def _years(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
+    word = disclosure.phase.label
+    for where, year in _dated(disclosure):
+        if year is not None and year != disclosure.year:
+            yield rule.finding(
+                f"{where}的{word}年度为 {year}，与本部门{word}年度 {disclosure.year} 不一致",
+                location=Location(table=where),
+            )
+
+
+_THREE_PUBLIC_ITEMS = ("three_public_total", "travel_abroad", "vehicles", "reception")
+_THREE_PUBLIC_CHANGES = (
+    "three_public_change",
+    "travel_abroad_change",
+    "vehicles_change",
+    "reception_change",
+)
+
+
+def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
+    facts, labels = budget.facts, family_of(budget).fact_labels
+    where = Location(table="情况说明", row="“三公”经费")
+    missing = [labels[name] for name in _THREE_PUBLIC_ITEMS if getattr(facts, name) is None]
+    if missing:
+        yield rule.finding(f"“三公”经费说明未列明：{'、'.join(missing)}", location=where)
+    items = [getattr(facts, name) for name in _THREE_PUBLIC_CHANGES[1:]]
+    # The reason for a change of the total may be given item by item (上海: "公务用车购置及运行费
+    # …增加27万元，主要原因是…"): the total then needs no reason of its own.
+    explained_by_items = any(c is not None and c.amount != 0 for c in items) and all(
+        c is None or c.amount == 0 or (c.reason or "").strip() for c in items
+    )
+    for name in _THREE_PUBLIC_CHANGES:
+        change = getattr(facts, name)
+        if change is None or change.amount == 0 or (change.reason or "").strip():
+            continue
+        if name == "three_public_change" and explained_by_items:
+            continue
+        yield rule.finding(
+            f"{labels[name]} {shown(change.amount)}万元，未说明增减变化原因", location=where
+        )
+    if facts.three_public_change is None:
+        yield rule.finding(
+            "“三公”经费说明未与上年比较，也未说明增减变化原因",
+            location=where,
+            severity=Severity.WARNING,
+        )
+
+
+def _agency_stated(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
+    if budget.facts.agency_running_costs is None:
+        yield rule.finding(
+            "情况说明未说明机关运行经费安排情况",
+            location=Location(table="情况说明", row="机关运行经费"),
+        )
+
+
+def _rules(
+    prefix: str, kind: type[Disclosure]
+) -> Callable[[str, str, str, Callable[..., Iterator[Finding]]], Rule]:
+    def make(
+        suffix: str, title: str, description: str, function: Callable[..., Iterator[Finding]]
+    ) -> Rule:
+        return rule(
+            f"{prefix}-{suffix}", title, Severity.ERROR, applies_to=kind, description=description
+        )(function)
+
+    return make
+
+
+_budget = _rules("DOC", DepartmentBudget)
+_final = _rules("DOCF", DepartmentFinalAccounts)
+
+BUDGET_COMPLETENESS: tuple[Rule, ...] = (
+    _budget(
+        "TABLES",
+        "All nine standard tables are published",
+        "九张标准表齐全（无数据的表也应空表列示）。",
+        _missing,
+    ),
+    _budget(
+        "EMPTY-NOTE",
+        "An empty table says why it is empty",
+        "空表列示并说明原因（九张表及政府采购预算表）。",
+        _empty_notes,
+    ),
+    _budget(
+        "THREE-PUBLIC",
+        'The "three public" statement is complete',
+        "“三公”经费说明列明合计及因公出国（境）费、公务用车购置及运行维护费、公务接待费，"
+        "并说明与上年相比的增减变化及原因。",
+        _three_public_statement,
+    ),
+    _budget(
+        "AGENCY-COSTS",
+        "Agency running costs are stated",
+        "情况说明中说明机关运行经费安排情况。",
+        _agency_stated,
+    ),
+    _budget(
+        "YEAR",
+        "One budget year everywhere",
+        "各表、情况说明、绩效目标的预算年度与部门预算年度一致。",
+        _years,
+    ),
+)
+"""The completeness rules of a budget disclosure, ``DOC-…``."""
+
+FINAL_COMPLETENESS: tuple[Rule, ...] = (
+    _final(
+        "TABLES",
+        "All nine tables of the final accounts are published",
+        "部门决算九张公开表齐全（无数据的表也应空表列示）。",
+        _missing,
+    ),
+    _final(
+        "EMPTY-NOTE",
+        "An empty table says why it is empty",
+        "部门决算的空表列示并说明原因。",
+        _empty_notes,
+    ),
+    _final("YEAR", "One year everywhere", "各决算表的年度与部门决算年度一致。", _years),
+)
+"""The completeness rules of final accounts, ``DOCF-…``."""
