@@ -9,7 +9,7 @@ percentage that rounding explains.
 >>> shown(Decimal("4748.3458")), percent(Decimal("-38.28")), said("比上年减少49万元")
 ('4748.35', '-38.28%', '（原文：“比上年减少49万元”）')
 >>> change_bounds(Decimal("-49"), Decimal("79"))
-Interval(low=Decimal('-38.67704280155642023346303502'), high=Decimal('-37.89062500000000000000000000'))
+Interval(low=Decimal('-38.671875'), high=Decimal('-37.890625'))
 """
 
 from __future__ import annotations
