@@ -8,27 +8,20 @@ True
 
 from __future__ import annotations
 
-from govbudget.tables.basic import BasicExpenditureTable
+from govbudget.tables.basic import BasicExpenditureFinalTable, BasicExpenditureTable
 from govbudget.tables.by_function import (
+    ExpenditureFinalTable,
     ExpenditureTable,
+    GeneralPublicExpenditureFinalTable,
     GeneralPublicExpenditureTable,
     GovernmentFundExpenditureTable,
+    GovernmentFundFinalTable,
+    IncomeFinalTable,
     IncomeTable,
     StateCapitalExpenditureTable,
+    StateCapitalFinalTable,
 )
 from govbudget.tables.cells import figures_at, top_level_rows
-from govbudget.tables.final import (
-    STANDARD_FINAL_TABLES,
-    BasicExpenditureFinalTable,
-    ExpenditureFinalTable,
-    FiscalAppropriationFinalSummary,
-    GeneralPublicExpenditureFinalTable,
-    GovernmentFundFinalTable,
-    IncomeExpenditureFinalSummary,
-    IncomeFinalTable,
-    StateCapitalFinalTable,
-    ThreePublicExpensesFinalTable,
-)
 from govbudget.tables.model import Block, Row, Table, TableError, TableHeader
 from govbudget.tables.shapes import RowsTable, TwoSidedTable
 from govbudget.tables.spec import (
@@ -44,9 +37,19 @@ from govbudget.tables.spec import (
     TableSpec,
     strip_ordinal,
 )
-from govbudget.tables.standard import STANDARD_TABLES, standard_tables, table_type
-from govbudget.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
-from govbudget.tables.three_public import ThreePublicExpensesTable
+from govbudget.tables.standard import (
+    STANDARD_FINAL_TABLES,
+    STANDARD_TABLES,
+    standard_tables,
+    table_type,
+)
+from govbudget.tables.summary import (
+    FiscalAppropriationFinalSummary,
+    FiscalAppropriationSummary,
+    IncomeExpenditureFinalSummary,
+    IncomeExpenditureSummary,
+)
+from govbudget.tables.three_public import ThreePublicExpensesFinalTable, ThreePublicExpensesTable
 
 __all__ = [
     "DETAIL",

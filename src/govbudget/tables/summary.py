@@ -16,6 +16,30 @@ and only the 类 that have money; the declared formulas cover both.
 ... )
 >>> summary.block("income").value("grand_total", "amount")
 Decimal('283.61')
+
+The summaries of final accounts (收入支出决算总表, 财政拨款收入支出决算总表) carry money over:
+收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 balances 支出总计 = 本年支出合计 +
+结余分配 + 年末结转和结余.
+
+>>> from govbudget.tables import TableHeader
+>>> header = TableHeader("上海市普陀区财政局", 2024)
+>>> t1 = IncomeExpenditureFinalSummary.from_rows(
+...     header,
+...     income=[("general_public_budget", "一、一般公共预算财政拨款收入", {"amount": "2,940.05"}),
+...             ("other_income", "八、其他收入", {"amount": "6.20"}),
+...             ("income_total", "本年收入合计", {"amount": "2,946.25"}),
+...             ("carry_over", "年初结转和结余", {"amount": "49.14"}),
+...             ("grand_total", "总计", {"amount": "2,995.39"})],
+...     expenditure=[("201", "一、一般公共服务支出", {"amount": "2,940.05"}),
+...                  ("expenditure_total", "本年支出合计", {"amount": "2,940.05"}),
+...                  ("carry_forward", "年末结转和结余", {"amount": "55.34"}),
+...                  ("grand_total", "总计", {"amount": "2,995.39"})],
+... )
+>>> t1.SPEC.phase.label, t1.SPEC.rule_prefix
+('决算', 'F1')
+>>> from govbudget import check
+>>> check(t1).ok
+True
 """
 
 from __future__ import annotations
@@ -34,11 +58,17 @@ from govbudget.tables.spec import (
     Detail,
     Formula,
     Identity,
+    Phase,
     RowSpec,
     TableSpec,
 )
 
-__all__ = ["FiscalAppropriationSummary", "IncomeExpenditureSummary"]
+__all__ = [
+    "FiscalAppropriationFinalSummary",
+    "FiscalAppropriationSummary",
+    "IncomeExpenditureFinalSummary",
+    "IncomeExpenditureSummary",
+]
 
 _EXPENDITURE_FOOTER = (
     RowSpec("expenditure_total", "本年支出合计", footer=True),
@@ -268,3 +298,148 @@ class FiscalAppropriationSummary(TwoSidedTable):
     """
 
     SPEC: ClassVar[TableSpec] = APPROPRIATION_SPEC
+
+
+# -- final accounts ----------------------------------------------------------------------------
+
+FINAL_SUMMARY_SPEC = TableSpec(
+    number=1,
+    key="income_expenditure_final_summary",
+    title="收入支出决算总表",
+    phase=Phase.FINAL,
+    blocks=(
+        BlockSpec(
+            key="income",
+            label="收入",
+            columns=(ColumnSpec("amount", "决算数", 2),),
+            rows=(
+                RowSpec("general_public_budget", "一、一般公共预算财政拨款收入"),
+                RowSpec("government_fund", "二、政府性基金预算财政拨款收入"),
+                RowSpec("state_capital", "三、国有资本经营预算财政拨款收入"),
+                RowSpec("fiscal_appropriation", "财政拨款收入"),
+                RowSpec("subsidy_from_superior", "四、上级补助收入"),
+                RowSpec("service_income", "五、事业收入"),
+                RowSpec("operating_income", "六、经营收入"),
+                RowSpec("remittance_from_subordinates", "七、附属单位上缴收入"),
+                RowSpec("other_income", "八、其他收入"),
+                RowSpec("income_total", "本年收入合计", footer=True),
+                RowSpec("use_of_balance", "使用非财政拨款结余", footer=True),
+                RowSpec("carry_over", "年初结转和结余", footer=True),
+                RowSpec("grand_total", "总计", "income_grand_total", footer=True),
+            ),
+            row_formulas=(
+                Formula(
+                    "fiscal_appropriation",
+                    ("general_public_budget", "government_fund", "state_capital"),
+                ),
+                Formula(
+                    "income_total",
+                    (
+                        "fiscal_appropriation",
+                        "subsidy_from_superior",
+                        "service_income",
+                        "operating_income",
+                        "remittance_from_subordinates",
+                        "other_income",
+                    ),
+                ),
+                Formula("grand_total", ("income_total", "use_of_balance", "carry_over")),
+            ),
+        ),
+        BlockSpec(
+            key="expenditure",
+            label="支出",
+            columns=(ColumnSpec("amount", "决算数", 4),),
+            rows=(
+                RowSpec("expenditure_total", "本年支出合计", footer=True),
+                RowSpec("surplus_distribution", "结余分配", footer=True),
+                RowSpec("carry_forward", "年末结转和结余", footer=True),
+                RowSpec("grand_total", "总计", "expenditure_grand_total", footer=True),
+            ),
+            row_formulas=(
+                Formula("expenditure_total", (DETAIL,)),
+                Formula(
+                    "grand_total", ("expenditure_total", "surplus_distribution", "carry_forward")
+                ),
+            ),
+            detail=Detail.CLASSES,
+            scheme=Scheme.FUNCTIONAL,
+            label_number=3,
+        ),
+    ),
+    identities=(
+        Identity(
+            "BALANCE",
+            "Total income equals total expenditure",
+            "收入总计 = 支出总计。",
+            (Cell("income", "grand_total", "amount"),),
+            (Cell("expenditure", "grand_total", "amount"),),
+        ),
+    ),
+)
+
+
+FINAL_APPROPRIATION_SPEC = TableSpec(
+    number=4,
+    key="fiscal_appropriation_final_summary",
+    title="财政拨款收入支出决算总表",
+    phase=Phase.FINAL,
+    blocks=(
+        BlockSpec(
+            key="income",
+            label="收入",
+            columns=(ColumnSpec("amount", "决算数", 2),),
+            rows=fund_rows("财政拨款", "总计"),
+            row_formulas=(
+                FUND_INCOME_FORMULA,
+                FUND_CARRY_OVER_FORMULA,
+                Formula("grand_total", ("income_total", "carry_over")),
+            ),
+        ),
+        BlockSpec(
+            key="expenditure",
+            label="支出",
+            columns=fund_columns(4),
+            rows=(
+                RowSpec("expenditure_total", "本年支出合计", footer=True),
+                RowSpec(
+                    "carry_forward", "年末财政拨款结转和结余", "fiscal_carry_forward", footer=True
+                ),
+                RowSpec("grand_total", "总计", "expenditure_grand_total", footer=True),
+            ),
+            column_formulas=(FUND_COLUMNS_FORMULA,),
+            row_formulas=EXPENDITURE_FORMULAS,
+            detail=Detail.CLASSES,
+            scheme=Scheme.FUNCTIONAL,
+            label_number=3,
+        ),
+    ),
+    identities=fund_identities("final"),
+)
+
+
+@attrs.frozen(slots=True, repr=False)
+class IncomeExpenditureFinalSummary(TwoSidedTable):
+    """收入支出决算总表 (final table 1): all income by source beside all expenditure by 类.
+
+    Income rows (column 决算数, key ``"amount"``): 一般公共预算 / 政府性基金 / 国有资本经营预算
+    财政拨款收入, 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入, 其他收入, 本年收入合计,
+    使用非财政拨款结余, 年初结转和结余, 总计 (收入总计 = 本年收入合计 + 使用非财政拨款结余 +
+    年初结转和结余). Expenditure rows: one per 类, 本年支出合计, 结余分配, 年末结转和结余, 总计
+    (支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余); the two 总计 are equal.
+    """
+
+    SPEC: ClassVar[TableSpec] = FINAL_SUMMARY_SPEC
+
+
+@attrs.frozen(slots=True, repr=False)
+class FiscalAppropriationFinalSummary(TwoSidedTable):
+    """财政拨款收入支出决算总表 (final table 4): appropriations received beside their expenditure.
+
+    Income rows (column 决算数): the three appropriations, 本年收入合计, 年初财政拨款结转和结余 with
+    its three parts, 总计. Expenditure columns: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营
+    预算财政拨款; rows: one per 类, 本年支出合计, 年末财政拨款结转和结余, 总计. For each
+    appropriation, carry-over and income equal expenditure and carry-forward (``F4-FUND-…``).
+    """
+
+    SPEC: ClassVar[TableSpec] = FINAL_APPROPRIATION_SPEC

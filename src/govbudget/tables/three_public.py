@@ -19,9 +19,19 @@ from typing import ClassVar
 import attrs
 
 from govbudget.tables.shapes import RowsTable
-from govbudget.tables.spec import BlockSpec, ColumnSpec, Formula, RowSpec, TableSpec
+from govbudget.tables.spec import (
+    BlockSpec,
+    ColumnSpec,
+    Formula,
+    Phase,
+    RowSpec,
+    TableSpec,
+)
 
-__all__ = ["ThreePublicExpensesTable"]
+__all__ = [
+    "ThreePublicExpensesFinalTable",
+    "ThreePublicExpensesTable",
+]
 
 _GROUP = "资金性质"
 
@@ -76,3 +86,47 @@ class ThreePublicExpensesTable(RowsTable):
     """财政拨款"三公"经费支出表 (table 9): the three public expenses by fund source."""
 
     SPEC: ClassVar[TableSpec] = THREE_PUBLIC_SPEC
+
+
+# -- final accounts ----------------------------------------------------------------------------
+
+FINAL_THREE_PUBLIC_SPEC = TableSpec(
+    number=7,
+    key="three_public_expenses_final",
+    title="财政拨款“三公”经费支出决算表",
+    phase=Phase.FINAL,
+    blocks=(
+        BlockSpec(
+            key="rows",
+            label="",
+            columns=(
+                ColumnSpec("budget", "预算数", 2, concept="budgeted"),
+                ColumnSpec("actual", "决算数", 3),
+            ),
+            rows=(RowSpec("total", "合计", "three_public_total"), *THREE_PUBLIC_ITEMS),
+            row_formulas=THREE_PUBLIC_FORMULAS,
+        ),
+    ),
+)
+
+
+@attrs.frozen(slots=True, repr=False)
+class ThreePublicExpensesFinalTable(RowsTable):
+    """财政拨款“三公”经费支出决算表 (final table 7): 预算数 and 决算数 of each item.
+
+    Rows: 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and 公务用车购置及
+    运行维护费 = 公务用车购置费 + 公务用车运行维护费, in each column. 上海 prints the table
+    sideways, one line under a header of three levels (item, sub-item, 预算数 | 决算数); others
+    print the items as rows. Both read into this class.
+
+    >>> from govbudget.tables import TableHeader
+    >>> t7 = ThreePublicExpensesFinalTable.from_rows(TableHeader("某部门", 2025), [
+    ...     ("total", "合计", {"budget": "53.93", "actual": "37.35"}),
+    ...     ("vehicles", "公务用车购置及运行维护费", {"budget": "52.40", "actual": "37.35"}),
+    ...     ("reception", "公务接待费", {"budget": "1.53", "actual": "0"}),
+    ... ])
+    >>> t7.value("vehicles", "budget") - t7.value("vehicles", "actual")
+    Decimal('15.05')
+    """
+
+    SPEC: ClassVar[TableSpec] = FINAL_THREE_PUBLIC_SPEC
