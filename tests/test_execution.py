@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govbudget import DepartmentBudget, DepartmentFinalAccounts, TableHeader, Unit
-from govbudget.disclosure.final_facts import FinalStatedFacts, StatedExecution
+from govbudget.disclosure.facts import FinalStatedFacts
+from govbudget.disclosure.statements import StatedExecution
 from govbudget.ledger import (
     EXECUTION_PAIRS,
     Appropriation,

@@ -21,16 +21,18 @@ from hypothesis import strategies as st
 from govbudget import DepartmentFinalAccounts, Severity, read_bundle, rules
 from govbudget.amounts import round_half_up
 from govbudget.checks import check
-from govbudget.disclosure.facts import StatedChange
-from govbudget.disclosure.final_facts import (
+from govbudget.disclosure.facts import (
     FINAL_AMOUNT_FACTS,
     FINAL_CHANGE_FACTS,
     FINAL_CHANGE_OF,
     FINAL_COUNT_FACTS,
     FINAL_FACT_LABELS,
-    SHARE_OF,
     FinalStatedFacts,
+)
+from govbudget.disclosure.statements import (
+    SHARE_OF,
     Restatement,
+    StatedChange,
     StatedClass,
     StatedEvaluation,
     StatedExecution,

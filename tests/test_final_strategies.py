@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from govbudget import DepartmentFinalAccounts, Ledger, LineItem, Table, check
 from govbudget.disclosure import BudgetUnit
-from govbudget.disclosure.final_facts import FinalStatedFacts
+from govbudget.disclosure.facts import FinalStatedFacts
 from govbudget.strategies import (
     Balance,
     Corruption,

@@ -109,7 +109,7 @@ def _documents() -> Iterator[tuple[str, object]]:
 
 def _final_parts() -> Iterator[tuple[str, object]]:
     """The parts of final accounts that a document of its own can hold."""
-    from govbudget.disclosure.final_facts import Restatement
+    from govbudget.disclosure.statements import Restatement
 
     path = ROOT / "tests" / "data" / "cases" / "shanghai-putuo-shiquan-2025-final.json"
     accounts = govbudget.read_bundle(json.loads(path.read_text("utf-8")))

@@ -29,9 +29,9 @@ from govbudget.disclosure.facts import (
     CHANGE_FACTS,
     CHANGE_OF,
     FACT_LABELS,
-    StatedChange,
     StatedFacts,
 )
+from govbudget.disclosure.statements import StatedChange
 from govbudget.reading.explanation import READ_FACT, TXT_PLACEHOLDER, FactsReading, read_facts
 
 DATA = Path(__file__).parent / "data"

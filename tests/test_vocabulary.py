@@ -13,8 +13,7 @@ import pytest
 
 from govbudget import vocabulary
 from govbudget.classification import normalize_name
-from govbudget.disclosure.facts import FACT_LABELS, StatedFacts
-from govbudget.disclosure.final_facts import FINAL_FACT_LABELS, FinalStatedFacts
+from govbudget.disclosure.facts import FACT_LABELS, FINAL_FACT_LABELS, FinalStatedFacts, StatedFacts
 from govbudget.reading import explanation, final_explanation
 from govbudget.tables import (
     STANDARD_FINAL_TABLES,

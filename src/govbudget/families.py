@@ -26,8 +26,7 @@ from govbudget.disclosure import (
     FinalStatedFacts,
     StatedFacts,
 )
-from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS
-from govbudget.disclosure.final_facts import FINAL_CHANGE_OF, FINAL_FACT_LABELS
+from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, FINAL_CHANGE_OF, FINAL_FACT_LABELS
 from govbudget.tables import Phase, Table, standard_tables
 
 __all__ = ["BUDGET", "FAMILIES", "FINAL", "Family", "family_of"]

@@ -60,14 +60,17 @@ from govbudget.checks.wording import (
     said,
     shown,
 )
-from govbudget.disclosure.facts import CHANGE_FACTS, CHANGE_OF, FACT_LABELS, StatedFacts
-from govbudget.disclosure.final_facts import (
+from govbudget.disclosure.facts import (
+    CHANGE_FACTS,
+    CHANGE_OF,
+    FACT_LABELS,
     FINAL_CHANGE_FACTS,
     FINAL_CHANGE_OF,
     FINAL_FACT_LABELS,
     FinalStatedFacts,
-    direction_signs,
+    StatedFacts,
 )
+from govbudget.disclosure.statements import direction_signs
 from govbudget.findings import Finding, Location, Severity
 
 __all__ = ["BUDGET_CHANGE_RULES", "FINAL_CHANGE_RULE"]

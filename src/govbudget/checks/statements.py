@@ -1,7 +1,7 @@
 """Rules on the statements of a final-accounts explanation (决算情况说明), each checked against
 the others: rates, comparison words, figures stated twice, shares and sums.
 
-The rules on :class:`~govbudget.disclosure.final_facts.FinalStatedFacts` look at the text
+The rules on :class:`~govbudget.disclosure.facts.FinalStatedFacts` look at the text
 alone, so they fire without any table:
 
 - ``TXT-FINAL-RATE``: a stated 完成率 agrees with 决算数 ÷ 预算数. Every printed figure stands for
@@ -28,7 +28,8 @@ The changes against last year are :mod:`govbudget.checks.changes`'s (``TXT-FINAL
 statements against the tables :mod:`govbudget.checks.text_tables`'s.
 
 >>> from govbudget.checks import check
->>> from govbudget.disclosure.final_facts import FinalStatedFacts, StatedExecution
+>>> from govbudget.disclosure.facts import FinalStatedFacts
+>>> from govbudget.disclosure.statements import StatedExecution
 >>> item = StatedExecution("某（类）某（款）某（项）", budgeted="274.82", actual="245.53",
 ...                        rate="93.57", rate_basis="年初预算", word="小于")
 >>> (finding,) = check(FinalStatedFacts(executions=[item]), select=["TXT-FINAL"])
@@ -52,11 +53,8 @@ from govbudget.checks.wording import (
     shown,
     sign,
 )
-from govbudget.disclosure.final_facts import (
-    FINAL_FACT_LABELS,
-    FinalStatedFacts,
-    StatedExecution,
-)
+from govbudget.disclosure.facts import FINAL_FACT_LABELS, FinalStatedFacts
+from govbudget.disclosure.statements import StatedExecution
 from govbudget.findings import Finding, Location, Severity
 from govbudget.rates import ExecutionRate
 

@@ -28,8 +28,8 @@ from govbudget.checks.wording import (
     shown,
 )
 from govbudget.disclosure import ASSET_PARTS, DepartmentBudget
-from govbudget.disclosure.facts import FACT_LABELS
-from govbudget.disclosure.final_facts import FINAL_AMOUNT_FACTS, FINAL_FACT_LABELS, StatedExecution
+from govbudget.disclosure.facts import FACT_LABELS, FINAL_AMOUNT_FACTS, FINAL_FACT_LABELS
+from govbudget.disclosure.statements import StatedExecution
 from govbudget.disclosure.text_figures import FinalFigures, FinalTextTables, TableFigures
 from govbudget.findings import Finding, Location, Severity
 from govbudget.rates import ExecutionRate

@@ -11,17 +11,17 @@ from __future__ import annotations
 from govbudget.disclosure.assets import ASSET_KINDS, ASSET_PARTS, AssetRow, FixedAssetsTable
 from govbudget.disclosure.base import Disclosure
 from govbudget.disclosure.budget import DepartmentBudget
-from govbudget.disclosure.facts import AMOUNT_FACTS, StatedChange, StatedFacts
+from govbudget.disclosure.facts import AMOUNT_FACTS, FinalStatedFacts, StatedFacts
 from govbudget.disclosure.final import DepartmentFinalAccounts
-from govbudget.disclosure.final_facts import (
-    FinalStatedFacts,
+from govbudget.disclosure.procurement import ProcurementItem, ProcurementTable
+from govbudget.disclosure.statements import (
     Restatement,
+    StatedChange,
     StatedClass,
     StatedEvaluation,
     StatedExecution,
     StatedShare,
 )
-from govbudget.disclosure.procurement import ProcurementItem, ProcurementTable
 from govbudget.disclosure.units import BudgetUnit
 
 __all__ = [

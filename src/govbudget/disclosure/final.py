@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 
 from govbudget.disclosure.base import Disclosure, findings
-from govbudget.disclosure.final_facts import FinalStatedFacts
+from govbudget.disclosure.facts import FinalStatedFacts
 from govbudget.disclosure.text_figures import FinalTextTables, text_figures
 from govbudget.findings import Finding
 from govbudget.tables import (
@@ -41,7 +41,7 @@ class DepartmentFinalAccounts(Disclosure):
     ``year`` is the year the accounts close (a 2024 部门决算 is published in 2025). It holds the
     nine 决算 tables as published (at most one of each; a missing one is a completeness finding,
     not an error at construction), the units the accounts consolidate (单位构成), the facts the
-    explanation states (``facts``, a :class:`~govbudget.disclosure.final_facts.FinalStatedFacts`),
+    explanation states (``facts``, a :class:`~govbudget.disclosure.facts.FinalStatedFacts`),
     and ``read_findings``: what the reader of a published document could not read, reported by
     ``check`` beside the rules' own findings.
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from govbudget.amounts import Figure, in_wan, parse_amount
-from govbudget.disclosure.final_facts import FinalStatedFacts
+from govbudget.disclosure.facts import FinalStatedFacts
 from govbudget.tables import (
     BasicExpenditureFinalTable,
     Cell,
@@ -100,7 +100,7 @@ class FinalFigures(Protocol):
     ``item`` answers for a functional item or class: ``path`` is its names by level as the
     text prints them (("社会保障和就业支出", "行政事业单位离退休", "机关事业单位职业年金缴费支出"),
     or one class name), ``code`` its code when the text prints one. ``fact`` answers for a
-    named fact of :class:`~govbudget.disclosure.final_facts.FinalStatedFacts`
+    named fact of :class:`~govbudget.disclosure.facts.FinalStatedFacts`
     (``"income_total"``, ``"three_public_total"``, ``"reception"``, …). ``None``: the tables
     have no such row, and nothing is compared.
     """

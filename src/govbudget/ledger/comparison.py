@@ -58,8 +58,8 @@ from govbudget.disclosure import (
     StatedChange,
     StatedFacts,
 )
-from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS
-from govbudget.disclosure.final_facts import FinalStatedFacts, StatedExecution
+from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, FinalStatedFacts
+from govbudget.disclosure.statements import StatedExecution
 from govbudget.ledger.derivation import fact_cell, fact_figures, sum_figures
 from govbudget.ledger.items import LedgerError
 from govbudget.rates import ExecutionRate
@@ -616,7 +616,7 @@ class VarianceExplanation:
     """A variance the explanation must account for, beside the statement it makes of it
     (``None``: the text says nothing of the item).
 
-    >>> from govbudget.disclosure.final_facts import StatedExecution
+    >>> from govbudget.disclosure.statements import StatedExecution
     >>> cell = Execution("表", "2013704", "信息安全事务", "total", Decimal("10.00"),
     ...                  Decimal("13.20"))
     >>> said = StatedExecution("信息安全事务（项）", reason="使用上年结转资金")

@@ -27,7 +27,8 @@ from decimal import Decimal
 
 from govbudget.amounts import format_amount
 from govbudget.disclosure import DepartmentBudget, StatedChange, StatedFacts
-from govbudget.disclosure.facts import DIRECTION_WORDS, FACT_LABELS
+from govbudget.disclosure.facts import FACT_LABELS
+from govbudget.disclosure.statements import DIRECTION_WORDS
 from govbudget.ledger.derivation import chinese_ordinal
 from govbudget.ledger.items import LedgerError
 

@@ -65,13 +65,8 @@ import attrs
 from govbudget.amounts import Unit, convert, format_amount, parse_amount
 from govbudget.checks import Finding, Location
 from govbudget.checks.reading import READ_FACT, TXT_PLACEHOLDER
-from govbudget.disclosure.facts import (
-    CHANGE_OF,
-    DIRECTION_WORDS,
-    FACT_LABELS,
-    StatedChange,
-    StatedFacts,
-)
+from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, StatedFacts
+from govbudget.disclosure.statements import DIRECTION_WORDS, StatedChange
 from govbudget.errors import AmountError
 from govbudget.vocabulary import fact_concepts, text_words
 

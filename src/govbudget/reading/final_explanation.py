@@ -1,7 +1,7 @@
 """Stated facts from a final-accounts explanation (部门决算情况说明).
 
 :func:`read_final_facts` reads the figures a final-accounts explanation states into
-:class:`~govbudget.disclosure.final_facts.FinalStatedFacts`: the totals and their parts with
+:class:`~govbudget.disclosure.facts.FinalStatedFacts`: the totals and their parts with
 their shares (占 X%), the changes against last year, the execution statement of every item
 ("X（类）Y（款）Z（项）" … 年初预算为… 支出决算为… 完成年初预算的 N% … 决算数小于预算数的主要原因
 …), the basic expenditure, the "三公" statement with its budgets, rates and physical quantities,
@@ -55,12 +55,11 @@ from typing import NamedTuple
 import attrs
 
 from govbudget.amounts import Interval, Unit, convert, format_amount, parse_amount
-from govbudget.disclosure.facts import DIRECTION_WORDS, StatedChange
-from govbudget.disclosure.final_facts import (
-    FINAL_CHANGE_OF,
-    FINAL_FACT_LABELS,
-    FinalStatedFacts,
+from govbudget.disclosure.facts import FINAL_CHANGE_OF, FINAL_FACT_LABELS, FinalStatedFacts
+from govbudget.disclosure.statements import (
+    DIRECTION_WORDS,
     Restatement,
+    StatedChange,
     StatedClass,
     StatedEvaluation,
     StatedExecution,

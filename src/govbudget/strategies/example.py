@@ -19,7 +19,7 @@ from govbudget.disclosure import (
     ProcurementTable,
     StatedChange,
 )
-from govbudget.disclosure.final_facts import StatedEvaluation, StatedShare
+from govbudget.disclosure.statements import StatedEvaluation, StatedShare
 from govbudget.ledger import (
     Appropriation,
     Ledger,

@@ -31,16 +31,13 @@ from hypothesis import strategies as st
 from govbudget.amounts import Figure, Unit, round_half_up, to_unit
 from govbudget.classification import economic_classification
 from govbudget.disclosure import DepartmentFinalAccounts, StatedChange
-from govbudget.disclosure.final_facts import (
+from govbudget.disclosure.facts import (
     FINAL_AMOUNT_FACTS,
     FINAL_FACT_LABELS,
-    SHARE_OF,
     THREE_PUBLIC_KEYS,
     FinalStatedFacts,
-    StatedClass,
-    StatedExecution,
-    StatedShare,
 )
+from govbudget.disclosure.statements import SHARE_OF, StatedClass, StatedExecution, StatedShare
 from govbudget.disclosure.text_figures import TableFigures, text_figures
 from govbudget.ledger import (
     Appropriation,

@@ -26,15 +26,14 @@ import attrs
 
 from govbudget.amounts import Figure, Interval, round_half_up
 from govbudget.disclosure import DepartmentFinalAccounts
-from govbudget.disclosure.final_facts import (
+from govbudget.disclosure.facts import (
     FINAL_AMOUNT_FACTS,
     FINAL_CHANGE_FACTS,
     FINAL_CHANGE_OF,
     FINAL_FACT_LABELS,
     FinalStatedFacts,
-    Restatement,
-    StatedExecution,
 )
+from govbudget.disclosure.statements import Restatement, StatedExecution
 from govbudget.disclosure.text_figures import text_figures
 from govbudget.rates import ExecutionRate
 from govbudget.strategies.corruptions import (

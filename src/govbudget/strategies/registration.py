@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from govbudget.amounts import Unit
 from govbudget.classification import Subject
 from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, StatedFacts
-from govbudget.disclosure.final_facts import FinalStatedFacts
+from govbudget.disclosure.facts import FinalStatedFacts
 from govbudget.findings import Finding, Location, Report, Severity
 from govbudget.ledger import Ledger, LineItem
 from govbudget.performance import (

@@ -71,8 +71,8 @@ from govbudget.disclosure import (
     StatedChange,
     StatedFacts,
 )
-from govbudget.disclosure.final_facts import (
-    FinalStatedFacts,
+from govbudget.disclosure.facts import FinalStatedFacts
+from govbudget.disclosure.statements import (
     Restatement,
     StatedClass,
     StatedEvaluation,
