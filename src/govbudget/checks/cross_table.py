@@ -76,13 +76,7 @@ F7, F8, F9 = ThreePublicExpensesFinalTable, GovernmentFundFinalTable, StateCapit
 # -- a budget ----------------------------------------------------------------------------------
 
 
-_UNIT_FUNDS = (
-    "service_income",
-    "operating_income",
-    "subsidy_from_superior",
-    "remittance_from_subordinates",
-    "other_income",
-)
+_UNIT_FUNDS = T1.SPEC.block("income").row_parts("unit_funds")
 
 
 _T1_T2 = tuple(
@@ -313,14 +307,8 @@ def _final(
     )(function)
 
 
-_SOURCES = (
-    ("fiscal_appropriation", "财政拨款收入"),
-    ("subsidy_from_superior", "上级补助收入"),
-    ("service_income", "事业收入"),
-    ("operating_income", "经营收入"),
-    ("remittance_from_subordinates", "附属单位上缴收入"),
-    ("other_income", "其他收入"),
-)
+_F2 = F2.SPEC.block("rows")
+_SOURCES = tuple((source, _F2.header_of(source)) for source in _F2.column_parts("total"))
 
 
 XF_F1_F2 = _final(

@@ -39,7 +39,7 @@ statements against the tables :mod:`govbudget.checks.text_tables`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from govbudget.amounts import Interval, agree_sums, decimal_places
@@ -57,6 +57,17 @@ from govbudget.disclosure.facts import FINAL_FACT_LABELS, FinalStatedFacts
 from govbudget.disclosure.statements import StatedExecution
 from govbudget.findings import Finding, Location, Severity
 from govbudget.rates import ExecutionRate
+from govbudget.tables import (
+    BasicExpenditureFinalTable,
+    BlockSpec,
+    ExpenditureFinalTable,
+    IncomeExpenditureFinalSummary,
+    ThreePublicExpensesFinalTable,
+)
+from govbudget.vocabulary import fact_of
+
+F1, F3 = IncomeExpenditureFinalSummary, ExpenditureFinalTable
+F6, F7 = BasicExpenditureFinalTable, ThreePublicExpensesFinalTable
 
 __all__ = ["STATEMENT_RULES"]
 
@@ -323,42 +334,28 @@ def _share(rule: Rule, facts: FinalStatedFacts) -> Iterator[Finding]:
             yield found
 
 
+def _stated(block: BlockSpec, keys: Iterable[str]) -> tuple[str, ...]:
+    """The stated facts of final accounts that the rows or columns ``keys`` of a block print."""
+    concepts = {row.key: row.concept or row.key for row in block.rows}
+    concepts.update((column.key, column.concept or column.key) for column in block.columns)
+    return tuple(fact_of("final", concepts[key]) for key in keys)
+
+
+_F1_INCOME, _F1_SPENT = F1.SPEC.block("income"), F1.SPEC.block("expenditure")
+_F3, _F6, _F7 = F3.SPEC.block("rows"), F6.SPEC.block("rows"), F7.SPEC.block("rows")
+
 # (total, parts, complete): a complete list must add up to its total when every part is stated;
-# a list that may leave parts out (其中：…) only may not exceed it.
+# a list that may leave parts out (其中：…) only may not exceed it. The complete ones are the
+# tables' formulas, between the facts that print their cells.
 _SUMS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
-    ("general_public_basic", ("personnel", "public"), True),
+    ("general_public_basic", _stated(_F6, _F6.column_parts("total")), True),
     ("procurement_total", ("procurement_goods", "procurement_works", "procurement_services"), True),
-    ("three_public_total", ("travel_abroad", "vehicles", "reception"), True),
-    ("vehicles", ("vehicle_purchase", "vehicle_operation"), True),
-    (
-        "income_total",
-        (
-            "fiscal_appropriation",
-            "subsidy_from_superior",
-            "service_income",
-            "operating_income",
-            "remittance_from_subordinates",
-            "other_income",
-        ),
-        True,
-    ),
-    (
-        "expenditure_total",
-        (
-            "basic",
-            "project",
-            "remittance_to_superior",
-            "operating_expenditure",
-            "subsidy_to_subordinates",
-        ),
-        True,
-    ),
-    ("income_expenditure_total", ("income_total", "non_fiscal_balance_used", "carry_over"), True),
-    (
-        "income_expenditure_total",
-        ("expenditure_total", "balance_distribution", "carry_forward"),
-        True,
-    ),
+    ("three_public_total", _stated(_F7, _F7.row_parts("total")), True),
+    ("vehicles", _stated(_F7, _F7.row_parts("vehicles")), True),
+    ("income_total", _stated(_F1_INCOME, _F1_INCOME.row_parts("income_total")), True),
+    ("expenditure_total", _stated(_F3, _F3.column_parts("total")), True),
+    ("income_expenditure_total", _stated(_F1_INCOME, _F1_INCOME.row_parts("grand_total")), True),
+    ("income_expenditure_total", _stated(_F1_SPENT, _F1_SPENT.row_parts("grand_total")), True),
     ("fiscal_total", ("fiscal_appropriation",), False),
     ("expenditure_total", ("general_public_expenditure",), False),
     ("procurement_total", ("procurement_sme",), False),

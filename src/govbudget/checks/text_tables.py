@@ -11,7 +11,7 @@ of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -39,8 +39,10 @@ from govbudget.tables import (
     ExpenditureTable,
     FiscalAppropriationSummary,
     IncomeExpenditureSummary,
+    Table,
     ThreePublicExpensesTable,
 )
+from govbudget.vocabulary import fact_concepts
 
 __all__ = ["BUDGET_TEXT_TABLE", "FINAL_TEXT_TABLE"]
 
@@ -54,11 +56,32 @@ _TABLE = "情况说明"
 
 @attrs.frozen(slots=True)
 class Stated:
-    """A stated fact compared with table cells."""
+    """A stated fact compared with table cells; ``label`` names it in messages (by default its
+    label among a budget's facts)."""
 
     fact: str
-    label: str
     side: Side
+    label: str = attrs.field()
+
+    @label.default
+    def _fact_label(self) -> str:
+        return FACT_LABELS[self.fact]
+
+
+def _claims(kind: type[Table], block: str, rows: Iterable[str], column: str) -> tuple[Stated, ...]:
+    """Each fact of a budget whose concept one of ``rows`` of a table holds, claimed against
+    that row's cell in ``column``: the vocabulary links the two."""
+    spec = kind.SPEC.block(block)
+    held: dict[str, str] = {}
+    for key in rows:
+        row = spec.row(key)
+        if row is not None:
+            held.setdefault(row.concept or row.key, key)
+    return tuple(
+        Stated(fact, side(kind, block, held[concept], column))
+        for fact, concept in fact_concepts("budget").items()
+        if concept in held
+    )
 
 
 def _stated(rule: Rule, budget: DepartmentBudget, claim: Stated) -> Iterator[Finding]:
@@ -95,28 +118,7 @@ TXT_INCOME = _text(
     "INCOME",
     "Stated income equals the summary table",
     "情况说明的预算收入及各项来源 = 收支总表收入栏。",
-    _statements(
-        (
-            Stated("income_total", "预算收入", side(T1, "income", "grand_total", "amount")),
-            *(
-                Stated(fact, label, side(T1, "income", fact, "amount"))
-                for fact, label in (
-                    ("general_public_budget", "一般公共预算收入"),
-                    ("government_fund", "政府性基金预算收入"),
-                    ("state_capital", "国有资本经营预算收入"),
-                    ("special_account", "财政专户管理资金收入"),
-                    ("unit_funds", "单位资金收入"),
-                    ("carry_over", "上年结转结余"),
-                    ("fiscal_appropriation", "财政拨款收入"),
-                    ("service_income", "事业收入"),
-                    ("operating_income", "事业单位经营收入"),
-                    ("subsidy_from_superior", "上级补助收入"),
-                    ("remittance_from_subordinates", "附属单位上缴收入"),
-                    ("other_income", "其他收入"),
-                )
-            ),
-        )
-    ),
+    _statements(_claims(T1, "income", (row.key for row in T1.SPEC.block("income").rows), "amount")),
 )
 
 
@@ -126,11 +128,11 @@ TXT_EXPENDITURE = _text(
     "情况说明的支出预算、基本支出、项目支出 = 支出总表合计行。",
     _statements(
         tuple(
-            Stated(fact, label, side(T3, "rows", "total", column))
-            for fact, label, column in (
-                ("expenditure_total", "支出预算", "total"),
-                ("basic", "基本支出", "basic"),
-                ("project", "项目支出", "project"),
+            Stated(fact, side(T3, "rows", "total", column))
+            for fact, column in (
+                ("expenditure_total", "total"),
+                ("basic", "basic"),
+                ("project", "project"),
             )
         )
     ),
@@ -143,7 +145,7 @@ TXT_APPROPRIATIONS = _text(
     "情况说明的财政拨款支出预算及一般公共预算、政府性基金、国有资本经营预算拨款支出 = 财政拨款收支总表本年支出合计。",
     _statements(
         tuple(
-            Stated(fact, label, side(T4, "expenditure", "expenditure_total", column))
+            Stated(fact, side(T4, "expenditure", "expenditure_total", column), label)
             for fact, label, column in (
                 ("fiscal_expenditure", "财政拨款支出预算", "total"),
                 ("general_public_expenditure", "一般公共预算拨款支出预算", "general_public"),
@@ -163,8 +165,8 @@ def _basic_split(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     if whole is None or general is None or disagreement(whole[0], general[0]) is not None:
         return
     for claim in (
-        Stated("personnel", "人员经费", side(T6, "rows", "total", "personnel")),
-        Stated("public", "公用经费", side(T6, "rows", "total", "public")),
+        Stated("personnel", side(T6, "rows", "total", "personnel")),
+        Stated("public", side(T6, "rows", "total", "public")),
     ):
         yield from _stated(rule, budget, claim)
 
@@ -182,19 +184,7 @@ TXT_THREE_PUBLIC = _text(
     "THREE-PUBLIC",
     'Stated "three public" expenses equal their table',
     "情况说明的“三公”经费合计及各项 = “三公”经费表（空表即为零）。",
-    _statements(
-        tuple(
-            Stated(fact, label, side(T9, "rows", row, "total"))
-            for fact, row, label in (
-                ("three_public_total", "total", "“三公”经费"),
-                ("travel_abroad", "travel_abroad", "因公出国（境）费"),
-                ("vehicles", "vehicles", "公务用车购置及运行维护费"),
-                ("vehicle_purchase", "vehicle_purchase", "公务用车购置费"),
-                ("vehicle_operation", "vehicle_operation", "公务用车运行维护费"),
-                ("reception", "reception", "公务接待费"),
-            )
-        )
-    ),
+    _statements(_claims(T9, "rows", T9.SPEC.block("rows").rows_under("total"), "total")),
 )
 
 
@@ -202,17 +192,13 @@ def _agency_costs(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     stated = budget.facts.agency_running_costs
     three = budget.three_public_expenses
     if three is not None and three.row("agency_running_costs") is not None:
-        claim = Stated(
-            "agency_running_costs",
-            "机关运行经费",
-            side(T9, "rows", "agency_running_costs", "total"),
-        )
+        claim = Stated("agency_running_costs", side(T9, "rows", "agency_running_costs", "total"))
         yield from _stated(rule, budget, claim)
         return
     basic = budget.basic_expenditure
     if stated is None or basic is None:
         return
-    claim = Stated("agency_running_costs", "机关运行经费", side(T6, "rows", "total", "public"))
+    claim = Stated("agency_running_costs", side(T6, "rows", "total", "public"))
     severity = None if budget.has_administrative_units else Severity.WARNING
     for finding in _stated(rule, budget, claim):
         if severity is None:
@@ -285,41 +271,32 @@ TXT_FIXED_ASSETS = _text(
 )
 
 
+_INCOME = T1.SPEC.block("income")
+_THREE_PUBLIC = T9.SPEC.block("rows")
+# The sums between stated facts that the tables' formulas state between the cells that print
+# them (the stated 预算收入 is 收入总计, which the text splits to the finest sources it names).
 _TEXT_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "income_total",
         (
-            "general_public_budget",
-            "government_fund",
-            "state_capital",
+            *_INCOME.row_parts("fiscal_appropriation"),
             "special_account",
             "unit_funds",
             "carry_over",
         ),
     ),
     ("expenditure_total", ("basic", "project")),
-    ("basic", ("personnel", "public")),
-    ("three_public_total", ("travel_abroad", "vehicles", "reception")),
-    ("vehicles", ("vehicle_purchase", "vehicle_operation")),
-    ("fiscal_appropriation", ("general_public_budget", "government_fund", "state_capital")),
-    (
-        "unit_funds",
-        (
-            "service_income",
-            "operating_income",
-            "subsidy_from_superior",
-            "remittance_from_subordinates",
-            "other_income",
-        ),
-    ),
+    ("basic", T6.SPEC.block("rows").column_parts("total")),
+    ("three_public_total", _THREE_PUBLIC.row_parts("total")),
+    ("vehicles", _THREE_PUBLIC.row_parts("vehicles")),
+    ("fiscal_appropriation", _INCOME.row_parts("fiscal_appropriation")),
+    ("unit_funds", _INCOME.row_parts("unit_funds")),
     (
         "fiscal_expenditure",
         ("general_public_expenditure", "government_fund_expenditure", "state_capital_expenditure"),
     ),
     ("procurement_total", ("procurement_goods", "procurement_works", "procurement_services")),
 )
-
-
 _CHANGE_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("change", ("change_basic", "change_project")),
     ("three_public_change", ("travel_abroad_change", "vehicles_change", "reception_change")),

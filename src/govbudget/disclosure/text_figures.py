@@ -10,6 +10,7 @@ rules ``TXT-FINAL-TABLE`` and ``TXT-FINAL-TABLE-RATE`` check.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -31,6 +32,7 @@ from govbudget.tables import (
     Table,
     figures_at,
 )
+from govbudget.vocabulary import fact_concepts
 
 if TYPE_CHECKING:
     from govbudget.disclosure.final import DepartmentFinalAccounts
@@ -40,14 +42,6 @@ __all__ = ["FigureLookup", "FinalFigures", "FinalTextTables", "TableFigures", "t
 F1, F3, F4 = IncomeExpenditureFinalSummary, ExpenditureFinalTable, FiscalAppropriationFinalSummary
 F5, F6 = GeneralPublicExpenditureFinalTable, BasicExpenditureFinalTable
 F8, F9 = GovernmentFundFinalTable, StateCapitalFinalTable
-
-_SOURCES = (
-    "subsidy_from_superior",
-    "service_income",
-    "operating_income",
-    "remittance_from_subordinates",
-    "other_income",
-)
 
 
 def _columns(value: Iterable[str]) -> frozenset[str]:
@@ -201,17 +195,10 @@ class FinalTextTables:
 
 _PRINTED_AS = {"total": "actual", "budget": "budgeted", "adjusted_budget": "adjusted"}
 
-# The fact of the explanation, where the tables print it: table, block, row, column.
-_FACT_CELLS: tuple[tuple[str, type[Table], str, str, str], ...] = (
-    ("income_expenditure_total", F1, "income", "grand_total", "amount"),
-    ("income_total", F1, "income", "income_total", "amount"),
-    ("fiscal_appropriation", F1, "income", "fiscal_appropriation", "amount"),
-    *((source, F1, "income", source, "amount") for source in _SOURCES),
-    ("non_fiscal_balance_used", F1, "income", "use_of_balance", "amount"),
-    ("carry_over", F1, "income", "carry_over", "amount"),
-    ("expenditure_total", F1, "expenditure", "expenditure_total", "amount"),
-    ("balance_distribution", F1, "expenditure", "surplus_distribution", "amount"),
-    ("carry_forward", F1, "expenditure", "carry_forward", "amount"),
+_Place = tuple[str, type[Table], str, str, str]
+
+# The facts printed elsewhere than in the summary: table, block, row, column.
+_MORE_CELLS: tuple[_Place, ...] = (
     ("basic", F3, "rows", "total", "basic"),
     ("project", F3, "rows", "total", "project"),
     ("remittance_to_superior", F3, "rows", "total", "remittance_to_superior"),
@@ -226,6 +213,22 @@ _FACT_CELLS: tuple[tuple[str, type[Table], str, str, str], ...] = (
     ("personnel", F6, "rows", "total", "personnel"),  # the budget's layout: columns
     ("public", F6, "rows", "total", "public"),
 )
+
+
+@functools.cache
+def _fact_cells() -> tuple[_Place, ...]:
+    """Each fact of the explanation, where the tables print it: fact, table, block, row,
+    column. Every row of the summary holds a concept, and the fact of that concept is printed
+    there (read from the vocabulary on first use)."""
+    facts = {concept: fact for fact, concept in fact_concepts("final").items()}
+    summary = tuple(
+        (facts[row.concept or row.key], F1, block.key, row.key, "amount")
+        for block in F1.SPEC.blocks
+        for row in block.rows
+        if (row.concept or row.key) in facts
+    )
+    return (*summary, *_MORE_CELLS)
+
 
 _THREE_PUBLIC_ROWS = (
     ("three_public_total", "total"),
@@ -297,7 +300,7 @@ def text_figures(accounts: DepartmentFinalAccounts) -> FigureLookup:
     (True, True)
     """
     facts: list[tuple[str, TableFigures]] = []
-    for name, kind, block, row, column in _FACT_CELLS:
+    for name, kind, block, row, column in _fact_cells():
         table = accounts.table(kind)
         if table is None or column not in table.block(block).columns:
             continue

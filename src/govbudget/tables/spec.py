@@ -271,6 +271,37 @@ class BlockSpec:
         """The standard header of a column."""
         return self.column(column).header
 
+    def row_parts(self, total: str) -> tuple[str, ...]:
+        """The parts of the first row formula of ``total`` (合计 = Σ 类, 本年收入合计 = …).
+
+        >>> from govbudget.tables import ThreePublicExpensesTable
+        >>> ThreePublicExpensesTable.SPEC.block("rows").row_parts("vehicles")
+        ('vehicle_purchase', 'vehicle_operation')
+        """
+        return next(f.parts for f in self.row_formulas if f.total == total)
+
+    def column_parts(self, total: str) -> tuple[str, ...]:
+        """The parts of the column formula of ``total`` (合计 = 基本支出 + 项目支出 …)."""
+        return next(f.parts for f in self.column_formulas if f.total == total)
+
+    def rows_under(self, total: str) -> tuple[str, ...]:
+        """``total`` and every row its formulas reach, in formula order: the tree of a total.
+
+        >>> from govbudget.tables import ThreePublicExpensesTable
+        >>> ThreePublicExpensesTable.SPEC.block("rows").rows_under("total")
+        ('total', 'travel_abroad', 'vehicles', 'vehicle_purchase', 'vehicle_operation', 'reception')
+        """
+        formulas = {f.total: f.parts for f in self.row_formulas}
+        found: list[str] = []
+
+        def walk(key: str) -> None:
+            found.append(key)
+            for part in formulas.get(key, ()):
+                walk(part)
+
+        walk(total)
+        return tuple(found)
+
     def name_of(self, key: str) -> str:
         """The Chinese name of a column, a fixed row (without its ordinal) or ``DETAIL``."""
         if key == DETAIL:

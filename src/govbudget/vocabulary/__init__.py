@@ -54,6 +54,7 @@ __all__ = [
     "concepts",
     "fact_concepts",
     "fact_labels",
+    "fact_of",
     "text_words",
     "titles",
 ]
@@ -234,6 +235,18 @@ def fact_labels(family: str) -> Mapping[str, str]:
 def fact_concepts(family: str) -> Mapping[str, str]:
     """The concept each stated fact of ``family`` is an amount of, where it is one."""
     return _facts()[family][1]
+
+
+def fact_of(family: str, concept: str) -> str:
+    """The stated fact of ``family`` that is an amount of ``concept``.
+
+    >>> fact_of("final", "operating"), fact_of("budget", "income_grand_total")
+    ('operating_expenditure', 'income_total')
+    """
+    found = [fact for fact, each in fact_concepts(family).items() if each == concept]
+    if len(found) != 1:
+        raise VocabularyError(f"{len(found)} stated facts of {family} are amounts of {concept!r}")
+    return found[0]
 
 
 class FactLabels(Mapping[str, str]):
