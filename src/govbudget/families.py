@@ -45,6 +45,8 @@ class Family:
     facts: type[StatedFacts] | type[FinalStatedFacts]
     numbering: str
     """How the family numbers its tables in messages: ``表{number}``, ``公开{number:02d}表``."""
+    completeness: str
+    """The family of its completeness rules' ids: ``DOC`` or ``DOCF``."""
     change_of: Mapping[str, str]
     """For each stated change, the stated amount it is a change of."""
     fact_labels: Mapping[str, str]
@@ -67,6 +69,7 @@ BUDGET = Family(
     DepartmentBudget,
     StatedFacts,
     "表{number}",
+    "DOC",
     CHANGE_OF,
     FACT_LABELS,
 )
@@ -79,6 +82,7 @@ FINAL = Family(
     DepartmentFinalAccounts,
     FinalStatedFacts,
     "公开{number:02d}表",
+    "DOCF",
     FINAL_CHANGE_OF,
     FINAL_FACT_LABELS,
 )

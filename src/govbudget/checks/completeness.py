@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from govbudget.checks.registry import Rule, rule
 from govbudget.checks.wording import shown
 from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Disclosure
-from govbudget.families import family_of
+from govbudget.families import BUDGET, FINAL, family_of
 from govbudget.findings import Finding, Location, Severity
 
 __all__ = ["BUDGET_COMPLETENESS", "FINAL_COMPLETENESS"]
@@ -128,8 +128,8 @@ def _rules(
     return make
 
 
-_budget = _rules("DOC", DepartmentBudget)
-_final = _rules("DOCF", DepartmentFinalAccounts)
+_budget = _rules(BUDGET.completeness, DepartmentBudget)
+_final = _rules(FINAL.completeness, DepartmentFinalAccounts)
 
 BUDGET_COMPLETENESS: tuple[Rule, ...] = (
     _budget(

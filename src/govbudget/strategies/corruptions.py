@@ -27,6 +27,7 @@ from govbudget.disclosure import (
     Disclosure,
     StatedChange,
 )
+from govbudget.families import family_of
 from govbudget.performance import Indicator, SpendingCheckpoint
 from govbudget.reading.document import read_bundle
 from govbudget.reading.goal_grid import render_goal_grid
@@ -478,39 +479,43 @@ def _fact(budget: DepartmentBudget) -> Iterator[Corruption]:
 # -- completeness -----------------------------------------------------------------------------
 
 
-def _incomplete(budget: DepartmentBudget) -> Iterator[Corruption]:
-    """A table left out, an empty table without its note, a statement left out, a year off."""
-    if budget.tables:
-        dropped = budget.tables[-1]
-        yield Corruption(
-            "missing-table",
-            f"删去{dropped.title}",
-            attrs.evolve(budget, tables=budget.tables[:-1]),
-            frozenset({"DOC-TABLES"}),
-        )
-        header = attrs.evolve(dropped.header, year=dropped.header.year - 1)
-        yield Corruption(
-            "year",
-            f"{dropped.title} 年度改为 {header.year}",
-            _replace(budget, attrs.evolve(dropped, header=header)),
-            frozenset({"DOC-YEAR"}),
-        )
-    empty = next((t for t in budget.tables if t.is_empty and isinstance(t, RowsTable)), None)
-    last = budget.tables[-1] if budget.tables else None
+def _incomplete(disclosure: Disclosure) -> Iterator[Corruption]:
+    """A table left out, a table of another year, an empty table without its note (DOC-… or
+    DOCF-…, as the family names its completeness rules)."""
+    if not disclosure.tables:
+        return
+    prefix = family_of(disclosure).completeness
+    last = disclosure.tables[-1]
+    yield Corruption(
+        "missing-table",
+        f"删去{last.title}",
+        attrs.evolve(disclosure, tables=disclosure.tables[:-1]),
+        frozenset({f"{prefix}-TABLES"}),
+    )
+    header = attrs.evolve(last.header, year=last.header.year - 1)
+    yield Corruption(
+        "year",
+        f"{last.title} 年度改为 {header.year}",
+        _replace(disclosure, attrs.evolve(last, header=header)),
+        frozenset({f"{prefix}-YEAR"}),
+    )
+    empty = next((t for t in disclosure.tables if t.is_empty and isinstance(t, RowsTable)), None)
     if isinstance(empty, RowsTable):
-        yield Corruption(
-            "note",
-            f"{empty.title} 空表不说明",
-            _replace(budget, attrs.evolve(empty, note=None)),
-            frozenset({"DOC-EMPTY-NOTE"}),
-        )
+        broken: RowsTable = attrs.evolve(empty, note=None)
     elif isinstance(last, RowsTable):
-        yield Corruption(
-            "note",
-            f"{last.title} 空表不说明",
-            _replace(budget, attrs.evolve(last, rows=(), note=None)),
-            frozenset({"DOC-EMPTY-NOTE"}),
-        )
+        broken = attrs.evolve(last, rows=(), note=None)
+    else:
+        return
+    yield Corruption(
+        "note",
+        f"{broken.title} 空表不说明",
+        _replace(disclosure, broken),
+        frozenset({f"{prefix}-EMPTY-NOTE"}),
+    )
+
+
+def _unstated(budget: DepartmentBudget) -> Iterator[Corruption]:
+    """A statement the explanation must make left out (DOC-AGENCY-COSTS, DOC-THREE-PUBLIC)."""
     if budget.facts.agency_running_costs is not None:
         facts = attrs.evolve(budget.facts, agency_running_costs=None)
         yield Corruption(
@@ -777,6 +782,7 @@ CORRUPTIONS: tuple[Corrupter, ...] = (
     _cross,
     _fact,
     _incomplete,
+    _unstated,
     _parts,
     _catalogue,
     _document,

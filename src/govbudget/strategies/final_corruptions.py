@@ -43,6 +43,7 @@ from govbudget.strategies.corruptions import (
     _column,
     _duplicate,
     _figure,
+    _incomplete,
     _move,
     _orphan,
     _rename,
@@ -58,7 +59,6 @@ from govbudget.tables import (
     GovernmentFundFinalTable,
     IncomeFinalTable,
     Row,
-    RowsTable,
     StateCapitalFinalTable,
     Table,
 )
@@ -290,40 +290,6 @@ def _cross(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
 
 
 # -- completeness ------------------------------------------------------------------------------
-
-
-def _incomplete(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
-    """A table left out (DOCF-TABLES), a table of another year (DOCF-YEAR), an empty table
-    without its note (DOCF-EMPTY-NOTE)."""
-    if not accounts.tables:
-        return
-    last = accounts.tables[-1]
-    yield Corruption(
-        "missing-table",
-        f"删去{last.title}",
-        attrs.evolve(accounts, tables=accounts.tables[:-1]),
-        frozenset({"DOCF-TABLES"}),
-    )
-    header = attrs.evolve(last.header, year=last.header.year - 1)
-    yield Corruption(
-        "year",
-        f"{last.title} 年度改为 {header.year}",
-        _replace(accounts, attrs.evolve(last, header=header)),
-        frozenset({"DOCF-YEAR"}),
-    )
-    empty = next((t for t in accounts.tables if t.is_empty and isinstance(t, RowsTable)), None)
-    if isinstance(empty, RowsTable):
-        broken: RowsTable = attrs.evolve(empty, note=None)
-    elif isinstance(last, RowsTable):
-        broken = attrs.evolve(last, rows=(), note=None)
-    else:
-        return
-    yield Corruption(
-        "note",
-        f"{broken.title} 空表不说明",
-        _replace(accounts, broken),
-        frozenset({"DOCF-EMPTY-NOTE"}),
-    )
 
 
 # -- the explanation ---------------------------------------------------------------------------
