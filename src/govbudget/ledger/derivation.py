@@ -55,12 +55,9 @@ from govbudget.classification import Scheme
 from govbudget.disclosure import DepartmentBudget, StatedFacts
 from govbudget.ledger.items import (
     Appropriation,
-    BasicKind,
-    ExpenditureKind,
     FundSource,
     Ledger,
     LineItem,
-    ThreePublicItem,
     UnitFundKind,
     catalogue,
 )
@@ -130,24 +127,6 @@ _INCOME_COLUMNS: Mapping[FundSource, str] = {
     FundSource.STATE_CAPITAL: "fiscal_appropriation",
     FundSource.SPECIAL_ACCOUNT: "special_account",
 }
-_UNIT_FUND_COLUMNS: Mapping[UnitFundKind, str] = {
-    UnitFundKind.SERVICE_INCOME: "service_income",
-    UnitFundKind.OPERATING_INCOME: "operating_income",
-    UnitFundKind.SUBSIDY_FROM_SUPERIOR: "subsidy_from_superior",
-    UnitFundKind.REMITTANCE_FROM_SUBORDINATES: "remittance_from_subordinates",
-    UnitFundKind.OTHER_INCOME: "other_income",
-}
-_KIND_COLUMNS: Mapping[ExpenditureKind, str] = {
-    ExpenditureKind.BASIC: "basic",
-    ExpenditureKind.PROJECT: "project",
-    ExpenditureKind.OPERATING: "operating",
-    ExpenditureKind.REMITTANCE_TO_SUPERIOR: "remittance_to_superior",
-    ExpenditureKind.SUBSIDY_TO_SUBORDINATES: "subsidy_to_subordinates",
-}
-_BASIC_COLUMNS: Mapping[BasicKind, str] = {
-    BasicKind.PERSONNEL: "personnel",
-    BasicKind.PUBLIC: "public",
-}
 _SUMMARY_SOURCES: Mapping[FundSource, str] = {
     FundSource.GENERAL_PUBLIC: "general_public_budget",
     FundSource.GOVERNMENT_FUND: "government_fund",
@@ -156,26 +135,10 @@ _SUMMARY_SOURCES: Mapping[FundSource, str] = {
     FundSource.UNIT_FUNDS: "unit_funds",
 }
 # The appropriations: their column in tables 4 and 9, their income row in table 4, their table.
-_APPROPRIATION_COLUMNS: Mapping[Appropriation, str] = {
-    Appropriation.GENERAL_PUBLIC: "general_public",
-    Appropriation.GOVERNMENT_FUND: "government_fund",
-    Appropriation.STATE_CAPITAL: "state_capital",
-}
-_APPROPRIATION_ROWS: Mapping[Appropriation, str] = {
-    Appropriation.GENERAL_PUBLIC: "general_public_budget",
-    Appropriation.GOVERNMENT_FUND: "government_fund",
-    Appropriation.STATE_CAPITAL: "state_capital",
-}
 _APPROPRIATION_TABLES: Mapping[Appropriation, type[RowsTable]] = {
     Appropriation.GENERAL_PUBLIC: GeneralPublicExpenditureTable,
     Appropriation.GOVERNMENT_FUND: GovernmentFundExpenditureTable,
     Appropriation.STATE_CAPITAL: StateCapitalExpenditureTable,
-}
-_THREE_PUBLIC_ROWS: Mapping[ThreePublicItem, tuple[str, ...]] = {
-    ThreePublicItem.TRAVEL_ABROAD: ("total", "travel_abroad"),
-    ThreePublicItem.VEHICLE_PURCHASE: ("total", "vehicles", "vehicle_purchase"),
-    ThreePublicItem.VEHICLE_OPERATION: ("total", "vehicles", "vehicle_operation"),
-    ThreePublicItem.RECEPTION: ("total", "reception"),
 }
 # The standard layout of the income sides: the rows the seed prints, in its order.
 _SUMMARY_INCOME = (
@@ -200,14 +163,7 @@ _APPROPRIATION_INCOME = (
     "grand_total",
 )
 _FOOTER = ("expenditure_total", "carry_forward", "grand_total")
-_THREE_PUBLIC_LAYOUT = (
-    "total",
-    "travel_abroad",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-)
+_THREE_PUBLIC_LAYOUT = ThreePublicExpensesTable.SPEC.block("rows").rows_under("total")
 _NUMERALS = "一二三四五六七八九"
 # The kinds whose values add up to 资产总额 (办公用房 is a part of 房屋).
 _ASSET_PARTS = ("buildings", "vehicles", "equipment", "other")
@@ -282,7 +238,7 @@ class _Printer:
 
 def _income_column(item: LineItem) -> str:
     if item.unit_fund_kind is not None:
-        return _UNIT_FUND_COLUMNS[item.unit_fund_kind]
+        return item.unit_fund_kind.key
     return _INCOME_COLUMNS[item.fund]
 
 
@@ -302,16 +258,14 @@ def _functional(item: LineItem) -> str:
 
 def _expenditure_table(printer: _Printer) -> RowsTable:
     rows = printer.subject_rows(
-        printer.ledger.items, _functional, lambda item: ("total", _KIND_COLUMNS[item.kind])
+        printer.ledger.items, _functional, lambda item: ("total", item.kind.key)
     )
     return printer.rows_table(ExpenditureTable, rows)
 
 
 def _appropriation_table(printer: _Printer, appropriation: Appropriation) -> RowsTable:
     items = [item for item in printer.ledger.items if item.appropriation is appropriation]
-    rows = printer.subject_rows(
-        items, _functional, lambda item: ("total", _KIND_COLUMNS[item.kind])
-    )
+    rows = printer.subject_rows(items, _functional, lambda item: ("total", item.kind.key))
     return printer.rows_table(_APPROPRIATION_TABLES[appropriation], rows)
 
 
@@ -324,7 +278,7 @@ def _basic_table(printer: _Printer) -> RowsTable:
 
     def columns(item: LineItem) -> tuple[str, ...]:
         assert item.basic_kind is not None  # 基本支出 by construction of the list
-        return ("total", _BASIC_COLUMNS[item.basic_kind])
+        return ("total", item.basic_kind.key)
 
     rows = printer.subject_rows(items, lambda item: item.economic, columns)
     return printer.rows_table(BasicExpenditureTable, rows)
@@ -335,8 +289,8 @@ def _three_public_table(printer: _Printer) -> RowsTable:
     for item in printer.ledger.items:
         if item.three_public is None or item.appropriation is None:
             continue
-        column = _APPROPRIATION_COLUMNS[item.appropriation]
-        _add(sums, _THREE_PUBLIC_ROWS[item.three_public], ("total", column), item.amount)
+        column = item.appropriation.key
+        _add(sums, item.three_public.rows, ("total", column), item.amount)
     spec = ThreePublicExpensesTable.SPEC.blocks[0]
     rows = (
         [
@@ -424,12 +378,12 @@ def _appropriation_summary(
     for item in fiscal:
         assert item.appropriation is not None  # fiscal by construction of the list
         if item.fund is FundSource.CARRY_OVER:
-            column = _APPROPRIATION_COLUMNS[item.appropriation]
+            column = item.appropriation.key
             rows: tuple[str, ...] = ("carry_over", f"carry_over_{column}", "grand_total")
         else:
-            rows = (_APPROPRIATION_ROWS[item.appropriation], "income_total", "grand_total")
+            rows = (item.appropriation.income_row, "income_total", "grand_total")
         _add(income, rows, ("amount",), item.amount)
-        columns = ("total", _APPROPRIATION_COLUMNS[item.appropriation])
+        columns = ("total", item.appropriation.key)
         _add(classes, (item.functional[:3],), columns, item.amount)
         _add(footer, ("expenditure_total", "grand_total"), columns, item.amount)
     spec = FiscalAppropriationSummary.SPEC
@@ -558,7 +512,10 @@ FACT_CELLS: Mapping[str, tuple[type[Table], Cell]] = {
             "carry_over",
         )
     },
-    **{fact: (IncomeTable, Cell("rows", "total", fact)) for fact in _UNIT_FUND_COLUMNS.values()},
+    **{
+        fact: (IncomeTable, Cell("rows", "total", fact))
+        for fact in (kind.key for kind in UnitFundKind)
+    },
     "expenditure_total": (ExpenditureTable, Cell("rows", "total", "total")),
     "basic": (ExpenditureTable, Cell("rows", "total", "basic")),
     "project": (ExpenditureTable, Cell("rows", "total", "project")),
@@ -654,7 +611,7 @@ def table_facts(budget: DepartmentBudget) -> StatedFacts:
         if figures is not None:
             values[fact] = _as_stated(figures)
     if not values.get("unit_funds"):
-        for fact in _UNIT_FUND_COLUMNS.values():
+        for fact in (kind.key for kind in UnitFundKind):
             values.pop(fact, None)
     split = _cell_figures(budget, BasicExpenditureTable, Cell("rows", "total", "total"))
     if split is None or values.get("basic") != _as_stated(split):

@@ -46,6 +46,7 @@ from govbudget.classification import (
 from govbudget.disclosure import BudgetUnit
 from govbudget.errors import AmountError, GovBudgetError, UnknownEditionError
 from govbudget.performance import ProjectPerformanceGoal
+from govbudget.tables import ThreePublicExpensesTable
 
 __all__ = [
     "Appropriation",
@@ -81,6 +82,16 @@ class Appropriation(enum.Enum):
     GENERAL_PUBLIC = "一般公共预算拨款"
     GOVERNMENT_FUND = "政府性基金预算拨款"
     STATE_CAPITAL = "国有资本经营预算拨款"
+
+    @property
+    def key(self) -> str:
+        """Its column in the appropriation summary and the "三公" table: ``general_public`` …"""
+        return self.name.lower()
+
+    @property
+    def income_row(self) -> str:
+        """Its income row in the summaries: ``general_public_budget``, ``government_fund`` …"""
+        return "general_public_budget" if self is Appropriation.GENERAL_PUBLIC else self.key
 
 
 class FundSource(enum.Enum):
@@ -119,6 +130,11 @@ class UnitFundKind(enum.Enum):
     REMITTANCE_FROM_SUBORDINATES = "附属单位上缴收入"
     OTHER_INCOME = "其他收入"
 
+    @property
+    def key(self) -> str:
+        """Its row in the summary and its column in the income table: ``service_income`` …"""
+        return self.name.lower()
+
 
 class ExpenditureKind(enum.Enum):
     """The kind of an expenditure: the columns of the 支出总表."""
@@ -129,12 +145,22 @@ class ExpenditureKind(enum.Enum):
     REMITTANCE_TO_SUPERIOR = "上解上级支出"
     SUBSIDY_TO_SUBORDINATES = "对附属单位补助支出"
 
+    @property
+    def key(self) -> str:
+        """Its column in the expenditure tables: ``basic``, ``project`` …"""
+        return self.name.lower()
+
 
 class BasicKind(enum.Enum):
     """The two parts of basic expenditure."""
 
     PERSONNEL = "人员经费"
     PUBLIC = "公用经费"
+
+    @property
+    def key(self) -> str:
+        """Its column in the basic expenditure table: ``personnel`` or ``public``."""
+        return self.name.lower()
 
 
 class ThreePublicItem(enum.Enum):
@@ -144,6 +170,27 @@ class ThreePublicItem(enum.Enum):
     VEHICLE_PURCHASE = "公务用车购置费"
     VEHICLE_OPERATION = "公务用车运行维护费"
     RECEPTION = "公务接待费"
+
+    @property
+    def key(self) -> str:
+        """Its row in the "三公" table: ``travel_abroad`` …"""
+        return self.name.lower()
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """The rows of the "三公" table its money adds to: the 合计, the subtotals above it, its
+        own (by the table's formulas).
+
+        >>> ThreePublicItem.VEHICLE_PURCHASE.rows
+        ('total', 'vehicles', 'vehicle_purchase')
+        """
+        formulas = {f.total: f.parts for f in ThreePublicExpensesTable.SPEC.blocks[0].row_formulas}
+
+        def path(key: str) -> tuple[str, ...]:
+            above = next((total for total, parts in formulas.items() if key in parts), None)
+            return (key,) if above is None else (*path(above), key)
+
+        return path(self.key)
 
 
 E = TypeVar("E", bound=enum.Enum)

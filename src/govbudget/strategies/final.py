@@ -151,71 +151,12 @@ _EMPTY_NOTES: Mapping[type[Table], str] = {
     StateCapitalFinalTable: "注：本部门本年度无国有资本经营预算财政拨款收入和支出，故本表无数据。",
 }
 
-_APPROPRIATION_ROWS = {
-    Appropriation.GENERAL_PUBLIC: "general_public_budget",
-    Appropriation.GOVERNMENT_FUND: "government_fund",
-    Appropriation.STATE_CAPITAL: "state_capital",
-}
-_APPROPRIATION_COLUMNS = {
-    Appropriation.GENERAL_PUBLIC: "general_public",
-    Appropriation.GOVERNMENT_FUND: "government_fund",
-    Appropriation.STATE_CAPITAL: "state_capital",
-}
-_UNIT_FUND_ROWS = {
-    UnitFundKind.SUBSIDY_FROM_SUPERIOR: "subsidy_from_superior",
-    UnitFundKind.SERVICE_INCOME: "service_income",
-    UnitFundKind.OPERATING_INCOME: "operating_income",
-    UnitFundKind.REMITTANCE_FROM_SUBORDINATES: "remittance_from_subordinates",
-    UnitFundKind.OTHER_INCOME: "other_income",
-}
-_KIND_COLUMNS = {
-    ExpenditureKind.BASIC: "basic",
-    ExpenditureKind.PROJECT: "project",
-    ExpenditureKind.REMITTANCE_TO_SUPERIOR: "remittance_to_superior",
-    ExpenditureKind.OPERATING: "operating",
-    ExpenditureKind.SUBSIDY_TO_SUBORDINATES: "subsidy_to_subordinates",
-}
-_THREE_PUBLIC_ROWS = {
-    ThreePublicItem.TRAVEL_ABROAD: ("travel_abroad", "total"),
-    ThreePublicItem.VEHICLE_PURCHASE: ("vehicle_purchase", "vehicles", "total"),
-    ThreePublicItem.VEHICLE_OPERATION: ("vehicle_operation", "vehicles", "total"),
-    ThreePublicItem.RECEPTION: ("reception", "total"),
-}
-_THREE_PUBLIC_LAYOUT = (
-    "total",
-    "travel_abroad",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-)
 _PERSONNEL_CLASSES = ("301", "303")
-_F1_INCOME = (
-    "general_public_budget",
-    "government_fund",
-    "state_capital",
-    "fiscal_appropriation",
-    "subsidy_from_superior",
-    "service_income",
-    "operating_income",
-    "remittance_from_subordinates",
-    "other_income",
-    "income_total",
-    "use_of_balance",
-    "carry_over",
-    "grand_total",
-)
-_F4_INCOME = (
-    "general_public_budget",
-    "government_fund",
-    "state_capital",
-    "income_total",
-    "carry_over",
-    "carry_over_general_public",
-    "carry_over_government_fund",
-    "carry_over_state_capital",
-    "grand_total",
-)
+
+
+def _keys(kind: type[Table], block: str) -> tuple[str, ...]:
+    """The fixed rows of a block, in the standard layout."""
+    return tuple(row.key for row in kind.SPEC.block(block).rows)
 
 
 def fund_of(item: LineItem) -> Fund:
@@ -319,9 +260,9 @@ def _summary(builder: _Builder) -> IncomeExpenditureFinalSummary:
     footer: _Sums = {}
     for (fund, _code), flow in builder.flows.items():
         if isinstance(fund, Appropriation):
-            rows: tuple[str, ...] = (_APPROPRIATION_ROWS[fund], "fiscal_appropriation")
+            rows: tuple[str, ...] = (fund.income_row, "fiscal_appropriation")
         else:
-            rows = (_UNIT_FUND_ROWS[fund],)
+            rows = (fund.key,)
         _add(income, (*rows, "income_total", "grand_total"), ("amount",), flow.income)
         _add(income, ("carry_over", "grand_total"), ("amount",), flow.carry_over)
         _add(footer, ("carry_forward", "grand_total"), ("amount",), flow.carry_forward)
@@ -338,7 +279,7 @@ def _summary(builder: _Builder) -> IncomeExpenditureFinalSummary:
             builder.header,
             [
                 (key, _label(spec.blocks[0].row(key)), builder.figures(income.get(key, {})))
-                for key in _F1_INCOME
+                for key in _keys(IncomeExpenditureFinalSummary, "income")
             ],
             [
                 *builder.class_rows(classes),
@@ -367,10 +308,10 @@ def _appropriation_summary(builder: _Builder) -> FiscalAppropriationFinalSummary
         if not isinstance(fund, Appropriation):
             continue
         fiscal = True
-        column = _APPROPRIATION_COLUMNS[fund]
+        column = fund.key
         _add(
             income,
-            (_APPROPRIATION_ROWS[fund], "income_total", "grand_total"),
+            (fund.income_row, "income_total", "grand_total"),
             ("amount",),
             flow.income,
         )
@@ -383,7 +324,7 @@ def _appropriation_summary(builder: _Builder) -> FiscalAppropriationFinalSummary
         _add(footer, ("carry_forward", "grand_total"), ("total", column), flow.carry_forward)
     for item in builder.ledger.items:
         if item.appropriation is not None:
-            columns = ("total", _APPROPRIATION_COLUMNS[item.appropriation])
+            columns = ("total", item.appropriation.key)
             _add(classes, (item.functional[:3],), columns, item.amount)
             _add(footer, ("expenditure_total", "grand_total"), columns, item.amount)
     spec = FiscalAppropriationFinalSummary.SPEC
@@ -396,7 +337,7 @@ def _appropriation_summary(builder: _Builder) -> FiscalAppropriationFinalSummary
             builder.header,
             [
                 (key, _label(spec.blocks[0].row(key)), builder.figures(income.get(key, {})))
-                for key in _F4_INCOME
+                for key in _keys(FiscalAppropriationFinalSummary, "income")
             ],
             [
                 *builder.class_rows(classes),
@@ -413,9 +354,7 @@ def _appropriation_summary(builder: _Builder) -> FiscalAppropriationFinalSummary
 def _income(builder: _Builder) -> RowsTable:
     sums: _Sums = {}
     for (fund, code), flow in builder.flows.items():
-        column = (
-            "fiscal_appropriation" if isinstance(fund, Appropriation) else _UNIT_FUND_ROWS[fund]
-        )
+        column = "fiscal_appropriation" if isinstance(fund, Appropriation) else fund.key
         if flow.income:
             _add(sums, ("total", *_ancestry(code)), ("total", column), flow.income)
     printed = [column.key for column in IncomeFinalTable.SPEC.blocks[0].columns]
@@ -425,7 +364,7 @@ def _income(builder: _Builder) -> RowsTable:
 def _expenditure(builder: _Builder) -> RowsTable:
     sums: _Sums = {}
     for item in builder.ledger.items:
-        columns = ("total", _KIND_COLUMNS[item.kind])
+        columns = ("total", item.kind.key)
         _add(sums, ("total", *_ancestry(item.functional)), columns, item.amount)
     printed = [column.key for column in ExpenditureFinalTable.SPEC.blocks[0].columns]
     return builder.rows_table(ExpenditureFinalTable, builder.subject_rows(sums), printed)
@@ -440,7 +379,7 @@ def _general_public(
     sums: _Sums = {}
     for item in builder.ledger.items:
         if item.appropriation is Appropriation.GENERAL_PUBLIC:
-            columns = ("total", _KIND_COLUMNS[item.kind])
+            columns = ("total", item.kind.key)
             _add(sums, ("total", *_ancestry(item.functional)), columns, item.amount)
     budget_columns: list[str] = []
     if printed is not BudgetColumns.NONE:
@@ -491,14 +430,14 @@ def _three_public(builder: _Builder, budgets: Mapping[ThreePublicItem, Decimal])
     sums: _Sums = {}
     for item in builder.ledger.items:
         if item.three_public is not None and item.appropriation is not None:
-            _add(sums, _THREE_PUBLIC_ROWS[item.three_public], ("actual",), item.amount)
+            _add(sums, item.three_public.rows, ("actual",), item.amount)
     for each, amount in budgets.items():
-        _add(sums, _THREE_PUBLIC_ROWS[each], ("budget",), amount)
+        _add(sums, each.rows, ("budget",), amount)
     spec = ThreePublicExpensesFinalTable.SPEC.blocks[0]
     rows = (
         [
             (key, _label(spec.row(key)), builder.figures(sums.get(key, {})))
-            for key in _THREE_PUBLIC_LAYOUT
+            for key in ThreePublicExpensesFinalTable.SPEC.block("rows").rows_under("total")
         ]
         if sums
         else []
@@ -520,7 +459,7 @@ def _fund_table(
     for item in builder.ledger.items:
         if item.appropriation is appropriation:
             rows = ("total", *_ancestry(item.functional))
-            _add(sums, rows, (_KIND_COLUMNS[item.kind],), item.amount)
+            _add(sums, rows, (item.kind.key,), item.amount)
     columns = [column.key for column in kind.SPEC.blocks[0].columns]
     return builder.rows_table(kind, builder.subject_rows(sums), columns)
 
