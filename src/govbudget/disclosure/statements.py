@@ -34,6 +34,7 @@ import attrs
 
 from govbudget.amounts import Figure, parse_amount
 from govbudget.errors import AmountError
+from govbudget.tables import IncomeExpenditureFinalSummary
 from govbudget.vocabulary import fact_labels
 
 __all__ = [
@@ -372,14 +373,7 @@ class Restatement:
 
 SHARE_OF: Mapping[str, str] = {
     **dict.fromkeys(
-        (
-            "fiscal_appropriation",
-            "subsidy_from_superior",
-            "service_income",
-            "operating_income",
-            "remittance_from_subordinates",
-            "other_income",
-        ),
+        IncomeExpenditureFinalSummary.SPEC.block("income").row_parts("income_total"),
         "income_total",
     ),
     **dict.fromkeys(

@@ -58,7 +58,7 @@ from govbudget.disclosure import (
     StatedChange,
     StatedFacts,
 )
-from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, FinalStatedFacts
+from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, THREE_PUBLIC_KEYS, FinalStatedFacts
 from govbudget.disclosure.statements import StatedExecution
 from govbudget.ledger.derivation import fact_cell, fact_figures, sum_figures
 from govbudget.ledger.items import LedgerError
@@ -68,6 +68,7 @@ from govbudget.tables import (
     Detail,
     ExpenditureTable,
     GeneralPublicExpenditureTable,
+    IncomeTable,
     Phase,
     Table,
     ThreePublicExpensesTable,
@@ -305,15 +306,7 @@ class BudgetComparison:
 
     def three_public(self) -> tuple[Change, ...]:
         """The changes of the "三公" total and items (an empty table is zero)."""
-        names = (
-            "three_public_total",
-            "travel_abroad",
-            "vehicles",
-            "vehicle_purchase",
-            "vehicle_operation",
-            "reception",
-        )
-        return tuple(self._fact(name) for name in names)
+        return tuple(self._fact(name) for name in THREE_PUBLIC_KEYS)
 
     def stated_changes(
         self,
@@ -428,22 +421,14 @@ class Pairing:
 
 
 _BY_FUNCTION = ("total", "basic", "project")
-_INCOME_SOURCES = (
-    "fiscal_appropriation",
-    "service_income",
-    "operating_income",
-    "subsidy_from_superior",
-    "remittance_from_subordinates",
-    "other_income",
+# The income sources and kinds of expenditure the two families print alike (a budget's
+# 财政专户收入 and 上年结转 have no 决算 column).
+_INCOME_SOURCES = tuple(
+    source
+    for source in IncomeTable.SPEC.block("rows").column_parts("current_year")
+    if source != "special_account"
 )
-_EXPENDITURE_KINDS = (
-    "total",
-    "basic",
-    "project",
-    "operating",
-    "remittance_to_superior",
-    "subsidy_to_subordinates",
-)
+_EXPENDITURE_KINDS = ("total", *ExpenditureTable.SPEC.block("rows").column_parts("total"))
 _FUND_COLUMNS = ("total", "general_public", "government_fund", "state_capital")
 
 

@@ -55,7 +55,12 @@ from typing import NamedTuple
 import attrs
 
 from govbudget.amounts import Interval, Unit, convert, format_amount, parse_amount
-from govbudget.disclosure.facts import FINAL_CHANGE_OF, FINAL_FACT_LABELS, FinalStatedFacts
+from govbudget.disclosure.facts import (
+    FINAL_CHANGE_OF,
+    FINAL_FACT_LABELS,
+    THREE_PUBLIC_KEYS,
+    FinalStatedFacts,
+)
 from govbudget.disclosure.statements import (
     DIRECTION_WORDS,
     Restatement,
@@ -106,18 +111,7 @@ _FACT_OF_LABEL = {label: fact for fact, labels in _LABELS.items() for label in l
 _CHANGE_FIELD = {amount: change for change, amount in FINAL_CHANGE_OF.items()}
 
 # The "三公" items an execution statement names after 其中：.
-_THREE_PUBLIC_LABELS = {
-    label: fact
-    for fact in (
-        "three_public_total",
-        "travel_abroad",
-        "vehicles",
-        "vehicle_purchase",
-        "vehicle_operation",
-        "reception",
-    )
-    for label in _LABELS[fact]
-}
+_THREE_PUBLIC_LABELS = {label: fact for fact in THREE_PUBLIC_KEYS for label in _LABELS[fact]}
 
 
 def _alternatives(words: Iterable[str]) -> str:
