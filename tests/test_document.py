@@ -28,7 +28,7 @@ from govbudget import (
     read_text,
 )
 from govbudget.reading import DocumentError
-from govbudget.reading.document import split_text
+from govbudget.reading.text_dump import split_text
 from govbudget.tables import STANDARD_FINAL_TABLES, Detail, Phase
 
 DATA = Path(__file__).parent / "data"

@@ -22,7 +22,7 @@ from govbudget import (
     read_text,
 )
 from govbudget.reading import read_grid, render_grid
-from govbudget.reading.document import _recognise
+from govbudget.reading.recognition import recognise as _recognise
 from govbudget.tables import (
     BasicExpenditureFinalTable,
     ExpenditureFinalTable,

@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govbudget import GovBudgetError, check, parse_amount, read_bundle, read_text, to_json
+from govbudget.limits import _json_too_deep
 from govbudget.performance import parse_target
 from govbudget.reading import LimitError, Limits
-from govbudget.reading.document import _json_too_deep
 from govbudget.writing import JSONError, from_dict, from_json
 from govbudget.writing.jsonio import parse_json
 

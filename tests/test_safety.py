@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from govbudget import GovBudgetError, read_bundle, read_text
-from govbudget.reading.document import LimitError, Limits
+from govbudget.errors import LimitError
+from govbudget.limits import Limits
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "govbudget"
 SEED = resources.files("govbudget").joinpath("samples", "kaiping_2025.txt").read_text("utf-8")

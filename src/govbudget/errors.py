@@ -25,7 +25,9 @@ __all__ = [
     "AmountTypeError",
     "CatalogueError",
     "CheckFailedError",
+    "DocumentError",
     "GovBudgetError",
+    "LimitError",
     "UnknownCodeError",
     "UnknownEditionError",
 ]
@@ -71,3 +73,12 @@ class CheckFailedError(GovBudgetError):
     def __init__(self, message: str, report: Report) -> None:
         super().__init__(message)
         self.report = report
+
+
+class DocumentError(GovBudgetError, ValueError):
+    """Input that is not a budget disclosure at all: no table found, or not a grid bundle."""
+
+
+class LimitError(DocumentError):
+    """Input larger than the reader's :class:`~govbudget.limits.Limits` allow; raised before any
+    work is done."""

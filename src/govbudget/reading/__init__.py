@@ -12,6 +12,9 @@ True
 
 from __future__ import annotations
 
+from govbudget.checks.reading import READ_TABLE
+from govbudget.errors import DocumentError, LimitError
+from govbudget.limits import Limits
 from govbudget.reading.accounting import (
     Accounting,
     NumericCell,
@@ -19,17 +22,7 @@ from govbudget.reading.accounting import (
     account_grids,
     account_text,
 )
-from govbudget.reading.document import (
-    READ_TABLE,
-    DocumentError,
-    LimitError,
-    Limits,
-    PrintedTable,
-    read_bundle,
-    read_grids,
-    read_text,
-    split_text,
-)
+from govbudget.reading.document import read_bundle, read_grids, read_text
 from govbudget.reading.explanation import READ_FACT, TXT_PLACEHOLDER, FactsReading, read_facts
 from govbudget.reading.final_explanation import FinalFactsReading, read_final_facts
 from govbudget.reading.goal_grid import (
@@ -49,6 +42,8 @@ from govbudget.reading.grid import (
     read_grid,
     render_grid,
 )
+from govbudget.reading.printed import PrintedTable
+from govbudget.reading.text_dump import split_text
 
 __all__ = [
     "READ_CELL",

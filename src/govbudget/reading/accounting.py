@@ -58,6 +58,7 @@ from typing import Final, cast
 
 import attrs
 
+from govbudget.checks.reading import READ_TABLE
 from govbudget.classification import normalize_name
 from govbudget.disclosure import (
     DepartmentBudget,
@@ -66,18 +67,11 @@ from govbudget.disclosure import (
     ProcurementTable,
 )
 from govbudget.findings import Finding
-from govbudget.reading.document import (
-    READ_TABLE,
-    Limits,
-    PrintedTable,
-    _Assembler,
-    _is_number,
-    _printed,
-    read_bundle,
-    read_grids,
-    read_text,
-    split_text,
-)
+from govbudget.limits import Limits
+from govbudget.reading.assembly import _Assembler
+from govbudget.reading.document import _printed, read_bundle, read_grids, read_text
+from govbudget.reading.printed import PrintedTable, is_number
+from govbudget.reading.text_dump import split_text
 from govbudget.tables import Detail, Phase, Table
 
 __all__ = ["Accounting", "NumericCell", "account_bundle", "account_grids", "account_text"]
@@ -146,7 +140,7 @@ def account_text(
 
 
 def _is_numeric_cell(line: str) -> bool:
-    return line.startswith("\t") and _is_number(line[1:])
+    return line.startswith("\t") and is_number(line[1:])
 
 
 def account_grids(
@@ -245,7 +239,7 @@ def _account_table(read: _Read) -> Accounting:
         (r, c): cell
         for r, row in enumerate(table.rows)
         for c, cell in enumerate(row)
-        if _is_number(cell)
+        if is_number(cell)
     }
     unread = _unread(table, read.findings, numeric)
     rest = {position: None for position in numeric if position not in unread}
@@ -360,7 +354,7 @@ def _sequence_numbers(table: PrintedTable, numeric: Container[Position]) -> set[
     sequence: set[int] = set()
     for r, row in enumerate(table.rows):
         found |= {p for p in _whole(table, numeric, r) if p[1] in sequence}
-        if not any(_is_number(cell) for cell in row):
+        if not any(is_number(cell) for cell in row):
             sequence |= {c for c, cell in enumerate(row) if normalize_name(cell) == "序号"}
     return found
 
@@ -458,7 +452,7 @@ def _walk(value: object) -> Iterator[Decimal]:
     elif isinstance(value, int):
         yield Decimal(value)
     elif isinstance(value, str):
-        if _is_number(value):
+        if is_number(value):
             try:
                 yield _value(value)
             except InvalidOperation:

@@ -240,7 +240,7 @@ _DEPARTMENT = re.compile(
     r"^\s*(?:编制部门|编制单位|单位名称|部门名称)\s*[:：]\s*(.*?)\s*$", re.DOTALL
 )
 _DEPARTMENT_CODE = re.compile(r"^([0-9]+)(\D.*)$", re.DOTALL)
-_NOTE = re.compile(r"^(?:注|说明)\s*\d*\s*[:：]")
+NOTE = re.compile(r"^(?:注|说明)\s*\d*\s*[:：]")
 
 
 def _figure_or_none(text: str) -> Figure:
@@ -302,7 +302,7 @@ def _is_fact(text: str) -> bool:
 
 
 def _is_note(text: str) -> bool:
-    return _NOTE.match(text) is not None
+    return NOTE.match(text) is not None
 
 
 @attrs.frozen(slots=True)

@@ -81,6 +81,7 @@ from govbudget.disclosure.statements import (
 )
 from govbudget.errors import GovBudgetError
 from govbudget.findings import Finding, Location, Report
+from govbudget.limits import Limits
 from govbudget.performance import (
     DepartmentGoalItem,
     DepartmentPerformanceGoals,
@@ -89,7 +90,6 @@ from govbudget.performance import (
     SpendingCheckpoint,
     TargetValue,
 )
-from govbudget.reading.document import Limits
 from govbudget.tables import (
     STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
@@ -974,7 +974,7 @@ def parse_json(text: str, *, limits: Limits = _LIMITS) -> object:
     >>> parse_json("[" * 100_000)
     Traceback (most recent call last):
     ...
-    govbudget.reading.document.LimitError: the JSON nests deeper than 100 arrays and objects at line 1, column 101 (Limits.max_depth)
+    govbudget.errors.LimitError: the JSON nests deeper than 100 arrays and objects at line 1, column 101 (Limits.max_depth)
     """
     limits.check_json(text)
     try:

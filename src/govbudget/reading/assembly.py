@@ -1,0 +1,536 @@
+"""Putting a disclosure together from what was printed: each recognised table read into its
+class, the units, procurement and fixed-assets tables, the goals, the explanation's facts and
+every finding on what could not be read, as a budget or as final accounts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from govbudget.amounts import Unit, parse_amount
+from govbudget.checks.reading import READ_TABLE, READ_TITLE
+from govbudget.classification import normalize_name
+from govbudget.disclosure import (
+    ASSET_KINDS,
+    AssetRow,
+    BudgetUnit,
+    DepartmentBudget,
+    DepartmentFinalAccounts,
+    FixedAssetsTable,
+    ProcurementItem,
+    ProcurementTable,
+)
+from govbudget.errors import AmountError, DocumentError, GovBudgetError
+from govbudget.findings import Finding, Location, Severity
+from govbudget.performance import (
+    DepartmentGoalItem,
+    DepartmentPerformanceGoals,
+    GoalError,
+    ProjectPerformanceGoal,
+)
+from govbudget.reading.explanation import read_facts
+from govbudget.reading.final_explanation import read_final_facts
+from govbudget.reading.goal_grid import read_goal_grid
+from govbudget.reading.grid import READ_CELL, GridError, read_grid
+from govbudget.reading.printed import PrintedTable, is_number
+from govbudget.reading.recognition import ASSETS, GOAL, PROCUREMENT, UNITS, by_headers, recognise
+from govbudget.reading.text_dump import rectangular
+from govbudget.tables import (
+    STANDARD_FINAL_TABLES,
+    STANDARD_TABLES,
+    Phase,
+    Table,
+    TableError,
+    strip_ordinal,
+)
+
+__all__ = ["assemble"]
+
+
+def _header_index(
+    rows: Sequence[Sequence[str]], names: Iterable[str]
+) -> tuple[int, dict[str, int]]:
+    """The first row naming any of ``names``, and the column of each name found in it."""
+    wanted = [normalize_name(name) for name in names]
+    for index, row in enumerate(rows):
+        found = {}
+        for column, cell in enumerate(row):
+            key = normalize_name(cell)
+            for name in wanted:
+                if key.startswith(name) and name not in found:
+                    found[name] = column
+        if found:
+            return index, found
+    return -1, {}
+
+
+class _Assembler:
+    """Reads every printed table into the budget's parts and collects the findings."""
+
+    def __init__(
+        self, year: int | None, department: str | None, phase: Phase = Phase.BUDGET
+    ) -> None:
+        self.year = year
+        self.department = department
+        self.phase = phase
+        self.findings: list[Finding] = []
+        self.tables: dict[type[Table], Table] = {}
+        self.units: list[BudgetUnit] = []
+        self.goals: list[ProjectPerformanceGoal] = []
+        self.procurement: ProcurementTable | None = None
+        self.fixed_assets: FixedAssetsTable | None = None
+
+    def unread(self, table: PrintedTable, why: str) -> None:
+        title = table.title or "（无标题的表）"
+        line = table.title_line or None
+        self.findings.append(
+            READ_TABLE.finding(
+                f"表“{title}”{why}，其中 {table.figures()} 个数字未读入",
+                location=Location(table=title, line=line),
+            )
+        )
+
+    def _relocate(self, findings: Iterable[Finding], table: PrintedTable) -> Iterator[Finding]:
+        """Goal-grid findings point at grid rows; a text dump's point at its source lines."""
+        for finding in findings:
+            line = finding.location.line
+            if table.lines and line is not None and 0 < line <= len(table.lines):
+                line = table.lines[line - 1]
+            yield attrs.evolve(finding, location=attrs.evolve(finding.location, line=line))
+
+    def read(self, table: PrintedTable, *, text: bool) -> None:
+        kind = recognise(table.title) if table.title else None
+        if isinstance(kind, type) and kind.SPEC.phase is not self.phase:
+            self.unread(
+                table, f"是部门{kind.SPEC.phase.label}表，本文档按部门{self.phase.label}读入"
+            )
+            return
+        if isinstance(kind, str) and kind != UNITS and self.phase is Phase.FINAL:
+            self.unread(table, "不是部门决算的公开表，未读入")
+            return
+        # A 决算 (final accounts) table has the headers of its budget twin but other meanings:
+        # it is not read as a budget table, nor a budget table as a 决算 one.
+        if kind is None and (self.phase is Phase.FINAL or "决算" not in table.title):
+            kind = by_headers(
+                table, STANDARD_FINAL_TABLES if self.phase is Phase.FINAL else STANDARD_TABLES
+            )
+            if kind is not None and table.title:
+                self.findings.append(
+                    READ_TITLE.finding(
+                        f"表标题“{table.title}”未能识别，按表头读作{kind.SPEC.title}",
+                        location=Location(table=table.title, line=table.title_line or None),
+                    )
+                )
+        if kind is None:
+            self.unread(table, "无法识别")
+        elif isinstance(kind, str):
+            {
+                UNITS: self.read_units,
+                GOAL: self.read_goal,
+                PROCUREMENT: self.read_procurement,
+                ASSETS: self.read_assets,
+            }[kind](table)
+        else:
+            self.read_standard(kind, table, text=text)
+
+    def read_standard(self, kind: type[Table], table: PrintedTable, *, text: bool) -> None:
+        if kind in self.tables:
+            self.unread(table, f"与前面的{kind.SPEC.title}重复")
+            return
+        if text:
+            rows, lines = rectangular(kind, table)
+        else:
+            rows, lines = [list(row) for row in table.rows], list(table.lines)
+        grid = [*([table.title],) * bool(table.title), *rows, *([note] for note in table.notes)]
+        numbers = [table.title_line] * bool(table.title) + lines + [0] * len(table.notes)
+        try:
+            reading = read_grid(
+                kind, grid, year=self.year, department=self.department, lines=numbers
+            )
+        except (GridError, TableError) as error:
+            self.unread(table, f"无法读入（{error}）")
+            return
+        self.findings.extend(reading.findings)
+        self.tables[kind] = reading.table
+
+    def read_goal(self, table: PrintedTable) -> None:
+        if self.year is None:
+            self.unread(table, "无法确定预算年度")
+            return
+        try:
+            reading = read_goal_grid([list(row) for row in table.rows], year=self.year)
+        except (GoalError, GovBudgetError) as error:
+            self.unread(table, f"无法读入（{error}）")
+            return
+        self.findings.extend(self._relocate(reading.findings, table))
+        if reading.goal is None:
+            self.unread(table, "缺少项目绩效目标表的必要内容")
+        else:
+            self.goals.append(reading.goal)
+
+    def unread_cells(
+        self,
+        table: PrintedTable,
+        number: int,
+        cells: Iterable[str],
+        why: str,
+        severity: Severity | None = None,
+    ) -> None:
+        """Report the numeric cells of row ``number`` that no part of the budget holds."""
+        figures = [cell for cell in cells if is_number(cell)]
+        if figures:
+            line = table.lines[number] if table.lines else number + 1
+            quoted = "、".join(f"“{cell}”" for cell in figures)
+            self.findings.append(
+                READ_CELL.finding(
+                    f"第{line}行{quoted}{why}，未读入",
+                    location=Location(table=table.title or None, line=line),
+                    severity=severity,
+                )
+            )
+
+    def read_units(self, table: PrintedTable) -> None:
+        names = ("单位名称", "单位性质", "单位规格", "经费保障形式")
+        index, columns = _header_index(table.rows, names)
+        if "单位名称" not in columns:
+            self.unread(table, "缺少“单位名称”列")
+            return
+        keys = [normalize_name(name) for name in names]
+        for number, row in enumerate(table.rows[: index + 1]):
+            self.unread_cells(table, number, row, "印在表头中")
+        # A 序号 column numbers the units (部门决算单位构成): its whole numbers are no figures.
+        sequence = {j for j, c in enumerate(table.rows[index]) if normalize_name(c) == "序号"}
+        for number, row in enumerate(table.rows[index + 1 :], start=index + 1):
+            cells = [
+                row[columns[k]] if k in columns and columns[k] < len(row) else "" for k in keys
+            ]
+            if cells[0]:
+                self.units.append(BudgetUnit(cells[0], *(cell or None for cell in cells[1:])))
+                others = [
+                    cell
+                    for j, cell in enumerate(row)
+                    if j not in columns.values() and not (j in sequence and cell.isdigit())
+                ]
+                self.unread_cells(table, number, others, "不在本表的任何一栏")
+            else:
+                self.unread_cells(table, number, row, "所在行没有单位名称")
+
+    def read_procurement(self, table: PrintedTable) -> None:
+        # The header spans three rows; the body rows, where there are any, hold one purchase
+        # each in the standard column order of the published table.
+        if self.procurement is not None:
+            self.unread(table, "与前面的政府采购预算表重复")
+            return
+        fields = (
+            "project",
+            "project_budget",
+            "item",
+            "catalogue_number",
+            "measure",
+            "quantity",
+            "unit_price",
+            "total",
+            "general_public",
+            "government_fund",
+            "state_capital",
+            "special_account",
+            "unit_funds",
+            "carry_over",
+            "sme_reserve",
+        )
+        money = {"project_budget", "quantity", "unit_price", "total", "sme_reserve"}
+        money |= {"general_public", "government_fund", "state_capital", "special_account"}
+        money |= {"unit_funds", "carry_over"}
+        unit = Unit.WAN_YUAN
+        items: list[ProcurementItem] = []
+        body = False
+        for number, row in enumerate(table.rows):
+            filled = [cell for cell in row if cell]
+            for cell in filled:
+                if normalize_name(cell).startswith("单位"):
+                    with contextlib.suppress(AmountError):
+                        unit = Unit.from_label(cell)
+            if not filled:
+                continue
+            if normalize_name(filled[0]) in ("合计",) or normalize_name(filled[0]).startswith(
+                ("政府采购项目来源", "项目名称", "合计")
+            ):
+                body = True
+                # The 合计 row is the sum of the items, which the model holds, not a row of its own.
+                total = normalize_name(filled[0]).startswith("合计")
+                why = "是合计行的数字（合计不单独读入）" if total else "印在表头中"
+                self.unread_cells(table, number, row, why, Severity.INFO if total else None)
+                continue
+            if not body:
+                self.unread_cells(table, number, row, "印在表头之上")
+                continue
+            if not any(is_number(cell) for cell in row):
+                continue
+            self.unread_cells(table, number, row[len(fields) :], "超出本表的栏目")
+            values: dict[str, str | None] = {}
+            for field, cell in zip(fields, row, strict=False):
+                values[field] = cell or None
+            try:
+                parsed = {
+                    field: (parse_amount(value) if field in money and value else value)
+                    for field, value in values.items()
+                }
+                items.append(ProcurementItem(**parsed))  # type: ignore[arg-type]
+            except (AmountError, TypeError) as error:
+                line = table.lines[number] if table.lines else number + 1
+                self.findings.append(
+                    READ_TABLE.finding(
+                        f"政府采购预算表第{line}行无法读入（{error}）",
+                        location=Location(table=table.title, line=line),
+                    )
+                )
+        self.procurement = ProcurementTable(self.department or "", tuple(items), unit, table.notes)
+
+    def read_assets(self, table: PrintedTable) -> None:
+        if self.fixed_assets is not None:
+            self.unread(table, "与前面的固定资产占用情况表重复")
+            return
+        as_of: str | None = None
+        unit = Unit.WAN_YUAN
+        rows: list[AssetRow] = []
+        for number, row in enumerate(table.rows):
+            filled = [cell for cell in row if cell]
+            for cell in filled:
+                date = re.search(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})", cell)
+                if "截止" in cell and date:
+                    as_of = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}"
+                if "金额单位" in cell and "元" in cell:
+                    unit = Unit.YUAN if "万元" not in cell else Unit.WAN_YUAN
+            if not filled:
+                continue
+            key = _asset_kind(filled[0])
+            if key is None:
+                if any(is_number(cell) for cell in row):
+                    line = table.lines[number] if table.lines else number + 1
+                    self.findings.append(
+                        READ_TABLE.finding(
+                            f"固定资产表第{line}行“{filled[0]}”无法识别，该行数字未读入",
+                            location=Location(table=table.title, row=filled[0], line=line),
+                        )
+                    )
+                continue
+            cells = [*list(row[1:3]), "", ""]
+            self.unread_cells(table, number, row[3:], "超出本表的栏目")
+            try:
+                rows.append(AssetRow(key, row[0], cells[0] or None, cells[1] or None))
+            except (AmountError, TableError) as error:
+                line = table.lines[number] if table.lines else number + 1
+                self.findings.append(
+                    READ_TABLE.finding(
+                        f"固定资产表第{line}行无法读入（{error}）",
+                        location=Location(table=table.title, row=filled[0], line=line),
+                    )
+                )
+        try:
+            self.fixed_assets = FixedAssetsTable(self.department or "", as_of, rows, unit)
+        except TableError as error:
+            self.unread(table, f"无法读入（{error}）")
+
+
+def _asset_kind(label: str) -> str | None:
+    name = re.sub(r"[（(][^）)]*[）)]", "", strip_ordinal(label)).removeprefix("其中:")
+    for key, labels in ASSET_KINDS.items():
+        for known in labels:
+            known_name = re.sub(r"[（(][^）)]*[）)]", "", strip_ordinal(known)).removeprefix(
+                "其中:"
+            )
+            if name == known_name:
+                return key
+    return None
+
+
+_SECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$")
+
+
+def _department_goals(
+    lines: Sequence[tuple[int, str]], year: int
+) -> DepartmentPerformanceGoals | None:
+    """部门整体绩效目标 (总体 and 分项) and the goals of the special funds, where stated."""
+    texts = [text for _line, text in lines]
+    start = next((i for i, t in enumerate(texts) if "部门整体绩效目标" in t), None)
+    if start is None:
+        return None
+    overall = ""
+    items: list[DepartmentGoalItem] = []
+    special: list[DepartmentGoalItem] = []
+    target = items
+    current: dict[str, str] | None = None
+
+    def flush() -> None:
+        if current is not None and current.get("title"):
+            target.append(
+                DepartmentGoalItem(
+                    current["title"], current.get("goal", ""), current.get("indicators", "")
+                )
+            )
+
+    index = start + 1
+    while index < len(texts):
+        text = texts[index]
+        if re.match(r"^(?:\d+、|[一二三四五六七八九十]+、)", text) and "专项资金" in text:
+            flush()
+            current = None
+            target = special
+        elif re.match(r"^(?:\d+、|[一二三四五六七八九十]+、)", text) and "分项" not in text:
+            break
+        elif text.startswith("绩效目标") and current is not None:
+            current["goal"] = text.split("：", 1)[-1].split(":", 1)[-1].strip()
+        elif text.startswith("绩效指标") and current is not None:
+            current["indicators"] = text.split("：", 1)[-1].split(":", 1)[-1].strip()
+        else:
+            section = _SECTION.match(text)
+            if section and section[2] in ("总体绩效目标",):
+                overall = texts[index + 1] if index + 1 < len(texts) else ""
+                index += 2
+                continue
+            if section and section[2] in ("分项绩效目标", "工作保障措施"):
+                flush()
+                current = None
+                if section[2] == "工作保障措施":
+                    target = []
+                index += 1
+                continue
+            if section:
+                flush()
+                current = {"title": section[2]}
+        index += 1
+    flush()
+    if not (overall or items or special):
+        return None
+    return DepartmentPerformanceGoals(year, overall, tuple(items), tuple(special))
+
+
+_YEAR_LINE = re.compile(r"预算年度[:：]?\s*(\d{4})")
+
+
+_TITLE_YEAR = re.compile(r"(\d{4})年")
+
+
+def _consensus(tables: Sequence[PrintedTable], narrative: Sequence[tuple[int, str]]) -> int | None:
+    years: Counter[int] = Counter()
+    for table in tables:
+        for row in table.rows[:3]:
+            for cell in row:
+                match = _YEAR_LINE.search(normalize_name(cell))
+                if match:
+                    years[int(match[1])] += 1
+        title_year = _TITLE_YEAR.match(normalize_name(table.title))
+        if title_year:
+            years[int(title_year[1])] += 1
+    if not years:
+        for _line, text in narrative[:5]:
+            match = _TITLE_YEAR.search(text)
+            if match:
+                years[int(match[1])] += 1
+    return years.most_common(1)[0][0] if years else None
+
+
+def _phase_of(tables: Sequence[PrintedTable], hint: Phase | None) -> Phase:
+    """Which family a document is: the family of most of its recognised standard titles;
+    where they do not tell, ``hint`` (a bundle's "kind"), else a budget."""
+    counts = Counter(
+        kind.SPEC.phase
+        for table in tables
+        if table.title and isinstance(kind := recognise(table.title), type)
+    )
+    if counts[Phase.FINAL] != counts[Phase.BUDGET]:
+        return Phase.FINAL if counts[Phase.FINAL] > counts[Phase.BUDGET] else Phase.BUDGET
+    return hint or Phase.BUDGET
+
+
+def assemble(
+    tables: Sequence[PrintedTable],
+    narrative: Sequence[tuple[int, str]],
+    *,
+    text: bool,
+    year: int | None,
+    department: str | None,
+    department_code: str | None = None,
+    phase: Phase | None = None,
+    hint: Phase | None = None,
+) -> DepartmentBudget | DepartmentFinalAccounts:
+    if not tables and not narrative:
+        raise DocumentError("the document holds no table and no text")
+    year = year or _consensus(tables, narrative)
+    if year is None:
+        raise DocumentError(
+            "the budget year cannot be found (no 预算年度 line, no year in a title)"
+        )
+    phase = phase or _phase_of(tables, hint)
+    assembler = _Assembler(year, department, phase)
+    for table in tables:
+        assembler.read(table, text=text)
+    if not assembler.tables and not assembler.goals and not narrative:
+        raise DocumentError("no table of a budget disclosure was recognised")
+    standard = STANDARD_FINAL_TABLES if phase is Phase.FINAL else STANDARD_TABLES
+    read_tables = [assembler.tables[k] for k in standard if k in assembler.tables]
+    names = Counter(t.header.department for t in read_tables if t.header.department)
+    codes = Counter(t.header.department_code for t in read_tables if t.header.department_code)
+    name = names.most_common(1)[0][0] if names else (department or "")
+    code = department_code or (codes.most_common(1)[0][0] if codes else None)
+    findings = list(assembler.findings)
+    narrative_text = "\n".join(line for _number, line in narrative)
+    # The explanation of final accounts states other facts than a budget's: its own reader.
+    final_reading = read_final_facts(narrative_text, year=year) if phase is Phase.FINAL else None
+    reading = read_facts(narrative_text, year=year) if final_reading is None else None
+    stated = (
+        final_reading.findings if final_reading is not None else reading.findings if reading else ()
+    )
+    first_line = narrative[0][0] if narrative else 1
+    findings.extend(
+        attrs.evolve(
+            finding,
+            location=attrs.evolve(
+                finding.location,
+                line=None
+                if finding.location.line is None or not text
+                else _source_line(narrative, finding.location.line, first_line),
+            ),
+        )
+        for finding in stated
+    )
+    if final_reading is not None:
+        return DepartmentFinalAccounts(
+            department=name,
+            year=year,
+            department_code=code,
+            tables=read_tables,
+            units=assembler.units,
+            facts=final_reading.facts,
+            read_findings=findings,
+        )
+    assert reading is not None
+    procurement = assembler.procurement
+    if procurement is not None and not procurement.department:
+        procurement = attrs.evolve(procurement, department=name)
+    assets = assembler.fixed_assets
+    if assets is not None and not assets.department:
+        assets = attrs.evolve(assets, department=name)
+    return DepartmentBudget(
+        department=name,
+        year=year,
+        department_code=code,
+        tables=read_tables,
+        units=assembler.units,
+        procurement=procurement,
+        fixed_assets=assets,
+        project_goals=assembler.goals,
+        department_goals=_department_goals(narrative, year),
+        facts=reading.facts,
+        read_findings=findings,
+    )
+
+
+def _source_line(narrative: Sequence[tuple[int, str]], line: int, _first: int) -> int:
+    """The source line of the ``line``-th line of the joined narrative."""
+    return narrative[line - 1][0] if 0 < line <= len(narrative) else line
