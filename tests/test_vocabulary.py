@@ -14,7 +14,7 @@ import pytest
 from govbudget import vocabulary
 from govbudget.classification import normalize_name
 from govbudget.disclosure.facts import FACT_LABELS, FINAL_FACT_LABELS, FinalStatedFacts, StatedFacts
-from govbudget.reading import explanation, final_explanation
+from govbudget.reading import explanation, final_explanation, phrasing
 from govbudget.tables import (
     STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
@@ -100,7 +100,7 @@ def test_a_synonym_is_one_line_of_data(monkeypatch: pytest.MonkeyPatch) -> None:
     and an explanation read it."""
     reception = ThreePublicExpensesTable.SPEC.block("rows").row("reception")
     assert reception is not None and not reception.matches("公务接待支出")
-    assert "公务接待支出" not in explanation.stated_as("reception", "budget")
+    assert "公务接待支出" not in phrasing.stated_as("reception", "budget")
     rows = vocabulary._rows
 
     def with_the_line(name: str) -> list[dict[str, str]]:
@@ -124,8 +124,8 @@ def test_a_synonym_is_one_line_of_data(monkeypatch: pytest.MonkeyPatch) -> None:
         spec = attrs.evolve(ThreePublicExpensesTable.SPEC)  # rows that ask the data afresh
         again = spec.block("rows").row("reception")
         assert again is not None and again.matches("公务接待支出")
-        assert "公务接待支出" in explanation.stated_as("reception", "budget")
-        assert "公务接待支出" in final_explanation.stated_as("reception", "final")
+        assert "公务接待支出" in phrasing.stated_as("reception", "budget")
+        assert "公务接待支出" in phrasing.stated_as("reception", "final")
     finally:
         vocabulary.concepts.cache_clear()
 

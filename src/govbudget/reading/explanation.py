@@ -56,7 +56,6 @@ Decimal('11.39')
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 
@@ -68,9 +67,22 @@ from govbudget.checks.reading import READ_FACT, TXT_PLACEHOLDER
 from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, StatedFacts
 from govbudget.disclosure.statements import DIRECTION_WORDS, StatedChange
 from govbudget.errors import AmountError
-from govbudget.vocabulary import fact_concepts, text_words
+from govbudget.reading.phrasing import (
+    FLAT,
+    GROUP_ENDS,
+    PERCENT_SIGNS,
+    PLACEHOLDERS,
+    SENTENCE_ENDS,
+    Parts,
+    Source,
+    alternatives,
+    as_matched,
+    stated_as,
+    word_cuts,
+)
+from govbudget.vocabulary import fact_concepts
 
-__all__ = ["READ_FACT", "TXT_PLACEHOLDER", "FactsReading", "read_facts", "stated_as"]
+__all__ = ["READ_FACT", "TXT_PLACEHOLDER", "FactsReading", "read_facts"]
 
 
 _TABLE = "情况说明"
@@ -85,28 +97,6 @@ class FactsReading:
 
 
 # -- the vocabulary ----------------------------------------------------------------------------
-
-_QUOTES = frozenset("\"'“”‘’「」『』")
-
-
-def stated_as(concept: str, family: str) -> tuple[str, ...]:
-    """The terms of ``concept`` in the explanations of ``family``, in the form the readers
-    match text in: NFKC (ASCII parentheses and commas), no quotation marks, no spaces.
-
-    >>> stated_as("three_public_total", "budget")[:2]
-    ('三公经费', '财政拨款三公经费')
-    """
-    return tuple(
-        dict.fromkeys(
-            "".join(
-                c
-                for c in unicodedata.normalize("NFKC", word)
-                if c not in _QUOTES and not c.isspace()
-            )
-            for word in text_words(concept, family)
-        )
-    )
-
 
 # The pseudo-fact of the whole budget (预算收支安排283.61万元): not stored, but the subject of
 # the change that follows it (比上年增减, the field ``change``).
@@ -132,18 +122,18 @@ _CHANGE_FIELD: Mapping[str, str] = {
 
 _FACT_OF_LABEL = {label: fact for fact, labels in _LABELS.items() for label in labels}
 
+# A line break inside one of these is a wrap, however short the line (事业\n收入).
+_WORD_CUTS = word_cuts(
+    (*_FACT_OF_LABEL, *_REASON_LABELS, *DIRECTION_WORDS, "主要原因", "主要为", "预算")
+)
 
-def _alternatives(words: Iterable[str]) -> str:
-    # Longest first, so that the alternation prefers 一般公共预算收入 to 预算收入.
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
-
-_LABEL = _alternatives(_FACT_OF_LABEL)
+_LABEL = alternatives(_FACT_OF_LABEL)
 # 支出 after a label (机关运行经费支出627.04万元) but never 收入支出: 财政拨款收入支出总计 is
 # another figure than 财政拨款收入. A parenthesis is an aside (机关运行经费（唐财预〔2025〕12号）
 # 安排…, 政府采购金额（以合同签订为准）为…).
 _FILLER = r"(?:预算|(?<!收入)支出|金额|总额|总计|合计|共计|安排|数|为|是|:|\([^()\n]*\))*"
-_DIRECTION = rf"(?:{_alternatives(DIRECTION_WORDS)})+了?"
+_DIRECTION = rf"(?:{alternatives(DIRECTION_WORDS)})+了?"
 _COMPARE = (
     r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年)度?(?:年初)?(?:预算数?|同期)?(?:相比|比较)?,?"
 )
@@ -155,7 +145,7 @@ _LABEL_CHANGE_LEAD = re.compile(
 )
 _COMPARE_LEAD = re.compile(rf"{_COMPARE}(?P<word>{_DIRECTION})$")
 _REASON_LEAD = re.compile(
-    rf"(?P<label>{_alternatives([*_FACT_OF_LABEL, *_REASON_LABELS])})(?:{_DIRECTION})?的$"
+    rf"(?P<label>{alternatives([*_FACT_OF_LABEL, *_REASON_LABELS])})(?:{_DIRECTION})?的$"
 )
 
 # A figure: the number as printed (validated by parse_amount) and its unit; the lookbehinds
@@ -164,7 +154,6 @@ _FIGURE = re.compile(
     r"(?<![\d.])(?<!\d,)(?P<sign>[+-]?)(?P<number>\d(?:[\d,.]*\d)?)(?P<unit>亿元|万元|元)"
 )
 _BLANK_FIGURE = re.compile(r"(?<![\d万亿])(?:亿元|万元|元)")
-_FLAT = re.compile(r"持平(?![+-]?\d)")
 _PERCENT = re.compile(
     r"(?P<word>增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为)?"
     r"(?P<number>[+-]?\d+(?:\.\d+)?)%"
@@ -173,188 +162,10 @@ _REASON = re.compile(r"主要原因(?:是|为|:)?|原因(?:是|为|:)|主要为|
 
 _UNITS = {"元": Unit.YUAN, "万元": Unit.WAN_YUAN, "亿元": Unit.YI_YUAN}
 _SIGN_WORDS = re.compile("|".join(DIRECTION_WORDS))
-_PERCENT_SIGNS = {**DIRECTION_WORDS, "增幅": 1, "降幅": -1}
-
-_PLACEHOLDERS = re.compile(
-    r"(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])(?:单位|部门|[局委办厅院部处科所站队])?"  # XX局, XXX, ××
-    r"|(?:增加|增长|上升)[(/](?:减少|下降|降低)\)?"  # 增长(下降): the template's two words
-    r"|(?:减少|下降|降低)[(/](?:增加|增长|上升)\)?"
-    r"|\([^()\n]{0,20}名称\)"  # (团组名称)
-    r"|\([^()\n]*以及[^()\n]*等\)"  # (绩效目标管理工作情况，以及…等): an instruction left in
-    r"|_{2,}"  # a blank to fill in
-)
-
 _YEAR_OF_TITLE = re.compile(r"(?<!\d)(\d{4})年度?部门(?:预算|决算)")
 _YEAR_OF_STATEMENT = re.compile(
     r"(?<!\d)(\d{4})年度?,?[^,;。\n\d]{0,40}?(?:预算收入|收入预算|支出预算|预算收支)"
 )
-
-# -- the text as matched -----------------------------------------------------------------------
-
-_OPENING_QUOTES = frozenset("“‘「『\"'")
-_CLOSING_QUOTES = frozenset("”’」』\"'")
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_HEADING = re.compile(
-    r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
-    r"|\d{1,2}(?:、|\.(?!\d)))"
-)
-_SENTENCE_ENDS = frozenset("。!?\n")
-_GROUP_ENDS = _SENTENCE_ENDS | {";"}
-# A line ending or starting so is a figure or a sentence cut in two.
-_CUT_BEFORE = frozenset(",、0123456789万亿(")
-_CUT_AFTER = frozenset("元万年%,、。;:).")
-_SHORT = Decimal("0.75")
-_PUNCTUATION = frozenset("。,;:!?")
-_WORD_CUTS = frozenset(
-    (word[:cut], word[cut:])
-    for word in (*_FACT_OF_LABEL, *_REASON_LABELS, *DIRECTION_WORDS, "主要原因", "主要为", "预算")
-    for cut in range(1, len(word))
-)
-
-
-@attrs.frozen(slots=True)
-class _Source:
-    """The narrative as matched: normalized and joined, each character with its origin.
-
-    ``text`` holds "\\n" where a paragraph ends; ``origins[i]`` is the (line, column) in
-    ``lines`` of ``text[i]``.
-    """
-
-    text: str
-    origins: tuple[tuple[int, int], ...]
-    lines: tuple[str, ...]
-
-    def line(self, position: int) -> int:
-        """The 1-based line of the narrative the character at ``position`` came from."""
-        return self.origins[min(position, len(self.origins) - 1)][0] + 1
-
-    def original(self, start: int, end: int) -> str:
-        """The text of ``text[start:end]`` as printed, lines joined, quotation marks kept."""
-        while end > start and self.text[end - 1] == "\n":
-            end -= 1
-        if end <= start:
-            return ""
-        (first, column), (last, stop) = self.origins[start], self.origins[end - 1]
-        while column > 0 and self.lines[first][column - 1] in _OPENING_QUOTES:
-            column -= 1
-        stop += 1
-        while stop < len(self.lines[last]) and self.lines[last][stop] in _CLOSING_QUOTES:
-            stop += 1
-        if first == last:
-            return self.lines[first][column:stop].strip()
-        middle = (self.lines[number].strip() for number in range(first + 1, last))
-        return "".join(
-            (self.lines[first][column:].strip(), *middle, self.lines[last][:stop].strip())
-        )
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _normalized(line: str) -> list[tuple[str, int]]:
-    """A line's characters after NFKC, without quotation marks, bookmarks and spaces between
-    words, each with its column in the line."""
-    hidden = {c for m in _BOOKMARK.finditer(line) for c in range(m.start(), m.end())}
-    chars = [
-        (n, column)
-        for column, c in enumerate(line)
-        if column not in hidden
-        for n in unicodedata.normalize("NFKC", c)
-        if n not in _QUOTES
-    ]
-    kept: list[tuple[str, int]] = []
-    for index, (c, column) in enumerate(chars):
-        if c.isspace():
-            before = chars[index - 1][0] if index else ""
-            after = chars[index + 1][0] if index + 1 < len(chars) else ""
-            # A space only separates two words of Latin script (IPv6 规模); between Chinese
-            # words and around figures ("19,044.27 万元", "2025 年度") it is layout.
-            if not (_latin(before) and _latin(after)):
-                continue
-            c = " "
-        kept.append((c, column))
-    return kept
-
-
-def _latin(c: str) -> bool:
-    return c.isascii() and c.isalnum()
-
-
-def _soft(before: str, after: str, width: int, wrap: int) -> bool:
-    """Whether a line break between two lines is a mere wrap inside a paragraph.
-
-    A full line is wrapped even when it ends with 。: a wrapped PDF text breaks wherever the
-    margin falls, and the 。 still ends its sentence. A paragraph never ends inside a word, so
-    a break inside one of the reader's words (事业\\n收入) is a wrap however short the line.
-    """
-    if _HEADING.match(after):
-        return False
-    if before[-1] in _CUT_BEFORE or after[0] in _CUT_AFTER:
-        return True
-    if any(before.endswith(head) and after.startswith(tail) for head, tail in _WORD_CUTS):
-        return True
-    if _HEADING.match(before) and not _PUNCTUATION.intersection(before):
-        return False  # a heading alone on its line (四、财政拨款“三公”经费预算情况…), however long
-    # A line that stops well short of the text's width ends its paragraph.
-    return width >= _SHORT * wrap
-
-
-def _source(narrative: str) -> _Source:
-    lines = tuple(narrative.splitlines())
-    read: list[tuple[int, list[tuple[str, int]]] | None] = []
-    for number, line in enumerate(lines):
-        chars = [] if line.startswith("\t") else _normalized(line)
-        read.append((number, chars) if chars else None)
-    widths = {entry[0]: _width(lines[entry[0]].strip()) for entry in read if entry is not None}
-    wrap = max(widths.values(), default=0)
-    text: list[str] = []
-    origins: list[tuple[int, int]] = []
-    previous: tuple[int, list[tuple[str, int]]] | None = None
-    for entry in read:
-        if entry is None:
-            previous = None
-            if text and text[-1] != "\n":
-                text.append("\n")
-                origins.append(origins[-1])
-            continue
-        number, chars = entry
-        if previous is not None:
-            before = "".join(c for c, _ in previous[1])
-            after = "".join(c for c, _ in chars)
-            if not _soft(before, after, widths[previous[0]], wrap):
-                text.append("\n")
-                origins.append(origins[-1])
-        text.extend(c for c, _ in chars)
-        origins.extend((number, column) for _, column in chars)
-        previous = entry
-    return _Source("".join(text), tuple(origins), lines)
-
-
-@attrs.frozen(slots=True)
-class _Parts:
-    """A text cut into parts (paragraphs, sentences or clause groups) by their end characters,
-    each end in its part, with the part each character is in."""
-
-    spans: tuple[tuple[int, int], ...]
-    owner: tuple[int, ...]
-
-    @classmethod
-    def of(cls, text: str, ends: frozenset[str]) -> _Parts:
-        spans: list[tuple[int, int]] = []
-        owner: list[int] = []
-        start = 0
-        for index, c in enumerate(text):
-            owner.append(len(spans))
-            if c in ends or index == len(text) - 1:
-                spans.append((start, index + 1))
-                start = index + 1
-        return cls(tuple(spans), tuple(owner))
-
-    def span(self, position: int) -> tuple[int, int]:
-        """The part the character at ``position`` is in."""
-        return self.spans[self.owner[position]]
-
 
 # -- what the sentences say ----------------------------------------------------------------------
 
@@ -419,7 +230,7 @@ def _signed(word: str, value: Decimal) -> Decimal:
     return abs(signed) if signed == 0 else signed
 
 
-def _figures(text: str, groups: _Parts) -> Iterator[_Event]:
+def _figures(text: str, groups: Parts) -> Iterator[_Event]:
     for match in _FIGURE.finditer(text):
         group_start = groups.span(match.start())[0]
         lead = text[group_start : match.start()]
@@ -438,9 +249,9 @@ def _figures(text: str, groups: _Parts) -> Iterator[_Event]:
             yield _Change(match.start(), start, key, signed, found["word"], printed)
 
 
-def _flat(text: str, groups: _Parts) -> Iterator[_Event]:
+def _flat(text: str, groups: Parts) -> Iterator[_Event]:
     """持平 with no figure after it: a change of 0."""
-    for match in _FLAT.finditer(text):
+    for match in FLAT.finditer(text):
         group_start = groups.span(match.start())[0]
         lead = text[group_start : match.end()]
         named = _LABEL_CHANGE_LEAD.search(lead)
@@ -454,10 +265,10 @@ def _flat(text: str, groups: _Parts) -> Iterator[_Event]:
 def _percents(text: str) -> Iterator[_Event]:
     for match in _PERCENT.finditer(text):
         value = Decimal(match["number"])
-        yield _Percent(match.start(), -value if _PERCENT_SIGNS[match["word"]] < 0 else value)
+        yield _Percent(match.start(), -value if PERCENT_SIGNS[match["word"]] < 0 else value)
 
 
-def _reasons(text: str, groups: _Parts) -> Iterator[_Event]:
+def _reasons(text: str, groups: Parts) -> Iterator[_Event]:
     for match in _REASON.finditer(text):
         named = _REASON_LEAD.search(text[groups.span(match.start())[0] : match.start()])
         targets: tuple[str, ...] = ()
@@ -478,8 +289,8 @@ def _label_of(key: str) -> str:
 class _Reader:
     """One reading: the text, what has been read so far, and the findings."""
 
-    source: _Source
-    sentences: _Parts
+    source: Source
+    sentences: Parts
     amounts: dict[str, Decimal] = attrs.Factory(dict)
     changes: dict[str, StatedChange] = attrs.Factory(dict)
     quotes: list[tuple[str, str]] = attrs.Factory(list)
@@ -548,11 +359,11 @@ class _Reader:
                 self.changes[field] = attrs.evolve(known, reason=text)
 
 
-def _read(source: _Source) -> _Reader:
+def _read(source: Source) -> _Reader:
     text = source.text
-    paragraphs = _Parts.of(text, frozenset("\n"))
-    groups = _Parts.of(text, _GROUP_ENDS)
-    reader = _Reader(source, _Parts.of(text, _SENTENCE_ENDS))
+    paragraphs = Parts.of(text, frozenset("\n"))
+    groups = Parts.of(text, GROUP_ENDS)
+    reader = _Reader(source, Parts.of(text, SENTENCE_ENDS))
     events = sorted(
         [*_figures(text, groups), *_flat(text, groups), *_percents(text), *_reasons(text, groups)],
         key=lambda event: event.position,
@@ -593,10 +404,10 @@ def _read(source: _Source) -> _Reader:
     return reader
 
 
-def _placeholders(source: _Source, reader: _Reader) -> Iterator[Finding]:
+def _placeholders(source: Source, reader: _Reader) -> Iterator[Finding]:
     text = source.text
-    groups = _Parts.of(text, _GROUP_ENDS)
-    for match in _PLACEHOLDERS.finditer(text):
+    groups = Parts.of(text, GROUP_ENDS)
+    for match in PLACEHOLDERS.finditer(text):
         printed = source.original(match.start(), match.end())
         yield TXT_PLACEHOLDER.finding(
             f"情况说明留有未填写的模板占位符“{printed}”：{reader.sentence(match.start())}",
@@ -636,7 +447,7 @@ def read_facts(narrative: str, *, year: int | None = None) -> FactsReading:
     >>> read_facts("机关运行经费预算为507.25万元。", year=2026).facts.year
     2026
     """
-    source = _source(narrative)
+    source = as_matched(narrative, _WORD_CUTS)
     reader = _read(source)
     findings = [*reader.findings, *_placeholders(source, reader)]
     # The facts are named by their field names; StatedFacts converts and checks each value.

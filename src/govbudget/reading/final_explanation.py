@@ -48,13 +48,14 @@ outside any execution statement; an unfilled template placeholder is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
 import attrs
 
 from govbudget.amounts import Interval, Unit, convert, format_amount, parse_amount
+from govbudget.checks.reading import READ_FACT, TXT_PLACEHOLDER
 from govbudget.disclosure.facts import (
     FINAL_CHANGE_OF,
     FINAL_FACT_LABELS,
@@ -72,18 +73,17 @@ from govbudget.disclosure.statements import (
 )
 from govbudget.errors import AmountError
 from govbudget.findings import Finding, Location
-
-# The budget reader's preparation of a text (normalized lines joined, each character with its
-# origin) and its placeholders are shared, not copied.
-from govbudget.reading.explanation import (
-    _HEADING,
-    _PLACEHOLDERS,
-    READ_FACT,
-    TXT_PLACEHOLDER,
-    _Parts,
-    _Source,
-    _source,
+from govbudget.reading.phrasing import (
+    FLAT,
+    HEADING,
+    PERCENT_SIGNS,
+    PLACEHOLDERS,
+    Parts,
+    Source,
+    alternatives,
+    as_matched,
     stated_as,
+    word_cuts,
 )
 from govbudget.vocabulary import fact_concepts
 
@@ -113,14 +113,12 @@ _CHANGE_FIELD = {amount: change for change, amount in FINAL_CHANGE_OF.items()}
 # The "三公" items an execution statement names after 其中：.
 _THREE_PUBLIC_LABELS = {label: fact for fact in THREE_PUBLIC_KEYS for label in _LABELS[fact]}
 
-
-def _alternatives(words: Iterable[str]) -> str:
-    # Longest first, so that 一般公共预算财政拨款基本支出 is never read as 基本支出.
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+# A line break inside one of these is a wrap, however short the line.
+_WORD_CUTS = word_cuts((*_FACT_OF_LABEL, *DIRECTION_WORDS, "主要原因", "预算"))
 
 
-_LABEL = _alternatives(_FACT_OF_LABEL)
-_THREE_PUBLIC_LABEL = re.compile(_alternatives(_THREE_PUBLIC_LABELS))
+_LABEL = alternatives(_FACT_OF_LABEL)
+_THREE_PUBLIC_LABEL = re.compile(alternatives(_THREE_PUBLIC_LABELS))
 _THREE_PUBLIC_LEAD = re.compile(rf":?(?:\d[.、])?(?P<label>{_THREE_PUBLIC_LABEL.pattern})")
 # What may stand between a label and its figure: 机关运行经费支出627.04万元, 支出决算为…,
 # 政府采购金额（以合同签订为准）为…, 收入、支出决算总计各增加….
@@ -146,9 +144,7 @@ _SHARE_AFTER = re.compile(r",?占(?P<whole>[^,;。%\d]{0,30}?)的?(?P<number>\d+
 _PERCENT_AFTER = re.compile(
     r",?(?P<word>增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为)?(?P<number>[+-]?\d+(?:\.\d+)?)%"
 )
-_PERCENT_SIGNS = {**DIRECTION_WORDS, "增幅": 1, "降幅": -1}
 _REASON = re.compile(r"主要原因(?:是|为)?:?|原因(?:是|为|:)")
-_FLAT = re.compile(r"持平(?![+-]?\d)")
 
 # -- execution statements -------------------------------------------------------------------------
 
@@ -184,7 +180,7 @@ _CLASS_ENTRY = re.compile(
 _MAJOR_BREAK = re.compile(
     r"\n(?=第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))"
 )
-_HEADING_BREAK = re.compile(rf"\n(?={_HEADING.pattern})")
+_HEADING_BREAK = re.compile(rf"\n(?={HEADING.pattern})")
 _CHINESE_HEADING = re.compile(
     r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
 )
@@ -246,11 +242,11 @@ _UNITS = {"元": Unit.YUAN, "万元": Unit.WAN_YUAN, "万": Unit.WAN_YUAN, "亿�
 # -- the text as matched -----------------------------------------------------------------------
 
 
-def _prepared(narrative: str) -> _Source:
+def _prepared(narrative: str) -> Source:
     """The budget reader's joined text, with a paragraph break kept only before a heading,
     after a heading alone on its line, and after a full stop: a final-accounts text wraps
     inside item names and reasons wherever its margin falls."""
-    source = _source(narrative)
+    source = as_matched(narrative, _WORD_CUTS)
     text = source.text
     keep: list[int] = []
     start = 0
@@ -264,13 +260,13 @@ def _prepared(narrative: str) -> _Source:
             mark in paragraph for mark in "。,;:"
         )
         if (
-            _HEADING.match(text, index + 1)
+            HEADING.match(text, index + 1)
             or heading_alone
             or paragraph.endswith(("。", "!", "?"))
             or not paragraph
         ):
             keep.append(index)
-    return _Source(
+    return Source(
         "".join(text[i] for i in keep), tuple(source.origins[i] for i in keep), source.lines
     )
 
@@ -298,10 +294,10 @@ class _Reader:
     """One reading: the text, the spans read as statements of their own, what was read so
     far, and the findings."""
 
-    source: _Source
-    sentences: _Parts
-    groups: _Parts
-    paragraphs: _Parts
+    source: Source
+    sentences: Parts
+    groups: Parts
+    paragraphs: Parts
     masked: list[tuple[int, int]] = attrs.Factory(list)
     amounts: dict[str, Decimal] = attrs.Factory(dict)
     changes: dict[str, StatedChange] = attrs.Factory(dict)
@@ -647,7 +643,7 @@ def _facts(reader: _Reader) -> None:
     for match in _FIGURE.finditer(text):
         if not reader.is_masked(match.start()):
             events.append((match.start(), "figure", match))
-    for match in _FLAT.finditer(text):
+    for match in FLAT.finditer(text):
         if not reader.is_masked(match.start()):
             events.append((match.start(), "flat", match))
     for match in _REASON.finditer(text):
@@ -733,7 +729,7 @@ def _facts(reader: _Reader) -> None:
         percent = _PERCENT_AFTER.match(text, match.end())
         if percent is not None:
             number = _percent(percent["number"])
-            number = -number if _PERCENT_SIGNS[percent["word"]] < 0 else number
+            number = -number if PERCENT_SIGNS[percent["word"]] < 0 else number
             reader.changes[field] = attrs.evolve(reader.changes[field], percent=number)
 
 
@@ -745,7 +741,7 @@ def _unread_rates(reader: _Reader) -> None:
 
 def _placeholders(reader: _Reader) -> Iterator[Finding]:
     text, source = reader.text, reader.source
-    for pattern in (_PLACEHOLDERS, _MORE_PLACEHOLDERS):
+    for pattern in (PLACEHOLDERS, _MORE_PLACEHOLDERS):
         for match in pattern.finditer(text):
             printed = source.original(match.start(), match.end())
             yield TXT_PLACEHOLDER.finding(
@@ -788,9 +784,9 @@ def read_final_facts(narrative: str, *, year: int | None = None) -> FinalFactsRe
     text = source.text
     reader = _Reader(
         source,
-        _Parts.of(text, frozenset("。!?\n")),
-        _Parts.of(text, frozenset("。!?;\n")),
-        _Parts.of(text, frozenset("\n")),
+        Parts.of(text, frozenset("。!?\n")),
+        Parts.of(text, frozenset("。!?;\n")),
+        Parts.of(text, frozenset("\n")),
     )
     if text:
         _items(reader)

@@ -47,8 +47,9 @@ from govbudget.tables import (
     ThreePublicExpensesTable,
     TwoSidedTable,
 )
+from govbudget.tables.summary import FUNDS
 
-__all__ = ["CORRUPTIONS", "Corruption", "corrupt", "corruptions"]
+__all__ = ["CORRUPTIONS", "TABLE_CORRUPTIONS", "Corruption", "corrupt", "corruptions"]
 
 BIG = Decimal("1000.00")
 """How far a figure is moved: beyond any rounding tolerance of a real table."""
@@ -70,6 +71,8 @@ class Corruption:
 
 Corrupter = Callable[[DepartmentBudget], Iterator[Corruption]]
 D = TypeVar("D", bound=Disclosure)
+
+_FUND_INCOMES = frozenset(row for _, row, _ in FUNDS)
 
 
 # -- editing tables -----------------------------------------------------------------------------
@@ -96,6 +99,31 @@ def _bump(row: Row, index: int, delta: Decimal) -> Row:
     return attrs.evolve(row, values=values)
 
 
+def _moved(
+    kind: str,
+    disclosure: D,
+    table: Table,
+    block: int,
+    key: str,
+    columns: tuple[str, ...],
+    by: Decimal,
+    what: str,
+    *rules: str,
+    at: str | None = None,
+) -> Corruption:
+    """``disclosure`` with the row ``key`` of a block of ``table`` moved by ``by`` in
+    ``columns`` (those printed); described and expected to break ``rules`` as :func:`_edited`."""
+    printed = table.blocks()[block]
+    indices = [printed.columns.index(column) for column in columns if column in printed.columns]
+    rows = []
+    for row in printed.rows:
+        if row.key == key:
+            for index in indices:
+                row = _bump(row, index, by)
+        rows.append(row)
+    return _edited(kind, disclosure, table, block, rows, what, *rules, at=at)
+
+
 def _spent(table: Table | None, row: str, column: str, unit: Unit) -> Decimal:
     """A figure of an expenditure table (支出总表, 支出决算表) in ``unit``, to the cent; zero
     when it is not printed. A corruption that must break an "at most" rule raises a figure past
@@ -106,8 +134,27 @@ def _spent(table: Table | None, row: str, column: str, unit: Unit) -> Decimal:
     return round_half_up(convert(value, table.header.unit, unit))
 
 
-def _prefix(table: Table) -> str:
-    return table.SPEC.rule_prefix
+def _edited(
+    kind: str,
+    budget: D,
+    table: Table,
+    block: int,
+    rows: list[Row],
+    what: str,
+    *rules: str,
+    at: str | None = None,
+) -> Corruption:
+    """``budget`` with ``rows`` printed in block ``block`` of ``table``: "<title> <what>",
+    which must break ``rules``; a rule of that table is named without its prefix ("TOTAL",
+    "SUM-ROWS"), a rule between tables in full ("X-T1-T2", "XF-F1-F2")."""
+    prefix = table.SPEC.rule_prefix
+    return Corruption(
+        kind,
+        f"{table.title} {what}",
+        _replace(budget, _with_rows(table, block, rows)),
+        frozenset(rule if rule.startswith(("X-", "XF-")) else f"{prefix}-{rule}" for rule in rules),
+        at,
+    )
 
 
 def _subject_tables(budget: Disclosure) -> Iterator[RowsTable]:
@@ -129,12 +176,15 @@ def _figure(budget: Disclosure) -> Iterator[Corruption]:
                 continue
             moved = list(table.rows)
             moved[index] = _bump(row, 0, BIG)
-            yield Corruption(
+            yield _edited(
                 "figure",
-                f"{table.title} {row.code} 合计 +{BIG}",
-                _replace(budget, _with_rows(table, 0, moved)),
-                frozenset({f"{_prefix(table)}-SUM-ROWS"}),
-                row.code[:-2],
+                budget,
+                table,
+                0,
+                moved,
+                f"{row.code} 合计 +{BIG}",
+                "SUM-ROWS",
+                at=row.code[:-2],
             )
             break
 
@@ -145,12 +195,7 @@ def _total(budget: Disclosure) -> Iterator[Corruption]:
         if not isinstance(table, RowsTable) or table.row("total") is None or table.is_empty:
             continue
         rows = [_bump(r, 0, BIG) if r.key == "total" else r for r in table.rows]
-        yield Corruption(
-            "total",
-            f"{table.title} 合计 +{BIG}",
-            _replace(budget, _with_rows(table, 0, rows)),
-            frozenset({f"{_prefix(table)}-TOTAL"}),
-        )
+        yield _edited("total", budget, table, 0, rows, f"合计 +{BIG}", "TOTAL")
 
 
 def _column(budget: Disclosure) -> Iterator[Corruption]:
@@ -169,11 +214,14 @@ def _column(budget: Disclosure) -> Iterator[Corruption]:
                     continue
                 rows = list(block.rows)
                 rows[index] = _bump(row, at, BIG)
-                yield Corruption(
+                yield _edited(
                     "column",
-                    f"{table.title} {row.label} {spec.header_of(total)}栏 +{BIG}",
-                    _replace(budget, _with_rows(table, number, rows)),
-                    frozenset({f"{_prefix(table)}-COLUMNS"}),
+                    budget,
+                    table,
+                    number,
+                    rows,
+                    f"{row.label} {spec.header_of(total)}栏 +{BIG}",
+                    "COLUMNS",
                 )
                 break
 
@@ -185,11 +233,8 @@ def _duplicate(budget: Disclosure) -> Iterator[Corruption]:
             if block.rows:
                 row = block.rows[-1]
                 rows = [*block.rows, row]
-                yield Corruption(
-                    "duplicate",
-                    f"{table.title} {row.label} 重复",
-                    _replace(budget, _with_rows(table, number, rows)),
-                    frozenset({f"{_prefix(table)}-DUPLICATE"}),
+                yield _edited(
+                    "duplicate", budget, table, number, rows, f"{row.label} 重复", "DUPLICATE"
                 )
                 break
 
@@ -205,11 +250,8 @@ def _rename(budget: Disclosure) -> Iterator[Corruption]:
                 if row.code is not None:
                     rows = list(block.rows)
                     rows[index] = attrs.evolve(row, label=row.label + "（改）")
-                    yield Corruption(
-                        "rename",
-                        f"{table.title} {row.code} 改名",
-                        _replace(budget, _with_rows(table, number, rows)),
-                        frozenset({f"{_prefix(table)}-CODE-NAME"}),
+                    yield _edited(
+                        "rename", budget, table, number, rows, f"{row.code} 改名", "CODE-NAME"
                     )
                     break
 
@@ -226,12 +268,8 @@ def _orphan(budget: Disclosure) -> Iterator[Corruption]:
         rows = [
             r for r in table.rows if not (r.code and r.code.startswith(parent) and r.key != parent)
         ]
-        yield Corruption(
-            "orphan",
-            f"{table.title} {parent} 删去下级科目",
-            _replace(budget, _with_rows(table, 0, rows)),
-            frozenset({f"{_prefix(table)}-DETAIL"}),
-            parent,
+        yield _edited(
+            "orphan", budget, table, 0, rows, f"{parent} 删去下级科目", "DETAIL", at=parent
         )
 
 
@@ -247,12 +285,8 @@ def _move(budget: Disclosure) -> Iterator[Corruption]:
         rows.insert(at, first)
         if [r.key for r in rows if r.code] == sorted(r.key for r in rows if r.code):
             continue
-        yield Corruption(
-            "move",
-            f"{table.title} {first.code} 移到他处",
-            _replace(budget, _with_rows(table, 0, rows)),
-            frozenset({f"{_prefix(table)}-HIERARCHY"}),
-            first.code,
+        yield _edited(
+            "move", budget, table, 0, rows, f"{first.code} 移到他处", "HIERARCHY", at=first.code
         )
 
 
@@ -272,12 +306,8 @@ def _swap(budget: Disclosure) -> Iterator[Corruption]:
             values[1], values[2] = b, a
             rows = list(table.rows)
             rows[index] = attrs.evolve(row, values=values)
-            yield Corruption(
-                "swap",
-                f"{table.title} {row.code} 两栏互换",
-                _replace(budget, _with_rows(table, 0, rows)),
-                frozenset({f"{_prefix(table)}-SUM-ROWS"}),
-                row.key[:-2],
+            yield _edited(
+                "swap", budget, table, 0, rows, f"{row.code} 两栏互换", "SUM-ROWS", at=row.key[:-2]
             )
             break
 
@@ -288,33 +318,39 @@ def _summary_totals(budget: Disclosure) -> Iterator[Corruption]:
         if not isinstance(table, TwoSidedTable) or table.block("income").row("grand_total") is None:
             continue
         rows = [_bump(r, 0, BIG) if r.key == "grand_total" else r for r in table.income]
-        yield Corruption(
-            "summary-total",
-            f"{table.title} 收入总计 +{BIG}",
-            _replace(budget, _with_rows(table, 0, rows)),
-            frozenset({f"{_prefix(table)}-BALANCE", f"{_prefix(table)}-TOTAL"}),
+        yield _edited(
+            "summary-total", budget, table, 0, rows, f"收入总计 +{BIG}", "BALANCE", "TOTAL"
         )
+
+
+def _fund_incomes(disclosure: D, table: Table | None, cross: str) -> Iterator[Corruption]:
+    """One appropriation's income in the appropriation summary (财政拨款收支总表) moved far: its
+    FUND-… identity fails, and the summary no longer agrees with the whole summary (``cross``)."""
+    if table is None:
+        return
+    for identity in table.SPEC.identities:
+        incomes = [cell.row for cell in identity.left if cell.row in _FUND_INCOMES]
+        if identity.suffix.startswith("FUND-") and incomes:
+            key = incomes[0]
+            if table.block("income").value(key, "amount") is not None:
+                what = f"{key} +{BIG}"
+                yield _moved(
+                    "fund",
+                    disclosure,
+                    table,
+                    0,
+                    key,
+                    ("amount",),
+                    BIG,
+                    what,
+                    identity.suffix,
+                    cross,
+                )
 
 
 def _fund_balance(budget: DepartmentBudget) -> Iterator[Corruption]:
     """One appropriation's income in table 4 moved far (T4-FUND-…, and X-T1-T4)."""
-    table = budget.table(FiscalAppropriationSummary)
-    if table is None:
-        return
-    for key, rule in (
-        ("general_public_budget", "T4-FUND-GENERAL-PUBLIC"),
-        ("government_fund", "T4-FUND-GOVERNMENT-FUND"),
-        ("state_capital", "T4-FUND-STATE-CAPITAL"),
-    ):
-        if table.block("income").value(key, "amount") is None:
-            continue
-        rows = [_bump(r, 0, BIG) if r.key == key else r for r in table.income]
-        yield Corruption(
-            "fund",
-            f"{table.title} {key} +{BIG}",
-            _replace(budget, _with_rows(table, 0, rows)),
-            frozenset({rule, "X-T1-T4"}),
-        )
+    yield from _fund_incomes(budget, budget.table(FiscalAppropriationSummary), "X-T1-T4")
 
 
 # -- corruptions between tables -----------------------------------------------------------------
@@ -338,23 +374,21 @@ def _cross(budget: DepartmentBudget) -> Iterator[Corruption]:
                     if column < len(row.values):
                         row = _bump(row, column, BIG)
                 rows[index] = row
-        yield Corruption(
-            "cross",
-            f"{table.title} 合计行 +{BIG}",
-            _replace(budget, _with_rows(table, block, rows)),
-            frozenset({rule}),
-        )
+        yield _edited("cross", budget, table, block, rows, f"合计行 +{BIG}", rule)
     summary = budget.table(IncomeExpenditureSummary)
     if summary is not None:
         coded = [r for r in summary.expenditure if r.code and r.values[0] is not None]
         if coded:
             rows = [_bump(r, 0, BIG) if r is coded[0] else r for r in summary.expenditure]
-            yield Corruption(
+            yield _edited(
                 "cross",
-                f"{summary.title} {coded[0].code} +{BIG}",
-                _replace(budget, _with_rows(summary, 1, rows)),
-                frozenset({"X-T1-T3-CLASSES"}),
-                coded[0].code,
+                budget,
+                summary,
+                1,
+                rows,
+                f"{coded[0].code} +{BIG}",
+                "X-T1-T3-CLASSES",
+                at=coded[0].code,
             )
     appropriation = budget.table(FiscalAppropriationSummary)
     if appropriation is not None:
@@ -370,23 +404,29 @@ def _cross(budget: DepartmentBudget) -> Iterator[Corruption]:
             coded = [r for r in side.rows if r.code and r.values[index] is not None]
             if coded:
                 rows = [_bump(r, index, BIG) if r is coded[0] else r for r in side.rows]
-                yield Corruption(
+                yield _edited(
                     "cross",
-                    f"{appropriation.title} {coded[0].code} {fund} +{BIG}",
-                    _replace(budget, _with_rows(appropriation, 1, rows)),
-                    frozenset({rule}),
-                    coded[0].code,
+                    budget,
+                    appropriation,
+                    1,
+                    rows,
+                    f"{coded[0].code} {fund} +{BIG}",
+                    rule,
+                    at=coded[0].code,
                 )
             total = side.row("expenditure_total")
             if total is not None and total.values[index] is not None and rule == "X-T4-T5":
                 rows = [
                     _bump(r, index, BIG) if r.key == "expenditure_total" else r for r in side.rows
                 ]
-                yield Corruption(
+                yield _edited(
                     "cross",
-                    f"{appropriation.title} 本年支出合计 {fund} +{BIG}",
-                    _replace(budget, _with_rows(appropriation, 1, rows)),
-                    frozenset({"X-T4-TOTALS"}),
+                    budget,
+                    appropriation,
+                    1,
+                    rows,
+                    f"本年支出合计 {fund} +{BIG}",
+                    "X-T4-TOTALS",
                 )
     general = budget.table(GeneralPublicExpenditureTable)
     if general is not None:
@@ -395,12 +435,15 @@ def _cross(budget: DepartmentBudget) -> Iterator[Corruption]:
             # Past all the money of the item (unit funds included): appropriations then exceed it.
             excess = BIG + _spent(budget.expenditure, items[0].key, "total", general.header.unit)
             rows = [_bump(r, 0, excess) if r is items[0] else r for r in general.rows]
-            yield Corruption(
+            yield _edited(
                 "cross",
-                f"{general.title} {items[0].code} +{excess}",
-                _replace(budget, _with_rows(general, 0, rows)),
-                frozenset({"X-APPROPRIATIONS-WITHIN-ALL"}),
-                items[0].code,
+                budget,
+                general,
+                0,
+                rows,
+                f"{items[0].code} +{excess}",
+                "X-APPROPRIATIONS-WITHIN-ALL",
+                at=items[0].code,
             )
     if budget.project_goals:
         goal = budget.project_goals[0]
@@ -768,7 +811,7 @@ def _document(budget: DepartmentBudget) -> Iterator[Corruption]:
     )
 
 
-CORRUPTIONS: tuple[Corrupter, ...] = (
+TABLE_CORRUPTIONS: tuple[Callable[[Disclosure], Iterator[Corruption]], ...] = (
     _figure,
     _total,
     _column,
@@ -778,6 +821,12 @@ CORRUPTIONS: tuple[Corrupter, ...] = (
     _move,
     _swap,
     _summary_totals,
+)
+"""The corruptions of the tables alone, which a budget and final accounts both allow."""
+
+
+CORRUPTIONS: tuple[Corrupter, ...] = (
+    *TABLE_CORRUPTIONS,
     _fund_balance,
     _cross,
     _fact,

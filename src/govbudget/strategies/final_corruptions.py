@@ -38,21 +38,13 @@ from govbudget.disclosure.text_figures import text_figures
 from govbudget.rates import ExecutionRate
 from govbudget.strategies.corruptions import (
     BIG,
+    TABLE_CORRUPTIONS,
     Corruption,
-    _bump,
-    _column,
-    _duplicate,
-    _figure,
+    _fund_incomes,
     _incomplete,
-    _move,
-    _orphan,
-    _rename,
+    _moved,
     _replace,
     _spent,
-    _summary_totals,
-    _swap,
-    _total,
-    _with_rows,
 )
 from govbudget.tables import (
     ExpenditureFinalTable,
@@ -70,20 +62,6 @@ FinalCorrupter = Callable[[DepartmentFinalAccounts], Iterator[Corruption]]
 _TEN = Decimal(10)
 
 
-def _bumped(table: Table, block: int, key: str, columns: tuple[str, ...], by: Decimal) -> Table:
-    """``table`` with the row ``key`` of its block moved by ``by`` in ``columns`` (those
-    printed)."""
-    printed = table.blocks()[block]
-    indices = [printed.columns.index(column) for column in columns if column in printed.columns]
-    rows = []
-    for row in printed.rows:
-        if row.key == key:
-            for index in indices:
-                row = _bump(row, index, by)
-        rows.append(row)
-    return _with_rows(table, block, rows)
-
-
 def _printed(table: Table | None, block: int, key: str, column: str) -> bool:
     """Whether ``table`` prints a figure (a blank cell counts) at row ``key`` and ``column``."""
     if table is None:
@@ -98,22 +76,7 @@ def _printed(table: Table | None, block: int, key: str, column: str) -> bool:
 def _fund_balance(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
     """One appropriation's income in the 财政拨款收入支出决算总表 moved far: its 年初 + 收入 =
     支出 + 年末 fails (F4-FUND-…), and it no longer equals the 收入支出决算总表 (XF-F1-F4)."""
-    table = accounts.fiscal_appropriation_summary
-    if table is None:
-        return
-    for key, suffix in (
-        ("general_public_budget", "GENERAL-PUBLIC"),
-        ("government_fund", "GOVERNMENT-FUND"),
-        ("state_capital", "STATE-CAPITAL"),
-    ):
-        if table.block("income").value(key, "amount") is None:
-            continue
-        yield Corruption(
-            "fund",
-            f"{table.title} {key} +{BIG}",
-            _replace(accounts, _bumped(table, 0, key, ("amount",), BIG)),
-            frozenset({f"F4-FUND-{suffix}", "XF-F1-F4"}),
-        )
+    yield from _fund_incomes(accounts, accounts.fiscal_appropriation_summary, "XF-F1-F4")
 
 
 def _fund_tables(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
@@ -122,11 +85,9 @@ def _fund_tables(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
         table = accounts.table(kind)
         if table is None or table.is_empty or not _printed(table, 0, "total", "carry_forward"):
             continue
-        yield Corruption(
-            "fund-table",
-            f"{table.title} 合计 年末结转和结余 +{BIG}",
-            _replace(accounts, _bumped(table, 0, "total", ("carry_forward",), BIG)),
-            frozenset({f"{table.SPEC.rule_prefix}-BALANCE"}),
+        what = f"合计 年末结转和结余 +{BIG}"
+        yield _moved(
+            "fund-table", accounts, table, 0, "total", ("carry_forward",), BIG, what, "BALANCE"
         )
 
 
@@ -141,16 +102,11 @@ def _basic(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
     personnel = [row for row in classes if row.key in ("301", "303")]
     # A half's total is compared with its classes only where the half prints one.
     for key, rule, half in (
-        ("personnel_total", "F6-PERSONNEL", personnel),
-        ("public_total", "F6-PUBLIC", [row for row in classes if row not in personnel]),
+        ("personnel_total", "PERSONNEL", personnel),
+        ("public_total", "PUBLIC", [row for row in classes if row not in personnel]),
     ):
         if table.row(key) is not None and half:
-            yield Corruption(
-                "basic",
-                f"{table.title} {key} +{BIG}",
-                _replace(accounts, _bumped(table, 0, key, ("total",), BIG)),
-                frozenset({rule}),
-            )
+            yield _moved("basic", accounts, table, 0, key, ("total",), BIG, f"{key} +{BIG}", rule)
     if table.row("total") is None:
         whole = sum((row.values[0] or Decimal(0) for row in classes), Decimal("0.00"))
         total = Row("total", "合计", [whole + BIG, *([None] * (len(table.columns) - 1))])
@@ -194,22 +150,22 @@ def _cross(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
     ):
         table = accounts.table(kind)
         if table is not None and _printed(table, 0, "total", "total"):
-            yield Corruption(
-                "cross",
-                f"{table.title} 合计行 +{BIG}",
-                _replace(accounts, _bumped(table, 0, "total", columns, BIG)),
-                frozenset({rule}),
-            )
+            yield _moved("cross", accounts, table, 0, "total", columns, BIG, f"合计行 +{BIG}", rule)
     summary = accounts.income_expenditure_summary
     if summary is not None:
         coded = [row for row in summary.expenditure if row.code is not None]
         if coded:
-            yield Corruption(
+            yield _moved(
                 "cross",
-                f"{summary.title} {coded[0].code} +{BIG}",
-                _replace(accounts, _bumped(summary, 1, coded[0].key, ("amount",), BIG)),
-                frozenset({"XF-F1-F3-CLASSES"}),
-                coded[0].code,
+                accounts,
+                summary,
+                1,
+                coded[0].key,
+                ("amount",),
+                BIG,
+                f"{coded[0].code} +{BIG}",
+                "XF-F1-F3-CLASSES",
+                at=coded[0].code,
             )
     appropriation = accounts.fiscal_appropriation_summary
     if summary is not None and appropriation is not None:
@@ -219,11 +175,16 @@ def _cross(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
             appropriation, 0, "carry_over", "amount"
         ):
             by = (everything or Decimal(0)) - (fiscal or Decimal(0)) + BIG
-            yield Corruption(
+            yield _moved(
                 "cross",
-                f"{appropriation.title} 年初财政拨款结转和结余超过{summary.title}的年初结转和结余",
-                _replace(accounts, _bumped(appropriation, 0, "carry_over", ("amount",), by)),
-                frozenset({"XF-F4-F1-BALANCES"}),
+                accounts,
+                appropriation,
+                0,
+                "carry_over",
+                ("amount",),
+                by,
+                f"年初财政拨款结转和结余超过{summary.title}的年初结转和结余",
+                "XF-F4-F1-BALANCES",
             )
     if appropriation is not None:
         side = appropriation.block("expenditure")
@@ -237,22 +198,29 @@ def _cross(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
             index = side.columns.index(fund)
             coded = [r for r in side.rows if r.code is not None and r.values[index] is not None]
             if coded:
-                yield Corruption(
+                yield _moved(
                     "cross",
-                    f"{appropriation.title} {coded[0].code} {fund} +{BIG}",
-                    _replace(accounts, _bumped(appropriation, 1, coded[0].key, (fund,), BIG)),
-                    frozenset({rule}),
-                    coded[0].code,
+                    accounts,
+                    appropriation,
+                    1,
+                    coded[0].key,
+                    (fund,),
+                    BIG,
+                    f"{coded[0].code} {fund} +{BIG}",
+                    rule,
+                    at=coded[0].code,
                 )
         if _printed(appropriation, 1, "expenditure_total", "general_public"):
-            yield Corruption(
+            yield _moved(
                 "cross",
-                f"{appropriation.title} 本年支出合计 一般公共预算财政拨款 +{BIG}",
-                _replace(
-                    accounts,
-                    _bumped(appropriation, 1, "expenditure_total", ("general_public",), BIG),
-                ),
-                frozenset({"XF-F4-TOTALS"}),
+                accounts,
+                appropriation,
+                1,
+                "expenditure_total",
+                ("general_public",),
+                BIG,
+                f"本年支出合计 一般公共预算财政拨款 +{BIG}",
+                "XF-F4-TOTALS",
             )
     fund_table = accounts.government_fund_expenditure
     if (
@@ -261,31 +229,46 @@ def _cross(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
         and not fund_table.is_empty
         and _printed(fund_table, 0, "total", "income")
     ):
-        yield Corruption(
+        yield _moved(
             "cross",
-            f"{fund_table.title} 合计 本年收入 +{BIG}",
-            _replace(accounts, _bumped(fund_table, 0, "total", ("income",), BIG)),
-            frozenset({"XF-F4-FUNDS"}),
+            accounts,
+            fund_table,
+            0,
+            "total",
+            ("income",),
+            BIG,
+            f"合计 本年收入 +{BIG}",
+            "XF-F4-FUNDS",
         )
     general = accounts.general_public_expenditure
     if general is not None and _printed(general, 0, "total", "basic"):
-        yield Corruption(
+        yield _moved(
             "cross",
-            f"{general.title} 合计 基本支出 +{BIG}",
-            _replace(accounts, _bumped(general, 0, "total", ("total", "basic"), BIG)),
-            frozenset({"XF-F5-F6"}),
+            accounts,
+            general,
+            0,
+            "total",
+            ("total", "basic"),
+            BIG,
+            f"合计 基本支出 +{BIG}",
+            "XF-F5-F6",
         )
     if general is not None and "total" in general.columns:
         items = [row for row in general.rows if row.code is not None and len(row.code) == 7]
         if items:
             # Past all the money of the item (non-appropriation money included).
             excess = BIG + _spent(accounts.expenditure, items[0].key, "total", general.header.unit)
-            yield Corruption(
+            yield _moved(
                 "cross",
-                f"{general.title} {items[0].code} 合计 +{excess}",
-                _replace(accounts, _bumped(general, 0, items[0].key, ("total",), excess)),
-                frozenset({"XF-APPROPRIATIONS-WITHIN-ALL"}),
-                items[0].code,
+                accounts,
+                general,
+                0,
+                items[0].key,
+                ("total",),
+                excess,
+                f"{items[0].code} 合计 +{excess}",
+                "XF-APPROPRIATIONS-WITHIN-ALL",
+                at=items[0].code,
             )
 
 
@@ -487,15 +470,7 @@ def _explanation(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
 
 
 FINAL_CORRUPTIONS: tuple[FinalCorrupter, ...] = (
-    _figure,
-    _total,
-    _column,
-    _duplicate,
-    _rename,
-    _orphan,
-    _move,
-    _swap,
-    _summary_totals,
+    *TABLE_CORRUPTIONS,
     _fund_balance,
     _fund_tables,
     _basic,

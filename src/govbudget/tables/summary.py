@@ -127,17 +127,22 @@ def fund_columns(first: int) -> tuple[ColumnSpec, ...]:
     )
 
 
+def balance(column: str = "amount", where: str = "") -> Identity:
+    """收入总计 = 支出总计: the identity of every summary table, its expenditure read in
+    ``column`` (``where`` names that column in the explanation when it is not the only one)."""
+    return Identity(
+        "BALANCE",
+        "Total income equals total expenditure",
+        f"收入总计 = 支出总计{where}。",
+        (Cell("income", "grand_total", "amount"),),
+        (Cell("expenditure", "grand_total", column),),
+    )
+
+
 def fund_identities(order: str) -> tuple[Identity, ...]:
     """收入总计 = 支出总计 (合计栏), and each appropriation's income and carry-over equal its
     expenditure and carry-forward; ``order`` is how the family words the second
     ("budget": 本年收入 first, "final": 年初结转和结余 first)."""
-    balance = Identity(
-        "BALANCE",
-        "Total income equals total expenditure",
-        "收入总计 = 支出总计（合计栏）。",
-        (Cell("income", "grand_total", "amount"),),
-        (Cell("expenditure", "grand_total", "total"),),
-    )
     funds = []
     for column, row, name in FUNDS:
         income, carried = (
@@ -169,7 +174,7 @@ def fund_identities(order: str) -> tuple[Identity, ...]:
                     spent,
                 )
             )
-    return (balance, *funds)
+    return (balance("total", "（合计栏）"), *funds)
 
 
 SUMMARY_SPEC = TableSpec(
@@ -227,15 +232,7 @@ SUMMARY_SPEC = TableSpec(
             label_number=3,
         ),
     ),
-    identities=(
-        Identity(
-            "BALANCE",
-            "Total income equals total expenditure",
-            "收入总计 = 支出总计。",
-            (Cell("income", "grand_total", "amount"),),
-            (Cell("expenditure", "grand_total", "amount"),),
-        ),
-    ),
+    identities=(balance(),),
 )
 
 APPROPRIATION_SPEC = TableSpec(
@@ -367,15 +364,7 @@ FINAL_SUMMARY_SPEC = TableSpec(
             label_number=3,
         ),
     ),
-    identities=(
-        Identity(
-            "BALANCE",
-            "Total income equals total expenditure",
-            "收入总计 = 支出总计。",
-            (Cell("income", "grand_total", "amount"),),
-            (Cell("expenditure", "grand_total", "amount"),),
-        ),
-    ),
+    identities=(balance(),),
 )
 
 
