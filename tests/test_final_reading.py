@@ -21,7 +21,7 @@ from govbudget import (
     read_grids,
     read_text,
 )
-from govbudget.reading import read_grid, render_grid
+from govbudget.reading import read_grid
 from govbudget.reading.recognition import recognise as _recognise
 from govbudget.tables import (
     BasicExpenditureFinalTable,
@@ -30,6 +30,7 @@ from govbudget.tables import (
     IncomeFinalTable,
     ThreePublicExpensesFinalTable,
 )
+from govbudget.writing import render_grid
 from test_final_tables import consistent
 
 CASES = Path(__file__).parent / "data" / "cases"

@@ -23,7 +23,6 @@ from govbudget.reading import (
     GridError,
     GridReading,
     read_grid,
-    render_grid,
 )
 from govbudget.strategies import tables
 from govbudget.tables import (
@@ -39,6 +38,7 @@ from govbudget.tables import (
     TableHeader,
     ThreePublicExpensesTable,
 )
+from govbudget.writing import render_grid
 
 SEED_BUNDLE = Path(__file__).parent / "data" / "seed_bundle.json"
 KAIPING = "中共唐山市开平区委网络安全和信息化委员会办公室"

@@ -22,8 +22,8 @@ import pytest
 
 from govbudget import DepartmentBudget, Finding, Report, Severity, Table, TableHeader, check
 from govbudget.findings import Location
-from govbudget.reading import render_grid
 from govbudget.tables import STANDARD_TABLES, ExpenditureTable, IncomeTable
+from govbudget.writing import render_grid
 from govbudget.writing.render import (
     display_width,
     report_to_dict,

@@ -547,7 +547,8 @@ def test_tables_pickle_and_compare_by_value() -> None:
 def test_the_transcribed_seed_grids_read_into_the_objects_the_example_builds() -> None:
     import json
 
-    from govbudget.reading import read_grid, render_grid
+    from govbudget.reading import read_grid
+    from govbudget.writing import render_grid
 
     bundle = json.loads((Path(__file__).parent / "data" / "seed_bundle.json").read_text("utf-8"))
     for table, printed in zip(TABLES, bundle["tables"][:9], strict=True):

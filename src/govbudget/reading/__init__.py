@@ -36,11 +36,9 @@ from govbudget.reading.grid import (
     READ_CELL,
     READ_COLUMN,
     READ_ROW,
-    Grid,
     GridError,
     GridReading,
     read_grid,
-    render_grid,
 )
 from govbudget.reading.printed import PrintedTable
 from govbudget.reading.text_dump import split_text
@@ -59,7 +57,6 @@ __all__ = [
     "GoalGridError",
     "GoalGridReading",
     "GoalLayout",
-    "Grid",
     "GridError",
     "GridReading",
     "LimitError",
@@ -77,6 +74,5 @@ __all__ = [
     "read_grids",
     "read_text",
     "render_goal_grid",
-    "render_grid",
     "split_text",
 ]

@@ -73,6 +73,7 @@ from govbudget.reading.phrasing import (
     PERCENT_SIGNS,
     PLACEHOLDERS,
     SENTENCE_ENDS,
+    Leads,
     Parts,
     Source,
     alternatives,
@@ -139,11 +140,7 @@ _COMPARE = (
 )
 
 # Each is matched against the words before a figure, anchored at the figure.
-_FACT_LEAD = re.compile(rf"(?P<label>{_LABEL}){_FILLER}$")
-_LABEL_CHANGE_LEAD = re.compile(
-    rf"(?P<label>{_LABEL}){_FILLER}(?:{_COMPARE})?(?P<word>{_DIRECTION})$"
-)
-_COMPARE_LEAD = re.compile(rf"{_COMPARE}(?P<word>{_DIRECTION})$")
+_LEADS = Leads.of(_LABEL, _FILLER, _DIRECTION, _COMPARE)
 _REASON_LEAD = re.compile(
     rf"(?P<label>{alternatives([*_FACT_OF_LABEL, *_REASON_LABELS])})(?:{_DIRECTION})?的$"
 )
@@ -235,13 +232,13 @@ def _figures(text: str, groups: Parts) -> Iterator[_Event]:
         group_start = groups.span(match.start())[0]
         lead = text[group_start : match.start()]
         value, printed = _value(match), match.group()
-        fact = _FACT_LEAD.search(lead)
+        fact = _LEADS.fact.search(lead)
         if fact is not None:
             label = _FACT_OF_LABEL[fact["label"]]
             yield _Figure(match.start(), group_start + fact.start(), label, value, printed)
             continue
-        named = _LABEL_CHANGE_LEAD.search(lead)
-        found = named or _COMPARE_LEAD.search(lead)
+        named = _LEADS.change.search(lead)
+        found = named or _LEADS.compare.search(lead)
         if found is not None:
             key = None if named is None else _FACT_OF_LABEL[named["label"]]
             signed = None if value is None else _signed(found["word"], value)
@@ -254,8 +251,8 @@ def _flat(text: str, groups: Parts) -> Iterator[_Event]:
     for match in FLAT.finditer(text):
         group_start = groups.span(match.start())[0]
         lead = text[group_start : match.end()]
-        named = _LABEL_CHANGE_LEAD.search(lead)
-        found = named or _COMPARE_LEAD.search(lead)
+        named = _LEADS.change.search(lead)
+        found = named or _LEADS.compare.search(lead)
         if found is not None:
             key = None if named is None else _FACT_OF_LABEL[named["label"]]
             start = group_start + found.start()
@@ -414,7 +411,7 @@ def _placeholders(source: Source, reader: _Reader) -> Iterator[Finding]:
             location=Location(table=_TABLE, row=printed, line=source.line(match.start())),
         )
     for match in _BLANK_FIGURE.finditer(text):
-        label = _FACT_LEAD.search(text[groups.span(match.start())[0] : match.start()])
+        label = _LEADS.fact.search(text[groups.span(match.start())[0] : match.start()])
         if label is not None:
             row = _label_of(_FACT_OF_LABEL[label["label"]])
             yield TXT_PLACEHOLDER.finding(

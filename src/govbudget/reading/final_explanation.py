@@ -78,6 +78,7 @@ from govbudget.reading.phrasing import (
     HEADING,
     PERCENT_SIGNS,
     PLACEHOLDERS,
+    Leads,
     Parts,
     Source,
     alternatives,
@@ -127,11 +128,7 @@ _FILLER = r"(?:决算数|决算|支出|金额|总额|合计|总计|共计|数|�
 _DIRECTION = r"(?:增加|增长|上升|减少|下降|降低|持平|增|减)+了?"
 _COMPARE = r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年)度?(?:决算数?)?(?:相比|比较)?,?"
 
-_FACT_LEAD = re.compile(rf"(?P<label>{_LABEL}){_FILLER}$")
-_LABEL_CHANGE_LEAD = re.compile(
-    rf"(?P<label>{_LABEL}){_FILLER}(?:{_COMPARE})?(?P<word>{_DIRECTION})$"
-)
-_COMPARE_LEAD = re.compile(rf"{_COMPARE}(?P<word>{_DIRECTION})$")
+_LEADS = Leads.of(_LABEL, _FILLER, _DIRECTION, _COMPARE)
 _REASON_LEAD = re.compile(rf"(?P<label>{_LABEL}){_FILLER}(?:{_DIRECTION})?的$")
 _WHOLE = re.compile(rf"(?P<label>{_LABEL}){_FILLER}")
 
@@ -669,8 +666,8 @@ def _facts(reader: _Reader) -> None:
             continue
         if kind == "flat":
             lead = text[group_start : match.end()]
-            named_change = _LABEL_CHANGE_LEAD.search(lead)
-            compared = named_change or _COMPARE_LEAD.search(lead)
+            named_change = _LEADS.change.search(lead)
+            compared = named_change or _LEADS.compare.search(lead)
             if compared is None:
                 continue
             about = (
@@ -687,7 +684,7 @@ def _facts(reader: _Reader) -> None:
             continue
         lead = text[group_start:position]
         value = _value(match["sign"], match["number"], match["unit"])
-        fact = _FACT_LEAD.search(lead)
+        fact = _LEADS.fact.search(lead)
         if fact is not None:
             name = _FACT_OF_LABEL[fact["label"]]
             if value is None:
@@ -700,8 +697,8 @@ def _facts(reader: _Reader) -> None:
             if share is not None:
                 reader.share(name, share, position)
             continue
-        named_change = _LABEL_CHANGE_LEAD.search(lead)
-        compared = named_change or _COMPARE_LEAD.search(lead)
+        named_change = _LEADS.change.search(lead)
+        compared = named_change or _LEADS.compare.search(lead)
         if compared is None:
             continue
         about = (

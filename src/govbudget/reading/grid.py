@@ -1,12 +1,12 @@
-"""Published grids: a table as rows of string cells, rendered and read from its declaration.
+"""Published grids: a table read from rows of string cells by its declaration.
 
-A *grid* is a table as printed: rows of string cells, "" for an empty cell. :func:`render_grid`
-prints a table in the normalized published layout (title, department line, two header rows,
-the 栏次 row, the rows, the note); :func:`read_grid` reads that layout back, and the layouts real
-disclosures print: codes split over 类 | 款 | 项 columns, headers repeated at page breaks,
+A *grid* is a table as printed: rows of string cells, "" for an empty cell.
+:func:`~govbudget.writing.grid.render_grid` prints a table in the normalized published layout
+(title, department line, two header rows, the 栏次 row, the rows, the note); :func:`read_grid`
+reads that layout back, and the layouts real disclosures print: codes split over 类 | 款 | 项 columns, headers repeated at page breaks,
 summary tables without 序号 or 栏次, the 三公 table transposed.
 
-Neither function spells out a table's columns or rows. Both read ``Table.SPEC``, and every
+Neither spells out a table's columns or rows. Both read ``Table.SPEC``, and every
 table is one of three shapes:
 
 - rows by subject code under a 合计 row (``Detail.SUBJECTS``: tables 2, 3, 5, 6, 7, 8);
@@ -29,7 +29,7 @@ from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
-from govbudget.amounts import Figure, Unit, format_amount, parse_amount
+from govbudget.amounts import Figure, Unit, parse_amount
 from govbudget.checks import Finding, Location
 from govbudget.checks.reading import READ_CELL, READ_COLUMN, READ_ROW
 from govbudget.classification import (
@@ -42,6 +42,7 @@ from govbudget.classification import (
 )
 from govbudget.errors import AmountError, GovBudgetError, UnknownEditionError
 from govbudget.reading.layouts import reshape
+from govbudget.reading.printed import LINE_NUMBERS, NAME_HEADER, SEQUENCE
 from govbudget.tables import (
     Block,
     BlockSpec,
@@ -61,18 +62,13 @@ __all__ = [
     "READ_CELL",
     "READ_COLUMN",
     "READ_ROW",
-    "Grid",
     "GridError",
     "GridReading",
     "read_grid",
-    "render_grid",
 ]
 
 T = TypeVar("T", bound=Table)
 T_co = TypeVar("T_co", bound=Table, covariant=True)
-
-Grid: TypeAlias = list[list[str]]
-"""A printed table: rows of string cells, every row the same width, "" for an empty cell."""
 
 
 class GridError(GovBudgetError, ValueError):
@@ -89,144 +85,6 @@ class GridReading(Generic[T_co]):
 
     table: T_co
     findings: tuple[Finding, ...] = ()
-
-
-# --- rendering -------------------------------------------------------------------------------
-
-_SEQUENCE = "序号"
-_LINE_NUMBERS = "栏次"
-_CODE_HEADER = "科目编码"
-_NAME_HEADER = "科目名称"
-
-
-def render_grid(table: Table) -> Grid:
-    """Print a table in the normalized published layout, from its declaration.
-
-    Rows: the title; the department line with 预算年度 and 单位; two header rows (a group such as
-    一般公共预算基本支出 above its run of columns); the 栏次 row; the table's rows, numbered;
-    the note. Figures keep their printed precision; a blank cell prints "".
-
-    >>> from govbudget.tables import BasicExpenditureTable, TableHeader
-    >>> header = TableHeader("中共唐山市开平区委网信办", 2025, department_code="897")
-    >>> table = BasicExpenditureTable.from_rows(header, [
-    ...     ("total", "合计", {"total": "193.61", "personnel": "182.21", "public": "11.39"}),
-    ...     ("301", "工资福利支出", {"total": "182.21", "personnel": "182.21"}),
-    ... ])
-    >>> for row in render_grid(table):
-    ...     print("|".join(row))
-    一般公共预算财政拨款基本支出表|||||
-    897中共唐山市开平区委网信办|预算年度：2025|单位：万元|||
-    序号|支出部门经济分类科目||一般公共预算基本支出||
-    |科目编码|科目名称|合计|人员经费|公用经费
-    栏次|1|2|3|4|5
-    1||合计|193.61|182.21|11.39
-    2|301|工资福利支出|182.21|182.21|
-    """
-    header = table.header
-    department = f"{header.department_code or ''}{header.department}"
-    rows: Grid = [
-        [table.title],
-        [department, f"{table.SPEC.phase.label}年度：{header.year}", f"单位：{header.unit.label}"],
-    ]
-    if isinstance(table, TwoSidedTable):
-        rows.extend(_render_two_sided(table))
-        note = table.note
-    elif isinstance(table, RowsTable):
-        rows.extend(_render_rows(table))
-        note = table.note
-    else:
-        raise TypeError(f"{type(table).__name__} is neither a RowsTable nor a TwoSidedTable")
-    if note:
-        rows.append([note])
-    width = max(len(row) for row in rows)
-    return [row + [""] * (width - len(row)) for row in rows]
-
-
-def _column_headers(specs: Sequence[ColumnSpec]) -> tuple[list[str], list[str]]:
-    """The two header rows over a run of columns: a group once over its run, then the headers."""
-    upper: list[str] = []
-    lower: list[str] = []
-    previous: str | None = None
-    for spec in specs:
-        if spec.group is None:
-            upper.append(spec.header)
-            lower.append("")
-        else:
-            upper.append(spec.group if spec.group != previous else "")
-            lower.append(spec.header)
-        previous = spec.group
-    return upper, lower
-
-
-def _figures(row: Row) -> list[str]:
-    return [format_amount(value) for value in row.values]
-
-
-def _line_numbers(width: int) -> list[str]:
-    return [_LINE_NUMBERS, *(str(n) for n in range(1, width))]
-
-
-def _render_rows(table: RowsTable) -> Grid:
-    block = table.SPEC.blocks[0]
-    upper, lower = _column_headers([block.column(key) for key in table.columns])
-    if block.detail is Detail.SUBJECTS:
-        first = [_SEQUENCE, block.label_header, "", *upper]
-        second = ["", _CODE_HEADER, _NAME_HEADER, *lower]
-        body = [
-            [str(n), row.code or "", row.label, *_figures(row)]
-            for n, row in enumerate(table.rows, start=1)
-        ]
-    else:
-        first = [_SEQUENCE, block.label_header, *upper]
-        second = ["", "", *lower]
-        body = [[str(n), row.label, *_figures(row)] for n, row in enumerate(table.rows, start=1)]
-    return [first, second, _line_numbers(len(first)), *body]
-
-
-def _footer_start(spec: BlockSpec, rows: tuple[Row, ...]) -> int:
-    """Where the trailing run of footer rows (本年收入合计 … 收入总计) begins."""
-    start = len(rows)
-    while start > 0:
-        declared = spec.row(rows[start - 1].key)
-        if declared is None or not declared.footer:
-            break
-        start -= 1
-    return start
-
-
-def _render_two_sided(table: TwoSidedTable) -> Grid:
-    specs = table.SPEC.blocks
-    sides = (
-        (specs[0], table.income, table.income_columns),
-        (specs[1], table.expenditure, table.expenditure_columns),
-    )
-    first = [_SEQUENCE]
-    second = [""]
-    tops: list[list[list[str]]] = []
-    feet: list[list[list[str]]] = []
-    for spec, rows, columns in sides:
-        first += [spec.label, *([""] * len(columns))]
-        second += [spec.label_header, *(spec.header_of(key) for key in columns)]
-        cells = [[row.label, *_figures(row)] for row in rows]
-        cut = _footer_start(spec, rows)
-        tops.append(cells[:cut])
-        feet.append(cells[cut:])
-    blanks = [[""] * (1 + len(columns)) for _spec, _rows, columns in sides]
-    top = max(len(part) for part in tops)
-    foot = max(len(part) for part in feet)
-    # Detail rows pair from the top; footers pair from the bottom so that 收入总计 and 支出总计
-    # share the last line, as printed.
-    body: Grid = []
-    for n in range(top + foot):
-        line = [str(n + 1)]
-        for side in range(2):
-            if n < top:
-                part, index = tops[side], n
-            else:
-                part, index = feet[side], n - top - (foot - len(feet[side]))
-            line += part[index] if 0 <= index < len(part) else blanks[side]
-        body.append(line)
-    return [first, second, _line_numbers(len(second)), *body]
 
 
 # --- reading: cells and header facts --------------------------------------------------------
@@ -287,11 +145,11 @@ class _Role(enum.Enum):
 def _label_role(text: str) -> _Role | None:
     """The role a header names by itself: 序号, a code (类/款/项, …编码), a name (项目, …科目名称)."""
     name = normalize_name(text)
-    if name == _SEQUENCE:
+    if name == SEQUENCE:
         return _Role.SEQUENCE
     if name in _CODE_PARTS or "编码" in name:
         return _Role.CODE
-    if name == "项目" or _NAME_HEADER in name:
+    if name == "项目" or NAME_HEADER in name:
         return _Role.NAME
     return None
 
@@ -449,7 +307,7 @@ def _is_line_numbers(cells: Sequence[str]) -> bool:
     filled = [normalize_name(cell) for cell in _filled(cells)]
     return (
         bool(filled)
-        and filled[0] == _LINE_NUMBERS
+        and filled[0] == LINE_NUMBERS
         and not any(_is_numeric(cell) and not _DIGITS.fullmatch(cell) for cell in filled[1:])
     )
 

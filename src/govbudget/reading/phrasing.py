@@ -29,6 +29,7 @@ __all__ = [
     "PERCENT_SIGNS",
     "PLACEHOLDERS",
     "SENTENCE_ENDS",
+    "Leads",
     "Parts",
     "Source",
     "WordCuts",
@@ -67,6 +68,27 @@ def alternatives(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, longest first, so that the alternation
     prefers 一般公共预算收入 to 预算收入."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@attrs.frozen(slots=True)
+class Leads:
+    """The words that may stand before a figure and say what it is, each pattern anchored at
+    the figure: a label (``fact``: 机关运行经费安排), a label and a direction (``change``:
+    基本支出减少), a comparison and a direction (``compare``: 比2025年预算减少)."""
+
+    fact: re.Pattern[str]
+    change: re.Pattern[str]
+    compare: re.Pattern[str]
+
+    @classmethod
+    def of(cls, label: str, filler: str, direction: str, comparison: str) -> Leads:
+        """The leads of a reader: ``label`` names a fact, ``filler`` may follow it (预算, 为 …),
+        ``direction`` is a direction word, ``comparison`` a comparison with last year."""
+        return cls(
+            re.compile(rf"(?P<label>{label}){filler}$"),
+            re.compile(rf"(?P<label>{label}){filler}(?:{comparison})?(?P<word>{direction})$"),
+            re.compile(rf"{comparison}(?P<word>{direction})$"),
+        )
 
 
 # 持平 with no figure after it: a change of 0.

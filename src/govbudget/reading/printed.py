@@ -9,7 +9,22 @@ import unicodedata
 
 import attrs
 
-__all__ = ["BOOKMARK", "NOTE", "PrintedTable", "is_number"]
+__all__ = [
+    "BOOKMARK",
+    "CODE_HEADER",
+    "LINE_NUMBERS",
+    "NAME_HEADER",
+    "NOTE",
+    "SEQUENCE",
+    "PrintedTable",
+    "is_number",
+]
+
+# The headers every table prints over its numbering, its line numbers and its subjects.
+SEQUENCE = "序号"
+LINE_NUMBERS = "栏次"
+CODE_HEADER = "科目编码"
+NAME_HEADER = "科目名称"
 
 
 @attrs.frozen(slots=True)

@@ -31,7 +31,6 @@ from govbudget.families import family_of
 from govbudget.performance import Indicator, SpendingCheckpoint
 from govbudget.reading.document import read_bundle
 from govbudget.reading.goal_grid import render_goal_grid
-from govbudget.reading.grid import render_grid
 from govbudget.tables import (
     BasicExpenditureTable,
     Detail,
@@ -48,6 +47,7 @@ from govbudget.tables import (
     TwoSidedTable,
 )
 from govbudget.tables.summary import FUNDS
+from govbudget.writing.grid import render_grid
 
 __all__ = ["CORRUPTIONS", "TABLE_CORRUPTIONS", "Corruption", "corrupt", "corruptions"]
 

@@ -16,6 +16,7 @@ from govbudget.writing.execution import (
     execution_to_text,
 )
 from govbudget.writing.fdp import fdp_csv, fdp_descriptor, fdp_rows
+from govbudget.writing.grid import Grid, render_grid
 from govbudget.writing.jsonio import JSONError, from_dict, from_json, to_dict, to_json
 from govbudget.writing.render import (
     report_to_dict,
@@ -30,6 +31,7 @@ from govbudget.writing.render import (
 )
 
 __all__ = [
+    "Grid",
     "JSONError",
     "execution_to_dict",
     "execution_to_json",
@@ -40,6 +42,7 @@ __all__ = [
     "fdp_rows",
     "from_dict",
     "from_json",
+    "render_grid",
     "report_to_dict",
     "report_to_html",
     "report_to_json",

@@ -1,6 +1,6 @@
 """Tables and reports for reading: Markdown, aligned text, HTML, CSV; reports as text, HTML, JSON.
 
-Every renderer of a table starts from :func:`~govbudget.reading.grid.render_grid`, the table as
+Every renderer of a table starts from :func:`~govbudget.writing.grid.render_grid`, the table as
 printed, and reads its layout (title, department line, header rows, the 栏次 row, the rows, the
 note); none of them knows a table's columns. A column is a money column when its header is one
 the table's declaration gives a money column, so figures are right-aligned in every format. A
@@ -44,7 +44,6 @@ from govbudget.disclosure import (
     ProcurementTable,
 )
 from govbudget.findings import Finding, Report, Severity
-from govbudget.reading.grid import Grid, render_grid
 from govbudget.tables import (
     BlockSpec,
     Row,
@@ -53,6 +52,7 @@ from govbudget.tables import (
     standard_tables,
     strip_ordinal,
 )
+from govbudget.writing.grid import Grid, render_grid
 
 __all__ = [
     "JSON",
