@@ -31,7 +31,7 @@ from govbudget import read_text
 from govbudget.bulk import FileOutcome, check_file, files_in
 from govbudget.strategies import example_budget
 from govbudget.writing import to_json
-from govbudget.writing.render import text_columns
+from govbudget.writing.cells import text_columns
 
 
 def check_on_dask(paths: Sequence[str], client: Client) -> list[FileOutcome]:

@@ -79,7 +79,7 @@ def _goals() -> Iterator[tuple[str, str]]:
     from govbudget import check
     from govbudget.reading.goal_grid import read_goal_grid, render_goal_grid
     from govbudget.writing.jsonio import to_json
-    from govbudget.writing.render import report_to_text
+    from govbudget.writing.report import report_to_text
 
     for path in sorted((DATA / "shanghai_goals").glob("*.json")):
         reading = read_goal_grid(json.loads(path.read_text("utf-8"))["rows"])
@@ -94,7 +94,7 @@ def _examples() -> Iterator[tuple[str, str]]:
     from govbudget import check
     from govbudget.strategies import corrupt, example_budget, example_final_accounts
     from govbudget.writing.jsonio import to_json
-    from govbudget.writing.render import report_to_html, report_to_json, report_to_text
+    from govbudget.writing.report import report_to_html, report_to_json, report_to_text
 
     for name, example in (("budget", example_budget()), ("final", example_final_accounts())):
         report = check(example)

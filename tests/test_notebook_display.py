@@ -31,7 +31,8 @@ from govbudget.amounts import format_amount
 from govbudget.disclosure import FixedAssetsTable, ProcurementItem, ProcurementTable
 from govbudget.findings import Location
 from govbudget.tables import STANDARD_TABLES, BasicExpenditureTable, Row
-from govbudget.writing.render import report_to_html, to_html
+from govbudget.writing.render import to_html
+from govbudget.writing.report import report_to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples"))

@@ -24,17 +24,13 @@ from govbudget import DepartmentBudget, Finding, Report, Severity, Table, TableH
 from govbudget.findings import Location
 from govbudget.tables import STANDARD_TABLES, ExpenditureTable, IncomeTable
 from govbudget.writing import render_grid
-from govbudget.writing.render import (
-    display_width,
+from govbudget.writing.cells import display_width, text_columns
+from govbudget.writing.render import to_csv, to_html, to_markdown, to_text
+from govbudget.writing.report import (
     report_to_dict,
     report_to_json,
     report_to_markdown,
     report_to_text,
-    text_columns,
-    to_csv,
-    to_html,
-    to_markdown,
-    to_text,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))

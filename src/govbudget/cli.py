@@ -49,7 +49,9 @@ from govbudget.bulk import (
 )
 from govbudget.checks import rules
 from govbudget.writing import render
+from govbudget.writing.cells import JSON, text_columns
 from govbudget.writing.reference import rule_catalogue_markdown
+from govbudget.writing.report import report_to_dict, report_to_markdown, report_to_text
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -172,7 +174,7 @@ def _subject(outcome: FileOutcome, end: str) -> str:
     return "" if outcome.subject is None else outcome.subject + end
 
 
-def _read(outcome: FileOutcome) -> dict[str, render.JSON]:
+def _read(outcome: FileOutcome) -> dict[str, JSON]:
     """What a file held, for JSON: ``phase`` (``"budget"`` or ``"final_accounts"``, ``null``
     when the object says none), ``department`` and ``year``."""
     phase = None if outcome.phase is None else _PHASE_NAMES[outcome.phase]
@@ -194,12 +196,12 @@ def _several_as_text(outcomes: Sequence[FileOutcome]) -> str:
     blocks = []
     for outcome in outcomes:
         body = (
-            render.report_to_text(outcome.report)
+            report_to_text(outcome.report)
             if outcome.report is not None
             else f"无法读取：{outcome.error}\n"
         )
         blocks.append(f"== {outcome.path} ==\n" + _subject(outcome, "\n") + body)
-    table = "\n".join(render.text_columns(_summary_rows(outcomes), right={1, 2, 3}))
+    table = "\n".join(text_columns(_summary_rows(outcomes), right={1, 2, 3}))
     return "\n".join([*blocks, "== 汇总 summary ==", table]) + "\n"
 
 
@@ -207,7 +209,7 @@ def _several_as_markdown(outcomes: Sequence[FileOutcome]) -> str:
     blocks = []
     for outcome in outcomes:
         body = (
-            render.report_to_markdown(outcome.report)
+            report_to_markdown(outcome.report)
             if outcome.report is not None
             else f"无法读取：{outcome.error}\n"
         )
@@ -219,28 +221,26 @@ def _several_as_markdown(outcomes: Sequence[FileOutcome]) -> str:
 
 
 def _several_as_json(outcomes: Sequence[FileOutcome]) -> str:
-    files: list[render.JSON] = []
+    files: list[JSON] = []
     for outcome in outcomes:
         if outcome.report is None:
             files.append({"path": outcome.path, "error": outcome.error})
         else:
-            files.append(
-                {"path": outcome.path, **_read(outcome), **render.report_to_dict(outcome.report)}
-            )
+            files.append({"path": outcome.path, **_read(outcome), **report_to_dict(outcome.report)})
     ok = all(outcome.report is not None and outcome.report.ok for outcome in outcomes)
     return json.dumps({"files": files, "ok": ok}, ensure_ascii=False, indent=2) + "\n"
 
 
 def _one_as_text(outcome: FileOutcome, report: Report) -> str:
-    return _subject(outcome, "\n\n") + render.report_to_text(report)
+    return _subject(outcome, "\n\n") + report_to_text(report)
 
 
 def _one_as_markdown(outcome: FileOutcome, report: Report) -> str:
-    return _subject(outcome, "\n\n") + render.report_to_markdown(report)
+    return _subject(outcome, "\n\n") + report_to_markdown(report)
 
 
 def _one_as_json(outcome: FileOutcome, report: Report) -> str:
-    data = {**_read(outcome), **render.report_to_dict(report)}
+    data = {**_read(outcome), **report_to_dict(report)}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -418,7 +418,7 @@ def command_compare(args: argparse.Namespace) -> int:
 
 def _rules_as_text() -> str:
     catalogue = rules()
-    heads = render.text_columns([[r.id, r.severity.value, r.title] for r in catalogue])
+    heads = text_columns([[r.id, r.severity.value, r.title] for r in catalogue])
     lines = []
     for head, each in zip(heads, catalogue, strict=True):
         lines += [head, f"    {each.description}"]

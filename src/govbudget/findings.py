@@ -240,7 +240,7 @@ class Report:
 
     def _repr_html_(self) -> str:
         """The HTML a notebook shows: a table of the findings
-        (:func:`govbudget.writing.render.report_to_html`)."""
-        from govbudget.writing.render import report_to_html  # the writers, at the first display
+        (:func:`govbudget.writing.report.report_to_html`)."""
+        from govbudget.writing.report import report_to_html  # the writers, at the first display
 
         return report_to_html(self)

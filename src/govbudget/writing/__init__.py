@@ -19,15 +19,17 @@ from govbudget.writing.fdp import fdp_csv, fdp_descriptor, fdp_rows
 from govbudget.writing.grid import Grid, render_grid
 from govbudget.writing.jsonio import JSONError, from_dict, from_json, to_dict, to_json
 from govbudget.writing.render import (
+    to_csv,
+    to_html,
+    to_markdown,
+    to_text,
+)
+from govbudget.writing.report import (
     report_to_dict,
     report_to_html,
     report_to_json,
     report_to_markdown,
     report_to_text,
-    to_csv,
-    to_html,
-    to_markdown,
-    to_text,
 )
 
 __all__ = [

@@ -39,7 +39,7 @@ from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts
 from govbudget.ledger.comparison import Execution, ExecutionComparison, VarianceExplanation
 from govbudget.tables import ThreePublicExpensesTable
 from govbudget.tables.model import is_code
-from govbudget.writing.render import JSON, text_columns
+from govbudget.writing.cells import JSON, text_columns
 
 __all__ = [
     "execution_to_dict",

@@ -79,7 +79,7 @@ from govbudget.tables import (
     RowsTable,
     StateCapitalExpenditureTable,
 )
-from govbudget.writing.render import JSON
+from govbudget.writing.cells import JSON
 
 __all__ = ["FDP_COLUMNS", "FdpColumn", "fdp_csv", "fdp_descriptor", "fdp_rows"]
 

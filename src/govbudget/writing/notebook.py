@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from govbudget.checks import check
 from govbudget.disclosure import Disclosure
-from govbudget.writing.render import Part, report_to_html, to_html
+from govbudget.writing.render import Part, to_html
+from govbudget.writing.report import report_to_html
 
 __all__ = ["disclosure_html", "part_html"]
 

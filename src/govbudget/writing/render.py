@@ -1,4 +1,4 @@
-"""Tables and reports for reading: Markdown, aligned text, HTML, CSV; reports as text, HTML, JSON.
+"""Tables for reading: Markdown, aligned text, HTML and CSV.
 
 Every renderer of a table starts from :func:`~govbudget.writing.grid.render_grid`, the table as
 printed, and reads its layout (title, department line, header rows, the 栏次 row, the rows, the
@@ -10,11 +10,9 @@ run; a header with nothing under it spans both header rows.
 :func:`to_markdown`, :func:`to_text` and :func:`to_html` take one of the nine tables, the
 fixed-assets or procurement table, or a whole :class:`~govbudget.disclosure.DepartmentBudget` (its
 tables in standard order, then its units, fixed assets and procurement) or
-:class:`~govbudget.disclosure.DepartmentFinalAccounts` (its nine 决算 tables, then its units); :func:`to_csv` gives the
-grid as CSV. :func:`to_html` can highlight the cells that findings point at. The report renderers
-give a :class:`~govbudget.findings.Report` for people (:func:`report_to_text`,
-:func:`report_to_markdown`, :func:`report_to_html`) and for programs (:func:`report_to_json`,
-whose shape is fixed; amounts are strings, never floats).
+:class:`~govbudget.disclosure.DepartmentFinalAccounts` (its nine 决算 tables, then its
+units); :func:`to_csv` gives the grid as CSV. :func:`to_html` can highlight the cells that
+findings point at. Reports are rendered by :mod:`govbudget.writing.report`.
 
 The functions are pure and return strings; :mod:`govbudget.writing.notebook` makes them the
 ``_repr_html_`` of tables, disclosures and reports.
@@ -25,10 +23,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
-import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -43,7 +38,7 @@ from govbudget.disclosure import (
     ProcurementItem,
     ProcurementTable,
 )
-from govbudget.findings import Finding, Report, Severity
+from govbudget.findings import Finding
 from govbudget.tables import (
     BlockSpec,
     Row,
@@ -52,19 +47,23 @@ from govbudget.tables import (
     standard_tables,
     strip_ordinal,
 )
+from govbudget.writing.cells import (
+    FIGURE_STYLE,
+    GAP,
+    HTML_TABLE,
+    TINTS,
+    display_width,
+    markdown_cell,
+    markdown_row,
+    pad,
+    text_line,
+    text_row,
+)
 from govbudget.writing.grid import Grid, render_grid
 
 __all__ = [
-    "JSON",
     "Part",
     "Renderable",
-    "display_width",
-    "report_to_dict",
-    "report_to_html",
-    "report_to_json",
-    "report_to_markdown",
-    "report_to_text",
-    "text_columns",
     "to_csv",
     "to_html",
     "to_markdown",
@@ -79,61 +78,7 @@ Renderable: TypeAlias = "Part | Disclosure"
 
 _WHOLE = Disclosure
 
-JSON: TypeAlias = "bool | int | str | list[JSON] | dict[str, JSON] | None"
-"""A value :func:`json.dumps` writes as it is; no float, so no amount can lose a digit."""
-
 _LINE_NUMBERS = "栏次"
-_GAP = 2  # spaces between the columns of a text table
-_WIDE = frozenset({"W", "F"})
-
-
-def display_width(text: str) -> int:
-    """The columns ``text`` takes in a terminal: a wide (CJK) character takes two.
-
-    Characters of East Asian width W or F count two, combining marks none, the rest one.
-
-    >>> display_width("合计"), display_width("193.61"), display_width("（二）A")
-    (4, 6, 7)
-    """
-    return sum(_char_width(char) for char in text)
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in _WIDE else 1
-
-
-def _pad(text: str, width: int, align: str) -> str:
-    """``text`` padded with spaces to ``width`` display columns; ``align`` is "<", ">" or "^"."""
-    space = max(width - display_width(text), 0)
-    if align == ">":
-        return " " * space + text
-    if align == "^":
-        return " " * (space // 2) + text + " " * (space - space // 2)
-    return text + " " * space
-
-
-def text_columns(rows: Sequence[Sequence[str]], *, right: Collection[int] = ()) -> list[str]:
-    """Rows of cells as lines of aligned text columns, wide characters counted as two.
-
-    The columns whose index is in ``right`` are right-aligned (figures, counts); trailing
-    spaces are dropped.
-
-    >>> for line in text_columns([["文件", "错误"], ["a.txt", "12"]], right={1}):
-    ...     print(line + "|")
-    文件   错误|
-    a.txt    12|
-    """
-    count = max((len(row) for row in rows), default=0)
-    widths = [
-        max((display_width(row[c]) for row in rows if c < len(row)), default=0)
-        for c in range(count)
-    ]
-    aligns = [">" if c in right else "<" for c in range(count)]
-    return [_text_row(row, widths, aligns) for row in rows]
-
-
 # --- the printed layout ----------------------------------------------------------------------
 
 
@@ -451,25 +396,17 @@ def _column_names(printed: _Printed) -> list[str]:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _md_row(cells: Iterable[str]) -> str:
-    return "| " + " | ".join(_md_cell(cell) for cell in cells) + " |"
-
-
 def _markdown_part(printed: _Printed) -> str:
     out = [f"## {printed.title}", ""]
     if printed.facts:
         out += [" · ".join(fact for fact in printed.facts if fact), ""]
-    out.append(_md_row(_column_names(printed)))
+    out.append(markdown_row(_column_names(printed)))
     out.append("|" + "|".join("---:" if money else "---" for money in printed.money) + "|")
     if printed.numbers is not None:
-        out.append(_md_row(printed.numbers))
-    out += [_md_row(row) for row in printed.body]
+        out.append(markdown_row(printed.numbers))
+    out += [markdown_row(row) for row in printed.body]
     for note in printed.notes:
-        out += ["", _md_cell(note)]
+        out += ["", markdown_cell(note)]
     return "\n".join(out) + "\n"
 
 
@@ -514,17 +451,9 @@ def _text_widths(printed: _Printed, cells: Sequence[_HeaderCell]) -> list[int]:
     for cell in cells:
         if cell.colspan > 1:
             end = cell.column + cell.colspan
-            have = sum(widths[cell.column : end]) + _GAP * (cell.colspan - 1)
+            have = sum(widths[cell.column : end]) + GAP * (cell.colspan - 1)
             widths[end - 1] += max(display_width(cell.text) - have, 0)
     return widths
-
-
-def _text_line(cells: Iterable[str]) -> str:
-    return (" " * _GAP).join(cells).rstrip()
-
-
-def _text_row(row: Sequence[str], widths: Sequence[int], aligns: Sequence[str]) -> str:
-    return _text_line(_pad(text, widths[c], aligns[c]) for c, text in enumerate(row))
 
 
 def _text_part(printed: _Printed) -> list[str]:
@@ -533,7 +462,7 @@ def _text_part(printed: _Printed) -> list[str]:
     aligns = [">" if money else "<" for money in printed.money]
     lines = [printed.title]
     if printed.facts:
-        lines.append(_text_line(fact for fact in printed.facts if fact))
+        lines.append(text_line(fact for fact in printed.facts if fact))
     # A header that spans rows is printed in the lowest of them, beside the columns' own
     # headers, where a reader looks for the name of a column.
     starts = {(cell.row + cell.rowspan - 1, cell.column): cell for cell in cells}
@@ -547,15 +476,15 @@ def _text_part(printed: _Printed) -> list[str]:
                 column += 1
                 continue
             end = column + cell.colspan
-            span = sum(widths[column:end]) + _GAP * (cell.colspan - 1)
+            span = sum(widths[column:end]) + GAP * (cell.colspan - 1)
             align = "^" if cell.colspan > 1 else aligns[column]
-            pieces.append(_pad(cell.text, span, align))
+            pieces.append(pad(cell.text, span, align))
             column = end
-        lines.append(_text_line(pieces))
+        lines.append(text_line(pieces))
     if printed.numbers is not None:
-        lines.append(_text_row(printed.numbers, widths, aligns))
-    lines.append("-" * (sum(widths) + _GAP * (printed.width - 1)))
-    lines += [_text_row(row, widths, aligns) for row in printed.body]
+        lines.append(text_row(printed.numbers, widths, aligns))
+    lines.append("-" * (sum(widths) + GAP * (printed.width - 1)))
+    lines += [text_row(row, widths, aligns) for row in printed.body]
     return [*lines, *printed.notes]
 
 
@@ -591,15 +520,6 @@ def to_text(obj: Renderable) -> str:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-# Borders come from the table's border attribute, so a cell carries a style only to align
-# a figure or to tint a highlighted cell: the output stays small enough to paste into a mail or
-# a notebook.
-_TABLE = '<table class="govbudget" border="1" style="border-collapse:collapse">'
-_FIGURE = "text-align:right"
-# Tints are inline because notebooks and mail readers may drop a <style> sheet; the class
-# (govbudget-error, …) is there for a page that brings its own.
-_TINTS = {Severity.ERROR: "#f8d7da", Severity.WARNING: "#fff3cd", Severity.INFO: "#d1ecf1"}
-
 
 def _attributes(cell: _HeaderCell) -> str:
     spans = ""
@@ -616,7 +536,7 @@ def _marked(findings: Sequence[Finding], style: str = "") -> str:
     if not findings:
         return f' style="{style}"' if style else ""
     gravest = min((finding.severity for finding in findings), key=lambda s: s.rank)
-    tint = f"background:{_TINTS[gravest]}"
+    tint = f"background:{TINTS[gravest]}"
     title = "\n".join(f"{f.severity.label} {f.rule}：{f.message}" for f in findings)
     style = f"{style};{tint}" if style else tint
     return f' style="{style}" class="govbudget-{gravest.value}" title="{html.escape(title)}"'
@@ -668,7 +588,7 @@ def _html_table(printed: _Printed, marks: _Marks, *, with_title: bool) -> str:
     )
     if facts:
         caption.append(f'<div style="font-weight:normal;font-size:smaller">{facts}</div>')
-    out = [_TABLE]
+    out = [HTML_TABLE]
     if caption:
         # Without its title the caption is only the department line: the findings about the
         # table then mark the heading the caller prints.
@@ -689,7 +609,7 @@ def _html_table(printed: _Printed, marks: _Marks, *, with_title: bool) -> str:
         out.append(
             "<tr>"
             + "".join(
-                f"<td{_marked(marks.cells.get((r, c), ()), _FIGURE if money else '')}>"
+                f"<td{_marked(marks.cells.get((r, c), ()), FIGURE_STYLE if money else '')}>"
                 f"{escape(text)}</td>"
                 for c, (text, money) in enumerate(zip(row, printed.money, strict=True))
             )
@@ -789,258 +709,3 @@ def to_csv(obj: Renderable) -> str:
     if not isinstance(obj, _WHOLE):
         return _csv(_part(obj).grid())
     return "\n".join(f"# {p.title}\n{_csv(p.grid())}" for p in _parts(obj))
-
-
-# --- reports ---------------------------------------------------------------------------------
-
-_NO_TABLE = "（未指明表格）"
-# expected, actual (as printed), difference, tolerance: the order of every report
-_FIGURES = ("应为", "实为", "差额", "容差")
-# The columns of a report as a table (Markdown, HTML): one row per finding.
-_REPORT_COLUMNS = ("级别", "规则", "表", "位置", "说明", *_FIGURES)
-
-
-def _amount(value: Decimal | None) -> str | None:
-    """An amount as held ("0.00" stays "0.00"); never a float."""
-    return None if value is None else str(value)
-
-
-def _figures(finding: Finding) -> tuple[str | None, ...]:
-    return (
-        _amount(finding.expected),
-        _amount(finding.actual),
-        _amount(finding.difference),
-        _amount(finding.tolerance),
-    )
-
-
-def _where(finding: Finding) -> str:
-    location = finding.location
-    parts = [part for part in (location.row, location.column) if part]
-    if location.line is not None:
-        parts.append(f"第{location.line}行")
-    return " / ".join(parts)
-
-
-def _by_table(report: Report) -> dict[str, list[Finding]]:
-    """Findings grouped by table, the groups in the order the report first names them."""
-    groups: dict[str, list[Finding]] = {}
-    for finding in report:
-        groups.setdefault(finding.location.table or _NO_TABLE, []).append(finding)
-    return groups
-
-
-def _figure_line(figures: Sequence[str | None], widths: Sequence[int]) -> str:
-    fields = [
-        f"{label} {figure:>{width}}"
-        if figure is not None
-        else " " * (display_width(label) + 1 + width)
-        for label, figure, width in zip(_FIGURES, figures, widths, strict=True)
-    ]
-    return "  ".join(fields).rstrip()
-
-
-def report_to_text(report: Report) -> str:
-    """A report for people: findings grouped by table, figures aligned, a summary at the end.
-
-    Each finding gives its severity, rule id and place in the table, the message, and the
-    figures compared (应为 expected, 实为 as printed, 差额 difference, 容差 tolerance).
-
-    >>> from decimal import Decimal
-    >>> from govbudget import Finding, Report, Severity
-    >>> from govbudget.findings import Location
-    >>> finding = Finding("T6-SUM-ROWS", Severity.ERROR, "Parent row equals the sum of its children",
-    ...     "302 公用经费 12.39 与其下各款之和 11.38 不符",
-    ...     Location("一般公共预算财政拨款基本支出表", "302", "公用经费"),
-    ...     Decimal("11.38"), Decimal("12.39"), Decimal("1.01"), Decimal("0.035"))
-    >>> print(report_to_text(Report([finding])))
-    一般公共预算财政拨款基本支出表
-      错误  T6-SUM-ROWS  302 / 公用经费
-            302 公用经费 12.39 与其下各款之和 11.38 不符
-            应为 11.38  实为 12.39  差额 1.01  容差 0.035
-    <BLANKLINE>
-    错误 1 项，警告 0 项，提示 0 项
-    <BLANKLINE>
-    """
-    if not report:
-        return f"未发现问题。\n{report.summary()}\n"
-    rule_width = max(len(finding.rule) for finding in report)
-    widths = [
-        max(len(_figures(finding)[n] or "") for finding in report) for n in range(len(_FIGURES))
-    ]
-    indent = " " * (2 + display_width(Severity.ERROR.label) + 2)
-    blocks = []
-    for table, findings in _by_table(report).items():
-        lines = [table]
-        for finding in findings:
-            head = f"  {finding.severity.label}  {finding.rule:<{rule_width}}  {_where(finding)}"
-            lines += [head.rstrip(), indent + finding.message]
-            figures = _figures(finding)
-            if any(figure is not None for figure in figures):
-                lines.append(indent + _figure_line(figures, widths))
-        blocks.append("\n".join(lines))
-    return "\n\n".join([*blocks, report.summary()]) + "\n"
-
-
-def _finding_dict(finding: Finding) -> dict[str, JSON]:
-    expected, actual, difference, tolerance = _figures(finding)
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "table": finding.location.table,
-        "row": finding.location.row,
-        "column": finding.location.column,
-        "expected": expected,
-        "actual": actual,
-        "difference": difference,
-        "tolerance": tolerance,
-        "message": finding.message,
-        "title": finding.title,
-    }
-
-
-def report_to_dict(report: Report) -> dict[str, JSON]:
-    """The report as the object :func:`report_to_json` writes (for embedding in a larger one).
-
-    >>> report_to_dict(Report())
-    {'ok': True, 'counts': {'error': 0, 'warning': 0, 'info': 0}, 'findings': []}
-    """
-    counts = report.counts
-    return {
-        "ok": report.ok,
-        "counts": {severity.value: counts[severity.value] for severity in Severity},
-        "findings": [_finding_dict(finding) for finding in report],
-    }
-
-
-def report_to_json(report: Report) -> str:
-    """The report as JSON for programs, in a fixed shape and key order.
-
-    ``{"ok", "counts": {"error", "warning", "info"}, "findings": [{"rule", "severity", "table",
-    "row", "column", "expected", "actual", "difference", "tolerance", "message", "title"}]}``;
-    amounts are strings exactly as held ("0.00"), ``null`` when absent, never floats; Chinese
-    text is written as is.
-
-    >>> from decimal import Decimal
-    >>> from govbudget import Finding, Severity
-    >>> from govbudget.findings import Location
-    >>> finding = Finding("T9-SUM", Severity.WARNING, "Sum", "合计不符", Location("三公"),
-    ...                   actual=Decimal("0.00"))
-    >>> print(report_to_json(Report([finding])))
-    {
-      "ok": true,
-      "counts": {
-        "error": 0,
-        "warning": 1,
-        "info": 0
-      },
-      "findings": [
-        {
-          "rule": "T9-SUM",
-          "severity": "warning",
-          "table": "三公",
-          "row": null,
-          "column": null,
-          "expected": null,
-          "actual": "0.00",
-          "difference": null,
-          "tolerance": null,
-          "message": "合计不符",
-          "title": "Sum"
-        }
-      ]
-    }
-    """
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
-
-
-def report_to_markdown(report: Report) -> str:
-    """A report as Markdown for an issue tracker: the summary, then one table row per finding.
-
-    >>> from govbudget import Finding, Severity
-    >>> from govbudget.findings import Location
-    >>> finding = Finding("DOC-EMPTY", Severity.INFO, "Empty", "空表未说明 | 原因", Location("表7"))
-    >>> print(report_to_markdown(Report([finding])))
-    **检查结果**：错误 0 项，警告 0 项，提示 1 项
-    <BLANKLINE>
-    | 级别 | 规则 | 表 | 位置 | 说明 | 应为 | 实为 | 差额 | 容差 |
-    |---|---|---|---|---|---:|---:|---:|---:|
-    | 提示 | `DOC-EMPTY` | 表7 |  | 空表未说明 \\| 原因 |  |  |  |  |
-    <BLANKLINE>
-    """
-    out = [f"**检查结果**：{report.summary()}", ""]
-    if not report:
-        out.append("未发现问题。")
-        return "\n".join(out) + "\n"
-    out.append(_md_row(_REPORT_COLUMNS))
-    out.append("|---|---|---|---|---|---:|---:|---:|---:|")
-    for finding in report:
-        out.append(
-            _md_row(
-                [
-                    finding.severity.label,
-                    f"`{finding.rule}`",
-                    finding.location.table or "",
-                    _where(finding),
-                    finding.message,
-                    *(figure or "" for figure in _figures(finding)),
-                ]
-            )
-        )
-    return "\n".join(out) + "\n"
-
-
-def report_to_html(report: Report) -> str:
-    """A report as HTML, for a notebook: the summary, then a table of the findings, one row per
-    finding tinted by its severity, figures right-aligned (the columns of
-    :func:`report_to_markdown`). All text is escaped.
-
-    >>> from govbudget import Finding, Severity
-    >>> from govbudget.findings import Location
-    >>> finding = Finding("DOC-EMPTY", Severity.INFO, "Empty", "空表未说明 <原因>", Location("表7"))
-    >>> print(report_to_html(Report([finding])))
-    <div class="govbudget-report">
-    <p><strong>检查结果</strong>：错误 0 项，警告 0 项，提示 1 项</p>
-    <table class="govbudget" border="1" style="border-collapse:collapse">
-    <thead>
-    <tr><th>级别</th><th>规则</th><th>表</th><th>位置</th><th>说明</th><th>应为</th><th>实为</th><th>差额</th><th>容差</th></tr>
-    </thead>
-    <tbody>
-    <tr style="background:#d1ecf1" class="govbudget-info"><td><span style="white-space:nowrap">提示</span></td><td><code style="white-space:nowrap">DOC-EMPTY</code></td><td>表7</td><td></td><td>空表未说明 &lt;原因&gt;</td><td style="text-align:right"></td><td style="text-align:right"></td><td style="text-align:right"></td><td style="text-align:right"></td></tr>
-    </tbody>
-    </table>
-    </div>
-    <BLANKLINE>
-    >>> "未发现问题" in report_to_html(Report())
-    True
-    """
-    escape = html.escape
-    out = [
-        '<div class="govbudget-report">',
-        f"<p><strong>检查结果</strong>：{escape(report.summary())}</p>",
-    ]
-    if not report:
-        out += ["<p>未发现问题。</p>", "</div>"]
-        return "\n".join(out) + "\n"
-    out += [_TABLE, "<thead>"]
-    out.append("<tr>" + "".join(f"<th>{name}</th>" for name in _REPORT_COLUMNS) + "</tr>")
-    out += ["</thead>", "<tbody>"]
-    for finding in report:
-        severity = finding.severity
-        words = [
-            # A narrow column must not break "错误" or a rule id over two lines.
-            f'<span style="white-space:nowrap">{escape(severity.label)}</span>',
-            f'<code style="white-space:nowrap">{escape(finding.rule)}</code>',
-            escape(finding.location.table or ""),
-            escape(_where(finding)),
-            escape(finding.message),
-        ]
-        figures = [escape(figure or "") for figure in _figures(finding)]
-        out.append(
-            f'<tr style="background:{_TINTS[severity]}" class="govbudget-{severity.value}">'
-            + "".join(f"<td>{word}</td>" for word in words)
-            + "".join(f'<td style="{_FIGURE}">{figure}</td>' for figure in figures)
-            + "</tr>"
-        )
-    out += ["</tbody>", "</table>", "</div>"]
-    return "\n".join(out) + "\n"
