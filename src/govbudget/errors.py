@@ -27,6 +27,7 @@ __all__ = [
     "CheckFailedError",
     "DocumentError",
     "GovBudgetError",
+    "JSONError",
     "LimitError",
     "UnknownCodeError",
     "UnknownEditionError",
@@ -82,3 +83,20 @@ class DocumentError(GovBudgetError, ValueError):
 class LimitError(DocumentError):
     """Input larger than the reader's :class:`~govbudget.limits.Limits` allow; raised before any
     work is done."""
+
+
+class JSONError(GovBudgetError, ValueError):
+    """A JSON text that is not a govbudget document; ``path`` says where, in JSONPath.
+
+    >>> error = JSONError("$.tables[3].rows[5].basic", "'12.3.4' is not an amount")
+    >>> str(error), error.path
+    ("$.tables[3].rows[5].basic: '12.3.4' is not an amount", '$.tables[3].rows[5].basic')
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

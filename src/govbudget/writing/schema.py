@@ -28,7 +28,7 @@ from collections.abc import Mapping
 import attrs
 
 from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES, Row, Table
-from govbudget.writing.jsonio import (
+from govbudget.writing.document_format import (
     DOCUMENT_TYPES,
     FORMAT_VERSION,
     KIND_KEY,
