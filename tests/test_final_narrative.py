@@ -46,7 +46,7 @@ from govbudget.disclosure.text_figures import (
     text_figures,
 )
 from govbudget.errors import AmountError, AmountTypeError
-from govbudget.ledger.comparison import ExecutionRate
+from govbudget.ledger.execution import ExecutionRate
 from govbudget.reading.explanation import READ_FACT, TXT_PLACEHOLDER
 from govbudget.reading.final_explanation import FinalFactsReading, read_final_facts
 

@@ -181,10 +181,10 @@ def test_every_public_name_is_there_from_a_fresh_start(package: str) -> None:
 
 def test_execution_rate_is_one_class_wherever_it_is_imported_from() -> None:
     import govbudget.ledger
-    import govbudget.ledger.comparison
+    import govbudget.ledger.execution
     import govbudget.rates
 
-    assert govbudget.ledger.ExecutionRate is govbudget.ledger.comparison.ExecutionRate
+    assert govbudget.ledger.ExecutionRate is govbudget.ledger.execution.ExecutionRate
     assert govbudget.ledger.ExecutionRate is govbudget.rates.ExecutionRate
 
 

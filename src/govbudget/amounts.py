@@ -58,6 +58,7 @@ __all__ = [
     "agree_sums",
     "convert",
     "decimal_places",
+    "difference",
     "disagreement",
     "disagreements",
     "exact_sum",
@@ -310,6 +311,15 @@ def half_width(figure: Figure, *, exact: bool = False) -> Decimal:
     return _FIVE.scaleb(exponent - 1)
 
 
+def difference(later: Figure, earlier: Figure) -> Decimal:
+    """``later - earlier`` exactly, a blank counting as zero.
+
+    >>> difference(Decimal("912000"), None), difference(Decimal("0.95"), Decimal("1.2"))
+    (Decimal('912000'), Decimal('-0.25'))
+    """
+    return _EXACT.subtract(_ZERO if later is None else later, _ZERO if earlier is None else earlier)
+
+
 @attrs.frozen(slots=True)
 class Interval:
     """The closed interval of exact values a figure stands for.
@@ -353,6 +363,16 @@ class Interval:
 
     def __add__(self, other: Interval) -> Interval:
         return Interval(_EXACT.add(self.low, other.low), _EXACT.add(self.high, other.high))
+
+    def __sub__(self, other: Interval) -> Interval:
+        """The differences of a value of ``self`` and one of ``other``.
+
+        >>> Interval.of(Decimal("8.00")) - Interval.of(Decimal("5.00"))
+        Interval(low=Decimal('2.990'), high=Decimal('3.010'))
+        """
+        return Interval(
+            _EXACT.subtract(self.low, other.high), _EXACT.subtract(self.high, other.low)
+        )
 
     def meets(self, other: Interval) -> bool:
         """Whether the two intervals share at least one value."""

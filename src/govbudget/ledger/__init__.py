@@ -11,11 +11,17 @@ beside its final accounts (部门决算);
 from __future__ import annotations
 
 from govbudget.ledger.comparison import (
-    EXECUTION_PAIRS,
-    SAME_FAMILY_PAIRS,
     STANDARD_CHANGES,
     BudgetComparison,
     Change,
+    compare_years,
+    with_changes,
+)
+from govbudget.ledger.consolidation import consolidate
+from govbudget.ledger.derivation import EMPTY_NOTES, ClassLayout, derive, table_facts
+from govbudget.ledger.execution import (
+    EXECUTION_PAIRS,
+    SAME_FAMILY_PAIRS,
     Execution,
     ExecutionComparison,
     ExecutionRate,
@@ -23,11 +29,7 @@ from govbudget.ledger.comparison import (
     Pairing,
     VarianceExplanation,
     compare_execution,
-    compare_years,
-    with_changes,
 )
-from govbudget.ledger.consolidation import consolidate
-from govbudget.ledger.derivation import EMPTY_NOTES, ClassLayout, derive, table_facts
 from govbudget.ledger.items import (
     Appropriation,
     BasicKind,

@@ -7,6 +7,10 @@ their shares (占 X%), the changes against last year, the execution statement of
 …), the basic expenditure, the "三公" statement with its budgets, rates and physical quantities,
 机关运行经费, procurement, state-owned assets and the performance evaluations.
 
+The module is long because one text states all of these, often in one sentence; the readers of
+each kind share one pass over the text and its masks, so that a figure is read by exactly one
+of them.
+
 >>> facts, findings = read_final_facts(
 ...     "2024年度部门决算情况说明\\n"
 ...     "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，"

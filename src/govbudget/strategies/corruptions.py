@@ -7,6 +7,10 @@ given a budget that passes, break it in one known way and ask whether the checke
 
 :func:`corruptions` draws one corruption of a budget drawn from a strategy;
 :data:`CORRUPTIONS` lists every kind, so a test can apply each of them in turn.
+
+The module is long because it holds every kind of corruption of a budget, each a short function
+next to the editing helpers they all use; the list that names them is the one place a new kind
+is added.
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ budgets.
 
 :func:`final_accounts` draws consistent final accounts (``check`` finds no error in them),
 :func:`final_tables` valid tables of the nine classes whose figures need not add up.
+
+The module is long because building, stating and drawing final accounts share one model of
+actuals and balances; split apart, each part would repeat it.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from govbudget.amounts import Figure, decimal_places, format_amount
 from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts
-from govbudget.ledger.comparison import Execution, ExecutionComparison, VarianceExplanation
+from govbudget.ledger.execution import Execution, ExecutionComparison, VarianceExplanation
 from govbudget.tables import ThreePublicExpensesTable
 from govbudget.tables.model import is_code
 from govbudget.writing.cells import JSON, text_columns
