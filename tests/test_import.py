@@ -137,6 +137,40 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
     assert cycles == []
 
 
+# The rooms of docs/architecture.md, lowest first: a module imports only from rooms below its own.
+ROOMS: tuple[tuple[str, ...], ...] = (
+    ("errors", "_version"),
+    ("amounts", "findings", "limits", "vocabulary"),
+    ("rates", "classification", "performance"),
+    ("tables",),
+    ("disclosure",),
+    ("families", "govbudget"),  # govbudget: the package itself, which loads the model alone
+    ("checks", "ledger"),
+    ("reading",),
+    ("writing",),
+    ("strategies", "bulk"),
+    ("cli",),
+    ("__main__",),
+)
+FLOOR = {room: floor for floor, rooms in enumerate(ROOMS) for room in rooms}
+
+
+def room_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def test_every_module_imports_only_from_the_rooms_below_its_own() -> None:
+    upward = sorted(
+        (module, needed)
+        for module in modules()
+        for needed in imported_at_load(module)
+        if room_of(needed) != room_of(module) and FLOOR[room_of(needed)] >= FLOOR[room_of(module)]
+    )
+    assert upward == []
+    assert {room_of(module) for module in modules()} == set(FLOOR)
+
+
 @pytest.mark.parametrize("module", [m for m in modules() if m != "govbudget.__main__"])
 def test_every_module_imports_on_its_own(module: str) -> None:
     if module.startswith("govbudget.strategies"):

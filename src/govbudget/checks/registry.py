@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import TypeVar
+from typing import Protocol, TypeVar, cast
 
 import attrs
 
@@ -121,18 +121,22 @@ def _selected(rule_id: str, patterns: Iterable[str]) -> bool:
     return any(rule_id == p or rule_id.startswith(p + "-") for p in patterns)
 
 
-def _parts(obj: object) -> Iterable[object]:
-    parts = getattr(obj, "parts", None)
-    # A field named so (a formula's parts) is no declaration of what the object is made of.
-    return parts() if callable(parts) else ()
+class _Composite(Protocol):
+    def parts(self) -> Iterable[object]: ...
 
 
-def _carried(obj: object) -> Iterable[Finding]:
-    found: tuple[Finding, ...] = getattr(obj, "read_findings", ())
-    return found
+@attrs.frozen(slots=True)
+class _Steps:
+    """What ``check`` does with an object of one type: the rules to run, whether it carries
+    its reader's findings, whether it names its parts. Asked of the type once, since asking an
+    object for an attribute it lacks is slow on a slotted class."""
+
+    rules: tuple[tuple[Rule, RuleFunction], ...]
+    carries: bool
+    has_parts: bool
 
 
-_Plan = dict[type, tuple[tuple[Rule, RuleFunction], ...]]
+_Plan = dict[type, _Steps]
 _MOST_PLANS = 64  # selections remembered per registry; beyond, the memory starts again
 
 
@@ -221,25 +225,35 @@ class Registry:
         while pending:
             current = pending.pop()
             kind = type(current)
-            applicable = plan.get(kind)
-            if applicable is None:
-                applicable = plan[kind] = tuple(
-                    (r, r.function)
-                    for r in self._chosen(selected, ignored)
-                    if r.applies_to is not None
-                    and r.function is not None
-                    and isinstance(current, r.applies_to)
-                )
-            for candidate, function in applicable:
+            steps = plan.get(kind)
+            if steps is None:
+                steps = plan[kind] = self._steps(kind, selected, ignored)
+            for candidate, function in steps.rules:
                 findings.extend(function(candidate, current))
-            findings.extend(
-                finding
-                for finding in _carried(current)
-                if (selected is None or _selected(finding.rule, selected))
-                and not _selected(finding.rule, ignored)
-            )
-            pending.extend(_parts(current))
+            if steps.carries:
+                carried: tuple[Finding, ...] = getattr(current, "read_findings", ())
+                findings.extend(
+                    finding
+                    for finding in carried
+                    if (selected is None or _selected(finding.rule, selected))
+                    and not _selected(finding.rule, ignored)
+                )
+            if steps.has_parts:
+                pending.extend(cast("_Composite", current).parts())
         return Report(findings)
+
+    def _steps(
+        self, kind: type, selected: tuple[str, ...] | None, ignored: tuple[str, ...]
+    ) -> _Steps:
+        rules = tuple(
+            (r, r.function)
+            for r in self._chosen(selected, ignored)
+            if r.applies_to is not None
+            and r.function is not None
+            and issubclass(kind, r.applies_to)
+        )
+        # A field named "parts" (a formula's) is no declaration of what an object is made of.
+        return _Steps(rules, hasattr(kind, "read_findings"), callable(getattr(kind, "parts", None)))
 
     def _chosen(self, selected: tuple[str, ...] | None, ignored: tuple[str, ...]) -> list[Rule]:
         return [

@@ -89,11 +89,10 @@ class Disclosure:
     def table(self, kind: type[T] | str) -> T | Table | None:
         """The published table of this class or key (``"basic_expenditure_final"``), or
         ``None`` when the disclosure lacks it."""
+        if isinstance(kind, str):
+            return next((table for table in self.tables if table.SPEC.key == kind), None)
         for table in self.tables:
-            if isinstance(kind, str):
-                if table.SPEC.key == kind:
-                    return table
-            elif isinstance(table, kind):
+            if isinstance(table, kind):
                 return table
         return None
 
