@@ -16,7 +16,6 @@ import attrs
 
 from govbudget.disclosure.base import Disclosure, findings
 from govbudget.disclosure.facts import FinalStatedFacts
-from govbudget.disclosure.text_figures import FinalTextTables, text_figures
 from govbudget.findings import Finding
 from govbudget.tables import (
     BasicExpenditureFinalTable,
@@ -70,6 +69,9 @@ class DepartmentFinalAccounts(Disclosure):
         stated facts, the facts beside what the tables print of them
         (:class:`~govbudget.disclosure.text_figures.FinalTextTables`), and the tables."""
         yield self.facts
+        # Only checking needs the explanation against the tables: loaded with it, not with the model.
+        from govbudget.disclosure.text_figures import FinalTextTables, text_figures
+
         yield FinalTextTables(self.facts, text_figures(self))
         yield from self.tables
 

@@ -178,13 +178,11 @@ _CLASS_ENTRY = re.compile(
     rf"(?P<name>[{_CJK}]+?)(?P<cls>\(类\))?(?P<tail>支出)?(?<![\d.])(?<!\d,){_NUMBER}{_UNIT}"
     r"(?:,?占(?P<share>\d+(?:\.\d+)?)%)?"
 )
-_MAJOR_BREAK = re.compile(
-    r"\n(?=第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))"
-)
-_HEADING_BREAK = re.compile(rf"\n(?={HEADING.pattern})")
 _CHINESE_HEADING = re.compile(
     r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
 )
+_MAJOR_BREAK = re.compile(rf"\n(?={_CHINESE_HEADING.pattern})")
+_HEADING_BREAK = re.compile(rf"\n(?={HEADING.pattern})")
 
 _STAGE = re.compile(
     r"编报绩效目标|绩效目标申报|绩效跟踪(?:评价)?|绩效运行监控|绩效监控|绩效自评"

@@ -32,10 +32,8 @@ The data is read on first use, once.
 
 from __future__ import annotations
 
-import csv
 import enum
 import functools
-import io
 from collections.abc import Iterator, Mapping
 
 import attrs
@@ -115,7 +113,10 @@ class Concept:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    from importlib import resources  # with the first use of the data, not with govbudget
+    # With the first use of the data, not with govbudget.
+    import csv
+    import io
+    from importlib import resources
 
     text = (
         resources.files("govbudget.vocabulary").joinpath("data").joinpath(name).read_text("utf-8")
