@@ -115,7 +115,7 @@ def test_load_file_gives_the_object_or_raises(corpus: Path) -> None:
 def test_a_fault_of_govbudget_is_the_outcome_of_that_file_only(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(obj: object) -> govbudget.Report:
+    def broken(obj: object, **_options: object) -> govbudget.Report:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(govbudget.bulk, "check", broken)

@@ -24,19 +24,6 @@ SEED_TEXT = ROOT / "src" / "govbudget" / "samples" / "kaiping_2025.txt"
 SEED_BUNDLE = ROOT / "tests" / "data" / "seed_bundle.json"
 
 
-def _readers_import() -> bool:
-    try:
-        from govbudget.reading.document import read_bundle, read_text  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_readers = pytest.mark.skipif(
-    not _readers_import(), reason="govbudget.reading.document (read_text, read_bundle) not ready"
-)
-
-
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
@@ -278,17 +265,14 @@ def only_error_is_fixed_assets(result: subprocess.CompletedProcess[str]) -> None
     assert [f["rule"] for f in errors] == ["TXT-FIXED-ASSETS"]
 
 
-@needs_readers
 def test_the_seed_text_has_one_error() -> None:
     only_error_is_fixed_assets(run("check", "--format", "json", SEED_TEXT))
 
 
-@needs_readers
 def test_the_seed_bundle_has_one_error() -> None:
     only_error_is_fixed_assets(run("check", "--format", "json", SEED_BUNDLE))
 
 
-@needs_readers
 def test_the_seed_in_gb18030_has_one_error(tmp_path: Path) -> None:
     path = tmp_path / "kaiping_gb18030.txt"
     path.write_bytes(SEED_TEXT.read_text(encoding="utf-8").encode("gb18030"))
@@ -296,14 +280,12 @@ def test_the_seed_in_gb18030_has_one_error(tmp_path: Path) -> None:
     only_error_is_fixed_assets(run("check", "--format", "json", "--encoding", "gbk", path))
 
 
-@needs_readers
 def test_the_seed_with_a_bom_has_one_error(tmp_path: Path) -> None:
     path = tmp_path / "kaiping_bom.txt"
     path.write_bytes(SEED_TEXT.read_text(encoding="utf-8").encode("utf-8-sig"))
     only_error_is_fixed_assets(run("check", "--format", "json", path))
 
 
-@needs_readers
 def test_check_without_a_path_checks_the_bundled_example() -> None:
     result = run("check")
     assert result.returncode == 1
@@ -311,7 +293,6 @@ def test_check_without_a_path_checks_the_bundled_example() -> None:
     assert "TXT-FIXED-ASSETS" in result.stdout
 
 
-@needs_readers
 def test_fail_on_sets_the_gravity_that_fails(tmp_path: Path) -> None:
     # The seed with its one error corrected: the text states the table's 20.61万元.
     text = SEED_TEXT.read_text(encoding="utf-8")
@@ -328,7 +309,6 @@ def test_fail_on_sets_the_gravity_that_fails(tmp_path: Path) -> None:
     assert noted.returncode == (1 if counts["warning"] or counts["info"] else 0)
 
 
-@needs_readers
 def test_check_as_markdown() -> None:
     result = run("check", "--format", "markdown", SEED_BUNDLE)
     assert result.returncode == 1
@@ -338,7 +318,6 @@ def test_check_as_markdown() -> None:
     assert "| 错误 | `TXT-FIXED-ASSETS` |" in result.stdout
 
 
-@needs_readers
 def test_a_directory_of_two_disclosures(tmp_path: Path) -> None:
     (tmp_path / "text.txt").write_bytes(SEED_TEXT.read_bytes())
     (tmp_path / "bundle.json").write_bytes(SEED_BUNDLE.read_bytes())
@@ -356,7 +335,6 @@ def test_a_directory_of_two_disclosures(tmp_path: Path) -> None:
     assert {entry["phase"] for entry in data["files"]} == {"budget"}
 
 
-@needs_readers
 @pytest.mark.parametrize("form", ["text", "markdown", "html", "csv"])
 def test_render_to_stdout(form: str) -> None:
     result = run("render", SEED_TEXT, "--format", form)
@@ -374,7 +352,6 @@ def test_render_to_stdout(form: str) -> None:
         assert rows[0][0] == "部门预算收入总表"
 
 
-@needs_readers
 def test_render_to_a_file_and_force(tmp_path: Path) -> None:
     target = tmp_path / "seed.csv"
     assert run("render", SEED_TEXT, "--format", "csv", "-o", target).returncode == 0

@@ -27,6 +27,7 @@ from govbudget import (
     read_grids,
     read_text,
 )
+from govbudget.disclosure import Scope
 from govbudget.reading import DocumentError
 from govbudget.reading.text_dump import split_text
 from govbudget.tables import STANDARD_FINAL_TABLES, Detail, Phase
@@ -40,8 +41,13 @@ SEED_TEXT = resources.files("govbudget").joinpath("samples", "kaiping_2025.txt")
 
 
 def without_quotes(budget: DepartmentBudget) -> DepartmentBudget:
+    """The budget without what only a reader knows: the sentences facts were read from, and
+    the scope it saw (a budget built in code says none, and is whole)."""
     return attrs.evolve(
-        budget, facts=attrs.evolve(budget.facts, quotes=()), read_findings=budget.read_findings
+        budget,
+        facts=attrs.evolve(budget.facts, quotes=()),
+        read_findings=budget.read_findings,
+        scope=None,
     )
 
 
@@ -56,6 +62,7 @@ def case(name: str) -> dict[str, object]:
 def test_the_seed_text_reads_into_the_budget_the_example_builds() -> None:
     read = read_text(SEED_TEXT)
     assert read.read_findings == ()
+    assert read.scope is Scope.WHOLE
     assert without_quotes(read) == without_quotes(build_budget())
     # every fact keeps the sentence it was read from
     assert read.facts.quote("fixed_assets_value") is not None

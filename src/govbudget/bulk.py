@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govbudget.checks import check, rules
+from govbudget.disclosure import Scope
 from govbudget.errors import GovBudgetError
 from govbudget.findings import Report
 from govbudget.tables import Phase, Table
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SUFFIXES",
     "FileOutcome",
+    "Selection",
     "UnreadableError",
     "check_bytes",
     "check_file",
@@ -251,7 +253,23 @@ def load_file(
 # --- checking --------------------------------------------------------------------------------
 
 
-def _check_loaded(name: str, load: Callable[[], object]) -> FileOutcome:
+@attrs.frozen(slots=True)
+class Selection:
+    """Which rules a run keeps (``select``, ``ignore``: ids or families, as
+    :func:`~govbudget.check` takes them) and what a disclosure is checked as (``scope``:
+    ``None`` as its reader said)."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    scope: Scope | None = None
+
+
+_EVERY_RULE = Selection()
+
+
+def _check_loaded(
+    name: str, load: Callable[[], object], selection: Selection = _EVERY_RULE
+) -> FileOutcome:
     try:
         obj = load()
     except UnreadableError as error:
@@ -263,7 +281,7 @@ def _check_loaded(name: str, load: Callable[[], object]) -> FileOutcome:
         # A report, a finding, a subject: a document, but nothing a rule checks.
         return FileOutcome(name, kind, error=f"a {kind} document: no rule checks it")
     try:
-        report = check(obj)
+        report = check(obj, select=selection.select, ignore=selection.ignore, scope=selection.scope)
     except Exception as error:
         return FileOutcome(name, kind, error=_internal(error))
     phase, department, year = _about(obj)
@@ -293,6 +311,7 @@ def check_bytes(
     encoding: str | None = None,
     year: int | None = None,
     department: str | None = None,
+    selection: Selection = _EVERY_RULE,
 ) -> FileOutcome:
     """Read and check a file's bytes, ``name`` being the file's name (``.json`` or not).
 
@@ -302,7 +321,7 @@ def check_bytes(
     >>> check_bytes(b'{"tables": {}}', "bundle.json").error
     'JSON, but neither a govbudget document (no "type") nor a grid bundle (no "tables" list)'
     """
-    return _check_loaded(name, lambda: _load(data, name, encoding, year, department))
+    return _check_loaded(name, lambda: _load(data, name, encoding, year, department), selection)
 
 
 def check_file(
@@ -311,9 +330,11 @@ def check_file(
     encoding: str | None = None,
     year: int | None = None,
     department: str | None = None,
+    selection: Selection = _EVERY_RULE,
 ) -> FileOutcome:
-    """Read one file as :func:`load_file` does and check what it holds; never raises for a
-    bad file.
+    """Read one file as :func:`load_file` does and check what it holds with the rules of
+    ``selection`` (every rule, each disclosure as its reader said, by default); never raises
+    for a bad file.
 
     The outcome has the report, or the reason the file could not be read (it does not exist,
     is empty, is not text, is truncated JSON, is not a disclosure …) or holds nothing a rule
@@ -330,7 +351,9 @@ def check_file(
     ['TXT-FIXED-ASSETS']
     """
     name = os.fspath(path)
-    return _check_loaded(name, lambda: _load(_read_bytes(path), name, encoding, year, department))
+    return _check_loaded(
+        name, lambda: _load(_read_bytes(path), name, encoding, year, department), selection
+    )
 
 
 def files_in(directory: str | os.PathLike[str]) -> list[str]:
@@ -355,6 +378,7 @@ def check_files(
     encoding: str | None = None,
     year: int | None = None,
     department: str | None = None,
+    selection: Selection = _EVERY_RULE,
 ) -> Iterator[FileOutcome]:
     """:func:`check_file` for each path, on ``jobs`` processes; the outcomes in input order.
 
@@ -374,7 +398,9 @@ def check_files(
     workers = (os.cpu_count() or 1) if jobs is None else jobs
     if workers < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    task = functools.partial(check_file, encoding=encoding, year=year, department=department)
+    task = functools.partial(
+        check_file, encoding=encoding, year=year, department=department, selection=selection
+    )
     given = (os.fspath(path) for path in paths)
     if workers == 1:
         return map(task, given)

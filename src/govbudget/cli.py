@@ -40,6 +40,7 @@ from govbudget import (
 )
 from govbudget.bulk import (
     FileOutcome,
+    Selection,
     UnreadableError,
     check_bytes,
     check_files,
@@ -48,6 +49,7 @@ from govbudget.bulk import (
     load_file,
 )
 from govbudget.checks import rules
+from govbudget.disclosure import Scope
 from govbudget.writing import render
 from govbudget.writing.cells import JSON, text_columns
 from govbudget.writing.reference import rule_catalogue_markdown
@@ -118,11 +120,11 @@ def _planned(paths: Sequence[str]) -> list[FileOutcome | str]:
     return planned
 
 
-def _sample() -> FileOutcome:
+def _sample(selection: Selection) -> FileOutcome:
     """The outcome of the bundled example, ``check`` without a PATH."""
     folder, name = _SAMPLE.split("/")
     sample = resources.files("govbudget").joinpath(folder).joinpath(name)
-    return check_bytes(sample.read_bytes(), f"govbudget/{_SAMPLE}")
+    return check_bytes(sample.read_bytes(), f"govbudget/{_SAMPLE}", selection=selection)
 
 
 def _write(text: str) -> None:
@@ -256,9 +258,30 @@ _SEVERAL_FORMATS: dict[str, Callable[[Sequence[FileOutcome]], str]] = {
 }
 
 
+_SCOPE_CHOICES: dict[str, Scope | None] = {"auto": None, "whole": Scope.WHOLE, "part": Scope.PART}
+
+
+def _rule_patterns(text: str) -> list[str]:
+    """``--select``/``--ignore``: comma-separated rule ids or families, each naming a rule of
+    the catalogue (T6 names T6-COLUMNS …; X-T1 names X-T1-T2 …)."""
+    patterns = [part.strip().upper() for part in text.split(",") if part.strip()]
+    ids = [r.id for r in rules()]
+    for pattern in patterns:
+        if not any(i == pattern or i.startswith(pattern + "-") for i in ids):
+            raise argparse.ArgumentTypeError(
+                f"no rule is {pattern} or starts with {pattern}- (govbudget rules lists them)"
+            )
+    return patterns
+
+
 def command_check(args: argparse.Namespace) -> int:
     """``govbudget check``: read, check and report each input; the exit status is the verdict."""
-    planned = _planned(args.paths) if args.paths else [_sample()]
+    selection = Selection(
+        None if args.select is None else tuple(args.select),
+        tuple(args.ignore),
+        _SCOPE_CHOICES[args.scope],
+    )
+    planned = _planned(args.paths) if args.paths else [_sample(selection)]
     several = len(planned) > 1 or any(Path(p).is_dir() for p in args.paths)
     show_progress = several and not args.quiet and sys.stderr.isatty()
     # Checked ahead on --jobs processes, the outcomes come back in order: what is printed, and
@@ -269,6 +292,7 @@ def command_check(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         year=args.year,
         department=args.department,
+        selection=selection,
     )
     outcomes: list[FileOutcome] = []
     for done, item in enumerate(planned):
@@ -427,10 +451,6 @@ def _rules_as_text() -> str:
 
 def command_rules(args: argparse.Namespace) -> int:
     """``govbudget rules``: the rule catalogue (id, severity, title, description)."""
-    # The readers declare the rules they raise (READ-…) when imported; the catalogue lists
-    # every rule `check` can report on a file, theirs included.
-    import govbudget.reading.document  # noqa: F401
-
     if args.format == "markdown":
         _write(rule_catalogue_markdown())
     else:
@@ -499,6 +519,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="check the files on N processes (default: one per core); the output is the "
         "same for every N",
+    )
+    checking.add_argument(
+        "--select",
+        type=_rule_patterns,
+        action="extend",
+        metavar="RULE",
+        help="run only these rules: ids or families, comma-separated (T6, DOC-TABLES, X)",
+    )
+    checking.add_argument(
+        "--ignore",
+        type=_rule_patterns,
+        action="extend",
+        default=[],
+        metavar="RULE",
+        help="leave these rules out: ids or families, comma-separated",
+    )
+    checking.add_argument(
+        "--scope",
+        choices=tuple(_SCOPE_CHOICES),
+        default="auto",
+        help="check each disclosure as a whole one (all nine tables required …) or as a part "
+        "(a “三公” page, one table, an explanation alone); auto: as the document shows",
     )
     _add_reading_options(checking)
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
 from govbudget.checks.catalogues import CATALOGUE_RULES
 from govbudget.checks.changes import BUDGET_CHANGE_RULES, FINAL_CHANGE_RULE
-from govbudget.checks.completeness import BUDGET_COMPLETENESS, FINAL_COMPLETENESS
+from govbudget.checks.completeness import BUDGET_COMPLETENESS, DOC_PART, FINAL_COMPLETENESS
 from govbudget.checks.conventions import T6_CONVENTION
 from govbudget.checks.cross_table import BUDGET_CROSS_TABLE, FINAL_CROSS_TABLE
 from govbudget.checks.goals import GOAL_RULES
@@ -27,6 +29,7 @@ from govbudget.checks.registry import Registry, Rule, declare, rule
 from govbudget.checks.statements import STATEMENT_RULES
 from govbudget.checks.tables import table_rules
 from govbudget.checks.text_tables import BUDGET_TEXT_TABLE, FINAL_TEXT_TABLE
+from govbudget.disclosure import Disclosure, Scope
 from govbudget.findings import Finding, Location, Report, Severity
 from govbudget.tables import STANDARD_FINAL_TABLES, STANDARD_TABLES
 
@@ -72,7 +75,7 @@ FINAL_RULES: tuple[Rule, ...] = (
 """The rules of final accounts (部门决算): each table's own, between the tables,
 completeness, and the explanation's."""
 
-RULES = Registry((*CATALOGUE_RULES, *BUDGET_RULES, *FINAL_RULES, *READING_RULES))
+RULES = Registry((*CATALOGUE_RULES, *BUDGET_RULES, *FINAL_RULES, DOC_PART, *READING_RULES))
 """The built-in rules, in catalogue order."""
 
 
@@ -86,16 +89,24 @@ def check(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    scope: Scope | None = None,
     registry: Registry = RULES,
 ) -> Report:
     """Run every applicable rule on ``obj`` and its parts and return the report.
 
     ``select`` keeps only the rules whose id is given or starts with a given family
-    (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way; ``registry``
-    replaces the built-in rules with a registry of one's own.
+    (``select=["T6"]`` runs ``T6-…``); ``ignore`` drops rules the same way; ``scope`` checks
+    a disclosure as whole or as a part of one (:class:`~govbudget.disclosure.Scope`) whatever
+    its reader said, ``None`` as it said; ``registry`` replaces the built-in rules with a
+    registry of one's own.
 
     >>> from govbudget.classification import functional_classification
     >>> check(functional_classification(2025)).ok
     True
+    >>> from govbudget.disclosure import DepartmentBudget
+    >>> [f.rule for f in check(DepartmentBudget("某局", 2025, scope=Scope.PART))]
+    ['DOC-PART']
     """
+    if scope is not None and isinstance(obj, Disclosure) and obj.scope is not scope:
+        obj = attrs.evolve(obj, scope=scope)
     return registry.check(obj, select=select, ignore=ignore)

@@ -14,6 +14,7 @@ The rule functions are written once for both families: each asks the disclosure'
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Protocol
 
 from govbudget.checks.registry import Rule, rule
 from govbudget.checks.wording import shown
@@ -21,7 +22,7 @@ from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Disc
 from govbudget.families import BUDGET, FINAL, family_of
 from govbudget.findings import Finding, Location, Severity
 
-__all__ = ["BUDGET_COMPLETENESS", "FINAL_COMPLETENESS"]
+__all__ = ["BUDGET_COMPLETENESS", "DOC_PART", "FINAL_COMPLETENESS"]
 
 
 def _missing(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
@@ -81,6 +82,9 @@ _THREE_PUBLIC_CHANGES = (
 def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     facts, labels = budget.facts, family_of(budget).fact_labels
     where = Location(table="情况说明", row="“三公”经费")
+    stated = any(getattr(facts, name) is not None for name in _THREE_PUBLIC_ITEMS)
+    if not budget.is_whole and not stated and facts.three_public_change is None:
+        return  # a part without a "三公" statement is not asked for one
     missing = [labels[name] for name in _THREE_PUBLIC_ITEMS if getattr(facts, name) is None]
     if missing:
         yield rule.finding(f"“三公”经费说明未列明：{'、'.join(missing)}", location=where)
@@ -107,6 +111,36 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
         )
 
 
+def _held(disclosure: Disclosure) -> list[str]:
+    """What a disclosure holds, as a report names it."""
+    held = [table.title for table in disclosure.tables]
+    if isinstance(disclosure, DepartmentBudget):
+        held += [] if disclosure.procurement is None else [disclosure.procurement.title]
+        held += [] if disclosure.fixed_assets is None else [disclosure.fixed_assets.title]
+        held += [f"项目绩效目标表：{goal.name}" for goal in disclosure.project_goals]
+        held += [] if disclosure.department_goals is None else ["部门整体绩效目标"]
+    held += ["机构设置"] if disclosure.units else []
+    stated = isinstance(disclosure, (DepartmentBudget, DepartmentFinalAccounts)) and bool(
+        disclosure.facts.stated()
+    )
+    return [*held, "情况说明"] if stated else held
+
+
+def _part(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
+    if disclosure.is_whole:
+        return
+    family = family_of(disclosure)
+    whole_only = "、".join(
+        r.id
+        for r in (*BUDGET_COMPLETENESS, *FINAL_COMPLETENESS)
+        if r.whole_only and r.applies_to is not None and isinstance(disclosure, r.applies_to)
+    )
+    yield rule.finding(
+        f"本文档是部门{family.phase.label}公开的一部分，含：{'、'.join(_held(disclosure)) or '无'}；"
+        f"按部分检查，未运行完整性规则（{whole_only}）",
+    )
+
+
 def _agency_stated(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     if budget.facts.agency_running_costs is None:
         yield rule.finding(
@@ -115,14 +149,34 @@ def _agency_stated(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
         )
 
 
-def _rules(
-    prefix: str, kind: type[Disclosure]
-) -> Callable[[str, str, str, Callable[..., Iterator[Finding]]], Rule]:
+class _Declare(Protocol):
+    def __call__(
+        self,
+        suffix: str,
+        title: str,
+        description: str,
+        function: Callable[..., Iterator[Finding]],
+        *,
+        whole_only: bool = False,
+    ) -> Rule: ...
+
+
+def _rules(prefix: str, kind: type[Disclosure]) -> _Declare:
     def make(
-        suffix: str, title: str, description: str, function: Callable[..., Iterator[Finding]]
+        suffix: str,
+        title: str,
+        description: str,
+        function: Callable[..., Iterator[Finding]],
+        *,
+        whole_only: bool = False,
     ) -> Rule:
         return rule(
-            f"{prefix}-{suffix}", title, Severity.ERROR, applies_to=kind, description=description
+            f"{prefix}-{suffix}",
+            title,
+            Severity.ERROR,
+            applies_to=kind,
+            description=description,
+            whole_only=whole_only,
         )(function)
 
     return make
@@ -137,6 +191,7 @@ BUDGET_COMPLETENESS: tuple[Rule, ...] = (
         "All nine standard tables are published",
         "九张标准表齐全（无数据的表也应空表列示）。",
         _missing,
+        whole_only=True,
     ),
     _budget(
         "EMPTY-NOTE",
@@ -156,6 +211,7 @@ BUDGET_COMPLETENESS: tuple[Rule, ...] = (
         "Agency running costs are stated",
         "情况说明中说明机关运行经费安排情况。",
         _agency_stated,
+        whole_only=True,
     ),
     _budget(
         "YEAR",
@@ -172,6 +228,7 @@ FINAL_COMPLETENESS: tuple[Rule, ...] = (
         "All nine tables of the final accounts are published",
         "部门决算九张公开表齐全（无数据的表也应空表列示）。",
         _missing,
+        whole_only=True,
     ),
     _final(
         "EMPTY-NOTE",
@@ -182,3 +239,13 @@ FINAL_COMPLETENESS: tuple[Rule, ...] = (
     _final("YEAR", "One year everywhere", "各决算表的年度与部门决算年度一致。", _years),
 )
 """The completeness rules of final accounts, ``DOCF-…``."""
+
+DOC_PART = rule(
+    "DOC-PART",
+    "A part of a disclosure is checked as a part",
+    Severity.INFO,
+    applies_to=Disclosure,
+    description="只含部门预算（决算）公开一部分的文档（“三公”经费页、绩效目标表、单独的情况说明、"
+    "部分表格）按部分检查：列出其所含内容，不运行要求完整公开的规则（如九张表齐全）。",
+)(_part)
+"""The note on a part of a disclosure: what it holds, and which rules it is spared."""

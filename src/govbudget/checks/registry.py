@@ -57,6 +57,9 @@ class Rule:
     :meth:`finding`, so the id, title and severity are written once, here. A rule without a
     function (``applies_to`` is ``None``) is raised by a reader while it reads a document, not
     by ``check``; it is declared so that the rule catalogue lists it (:func:`declare`).
+    A rule ``whole_only`` asks for something a whole disclosure must hold (all nine tables, a
+    statement of agency running costs); ``check`` does not run it on a part of one (an object
+    whose ``is_whole`` is false: see :class:`~govbudget.disclosure.Scope`).
     """
 
     id: str = attrs.field(converter=_well_formed)
@@ -65,6 +68,7 @@ class Rule:
     applies_to: type | None
     description: str
     function: RuleFunction | None = attrs.field(default=None, eq=False, repr=False)
+    whole_only: bool = False
 
     def run(self, obj: object) -> Iterator[Finding]:
         """The findings of this rule on ``obj``."""
@@ -100,14 +104,20 @@ class Rule:
 
 
 def rule(
-    id: str, title: str, severity: Severity, *, applies_to: type, description: str
+    id: str,
+    title: str,
+    severity: Severity,
+    *,
+    applies_to: type,
+    description: str,
+    whole_only: bool = False,
 ) -> Callable[[RuleFunction], Rule]:
     """Make the decorated function a :class:`Rule` (it registers it nowhere: a registry is
     made from lists of rules)."""
     _well_formed(id)
 
     def make(function: RuleFunction) -> Rule:
-        return Rule(id, title, severity, applies_to, description, function)
+        return Rule(id, title, severity, applies_to, description, function, whole_only)
 
     return make
 
@@ -134,6 +144,7 @@ class _Steps:
     rules: tuple[tuple[Rule, RuleFunction], ...]
     carries: bool
     has_parts: bool
+    any_whole_only: bool
 
 
 _Plan = dict[type, _Steps]
@@ -228,8 +239,10 @@ class Registry:
             steps = plan.get(kind)
             if steps is None:
                 steps = plan[kind] = self._steps(kind, selected, ignored)
+            whole = getattr(current, "is_whole", True) if steps.any_whole_only else True
             for candidate, function in steps.rules:
-                findings.extend(function(candidate, current))
+                if whole or not candidate.whole_only:
+                    findings.extend(function(candidate, current))
             if steps.carries:
                 carried: tuple[Finding, ...] = getattr(current, "read_findings", ())
                 findings.extend(
@@ -253,7 +266,12 @@ class Registry:
             and issubclass(kind, r.applies_to)
         )
         # A field named "parts" (a formula's) is no declaration of what an object is made of.
-        return _Steps(rules, hasattr(kind, "read_findings"), callable(getattr(kind, "parts", None)))
+        return _Steps(
+            rules,
+            hasattr(kind, "read_findings"),
+            callable(getattr(kind, "parts", None)),
+            any(r.whole_only for r, _ in rules),
+        )
 
     def _chosen(self, selected: tuple[str, ...] | None, ignored: tuple[str, ...]) -> list[Rule]:
         return [

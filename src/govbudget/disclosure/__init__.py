@@ -9,7 +9,7 @@ True
 from __future__ import annotations
 
 from govbudget.disclosure.assets import ASSET_KINDS, ASSET_PARTS, AssetRow, FixedAssetsTable
-from govbudget.disclosure.base import Disclosure
+from govbudget.disclosure.base import Disclosure, Scope
 from govbudget.disclosure.budget import DepartmentBudget
 from govbudget.disclosure.facts import AMOUNT_FACTS, FinalStatedFacts, StatedFacts
 from govbudget.disclosure.final import DepartmentFinalAccounts
@@ -38,6 +38,7 @@ __all__ = [
     "ProcurementItem",
     "ProcurementTable",
     "Restatement",
+    "Scope",
     "StatedChange",
     "StatedClass",
     "StatedEvaluation",

@@ -8,6 +8,7 @@ tables of their family, the units, and what their reader could not read.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator
 from typing import ClassVar, TypeVar, overload
 
@@ -17,7 +18,7 @@ from govbudget.disclosure.units import BudgetUnit
 from govbudget.findings import Finding
 from govbudget.tables import Phase, Table, TableError, standard_tables
 
-__all__ = ["Disclosure"]
+__all__ = ["Disclosure", "Scope"]
 
 T = TypeVar("T", bound=Table)
 
@@ -45,6 +46,30 @@ _TWICE = {
 }
 
 
+class Scope(enum.Enum):
+    """What a document holds of a disclosure: all of it, or a part.
+
+    A whole disclosure (the standard set of tables, or a document that presents itself as the
+    部门预算公开 / 部门决算公开) must hold everything its family requires, and the completeness
+    rules say what it lacks; a part — a "三公" page, a goal table, an explanation alone, any
+    subset of tables — is checked for what it holds.
+
+    >>> Scope("part").label
+    '部分'
+    """
+
+    WHOLE = "whole"
+    PART = "part"
+
+    @property
+    def label(self) -> str:
+        """The scope as a report names it."""
+        return _SCOPE_LABELS[self]
+
+
+_SCOPE_LABELS = {Scope.WHOLE: "完整公开", Scope.PART: "部分"}
+
+
 @attrs.frozen(slots=True, repr=False)
 class Disclosure:
     """A department's disclosure of one year: its budget (部门预算) or its final accounts (部门决算).
@@ -52,6 +77,9 @@ class Disclosure:
     It holds the standard tables of its family as published (at most one of each; a missing one
     is a completeness finding, not an error at construction) and the units it covers (机构设置,
     单位构成). ``check`` runs the rules of its family on it and on its :meth:`parts`.
+
+    ``scope`` is what the document it was read from holds (:class:`Scope`): a reader says; a
+    disclosure built in code, which says nothing (``None``), is whole.
     """
 
     PHASE: ClassVar[Phase]
@@ -61,6 +89,7 @@ class Disclosure:
     department_code: str | None = None
     tables: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
     units: tuple[BudgetUnit, ...] = attrs.field(default=(), converter=_units)
+    scope: Scope | None = attrs.field(default=None, kw_only=True)
 
     @tables.validator
     def _one_of_each(self, _attribute: object, tables: tuple[Table, ...]) -> None:
@@ -76,6 +105,11 @@ class Disclosure:
             if kind in seen:
                 raise TableError(_TWICE[self.PHASE].format(title=kind.SPEC.title))
             seen.add(kind)
+
+    @property
+    def is_whole(self) -> bool:
+        """Whether the disclosure is whole (see :class:`Scope`): the completeness rules run."""
+        return self.scope is not Scope.PART
 
     @property
     def phase(self) -> Phase:

@@ -24,6 +24,7 @@ from govbudget.disclosure import (
     FixedAssetsTable,
     ProcurementItem,
     ProcurementTable,
+    Scope,
 )
 from govbudget.errors import AmountError, DocumentError, GovBudgetError
 from govbudget.findings import Finding, Location, Severity
@@ -435,6 +436,24 @@ def _consensus(tables: Sequence[PrintedTable], narrative: Sequence[tuple[int, st
     return years.most_common(1)[0][0] if years else None
 
 
+# A document that names itself the department's disclosure (2025年部门预算公开, 部门决算公开目录).
+_PRESENTED_WHOLE = re.compile(r"部门(?:预算|决算)(?:信息)?公开")
+_WHOLE_SET = 3  # standard tables: more than a part (a "三公" page, a summary) holds
+
+
+def _scope_of(
+    read: Sequence[Table], printed: Sequence[PrintedTable], narrative: Sequence[tuple[int, str]]
+) -> Scope:
+    """Whole when the document holds most of a standard set, or presents itself as the
+    disclosure and holds a standard table; a part otherwise (an explanation alone is a part
+    whatever it calls itself: pages quote the heading of the whole they were cut from)."""
+    if len(read) >= _WHOLE_SET:
+        return Scope.WHOLE
+    said = [table.title for table in printed] + [line for _number, line in narrative[:20]]
+    presented = any(_PRESENTED_WHOLE.search(normalize_name(text)) for text in said)
+    return Scope.WHOLE if presented and read else Scope.PART
+
+
 def _phase_of(tables: Sequence[PrintedTable], hint: Phase | None) -> Phase:
     """Which family a document is: the family of most of its recognised standard titles;
     where they do not tell, ``hint`` (a bundle's "kind"), else a budget."""
@@ -458,6 +477,7 @@ def assemble(
     department_code: str | None = None,
     phase: Phase | None = None,
     hint: Phase | None = None,
+    scope: Scope | None = None,
 ) -> DepartmentBudget | DepartmentFinalAccounts:
     if not tables and not narrative:
         raise DocumentError("the document holds no table and no text")
@@ -479,6 +499,7 @@ def assemble(
     name = names.most_common(1)[0][0] if names else (department or "")
     code = department_code or (codes.most_common(1)[0][0] if codes else None)
     findings = list(assembler.findings)
+    scope = scope or _scope_of(read_tables, tables, narrative)
     narrative_text = "\n".join(line for _number, line in narrative)
     # The explanation of final accounts states other facts than a budget's: its own reader.
     final_reading = read_final_facts(narrative_text, year=year) if phase is Phase.FINAL else None
@@ -508,6 +529,7 @@ def assemble(
             units=assembler.units,
             facts=final_reading.facts,
             read_findings=findings,
+            scope=scope,
         )
     assert reading is not None
     procurement = assembler.procurement
@@ -528,6 +550,7 @@ def assemble(
         department_goals=_department_goals(narrative, year),
         facts=reading.facts,
         read_findings=findings,
+        scope=scope,
     )
 
 

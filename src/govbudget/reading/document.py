@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, overload
 
-from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts
+from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Scope
 from govbudget.errors import DocumentError, LimitError
 from govbudget.limits import Limits
 from govbudget.reading.assembly import assemble
@@ -45,6 +45,7 @@ def read_text(
     year: int | None = ...,
     department: str | None = ...,
     phase: Literal[Phase.BUDGET],
+    scope: Scope | None = ...,
     limits: Limits = ...,
 ) -> DepartmentBudget: ...
 
@@ -56,6 +57,7 @@ def read_text(
     year: int | None = ...,
     department: str | None = ...,
     phase: Literal[Phase.FINAL],
+    scope: Scope | None = ...,
     limits: Limits = ...,
 ) -> DepartmentFinalAccounts: ...
 
@@ -67,6 +69,7 @@ def read_text(
     year: int | None = ...,
     department: str | None = ...,
     phase: Phase | None = ...,
+    scope: Scope | None = ...,
     limits: Limits = ...,
 ) -> DepartmentBudget | DepartmentFinalAccounts: ...
 
@@ -77,6 +80,7 @@ def read_text(
     year: int | None = None,
     department: str | None = None,
     phase: Phase | None = None,
+    scope: Scope | None = None,
     limits: Limits = Limits(),
 ) -> DepartmentBudget | DepartmentFinalAccounts:
     """Read a disclosure exported to text: tables as tab-indented cells, the explanation as lines.
@@ -84,14 +88,19 @@ def read_text(
     ``year`` and ``department`` supply what the document does not print. The document is a
     budget (:class:`DepartmentBudget`) or final accounts (:class:`DepartmentFinalAccounts`) as
     its titles say (…决算表); ``phase`` reads it as the one family asked for, and gives the
-    precise type: tables of the other family are then reported unread (READ-TABLE). Raises
+    precise type: tables of the other family are then reported unread (READ-TABLE). ``scope``
+    says what the document holds when the caller knows (:class:`~govbudget.disclosure.Scope`);
+    otherwise the reader decides: whole when it holds three standard tables or more, or when
+    it presents itself as the 部门预算公开 / 部门决算公开 and holds one; a part when not. Raises
     :class:`DocumentError` when the text holds no disclosure at all, :class:`LimitError` when
     it is larger than ``limits`` allow.
     """
     limits.check_text(text)
     tables, narrative = split_text(text)
     limits.check_tables(tables)
-    return assemble(tables, narrative, text=True, year=year, department=department, phase=phase)
+    return assemble(
+        tables, narrative, text=True, year=year, department=department, phase=phase, scope=scope
+    )
 
 
 @overload
@@ -103,6 +112,7 @@ def read_grids(
     department: str | None = ...,
     phase: Literal[Phase.BUDGET],
     hint: Phase | None = ...,
+    scope: Scope | None = ...,
     limits: Limits = ...,
 ) -> DepartmentBudget: ...
 
@@ -116,6 +126,7 @@ def read_grids(
     department: str | None = ...,
     phase: Literal[Phase.FINAL],
     hint: Phase | None = ...,
+    scope: Scope | None = ...,
     limits: Limits = ...,
 ) -> DepartmentFinalAccounts: ...
 
@@ -129,6 +140,7 @@ def read_grids(
     department: str | None = ...,
     phase: Phase | None = ...,
     hint: Phase | None = ...,
+    scope: Scope | None = ...,
     limits: Limits = ...,
 ) -> DepartmentBudget | DepartmentFinalAccounts: ...
 
@@ -141,6 +153,7 @@ def read_grids(
     department: str | None = None,
     phase: Phase | None = None,
     hint: Phase | None = None,
+    scope: Scope | None = None,
     limits: Limits = Limits(),
 ) -> DepartmentBudget | DepartmentFinalAccounts:
     """Read a disclosure from its tables as grids (``{"title", "rows"}``) and its explanation.
@@ -168,7 +181,14 @@ def read_grids(
         if line.strip()
     ]
     return assemble(
-        printed, lines, text=False, year=year, department=department, phase=phase, hint=hint
+        printed,
+        lines,
+        text=False,
+        year=year,
+        department=department,
+        phase=phase,
+        hint=hint,
+        scope=scope,
     )
 
 
@@ -220,8 +240,8 @@ def read_bundle(
 ) -> DepartmentBudget | DepartmentFinalAccounts:
     """Read a grid bundle: ``{"tables": [{"title", "rows"}, …], "narrative": "…"}``.
 
-    ``department``, ``budget_year`` and ``kind`` ("budget" or "final_accounts"), where present,
-    are used as hints, never required: a bundle whose titles are 决算 tables reads into
+    ``department``, ``budget_year``, ``kind`` ("budget" or "final_accounts") and ``scope``
+    ("whole" or "part"), where present, are used as hints, never required: a bundle whose titles are 决算 tables reads into
     :class:`DepartmentFinalAccounts`, one of budget tables into :class:`DepartmentBudget`;
     ``phase`` reads the one family asked for (see :func:`read_text`).
     """
@@ -234,6 +254,7 @@ def read_bundle(
     year = bundle.get("budget_year")
     department = bundle.get("department")
     kind = bundle.get("kind")
+    scope = bundle.get("scope")
     return read_grids(
         tables,
         narrative,
@@ -241,9 +262,12 @@ def read_bundle(
         department=department if isinstance(department, str) and department else None,
         phase=phase,
         hint=_KIND_HINTS.get(kind) if isinstance(kind, str) else None,
+        scope=_SCOPES.get(scope) if isinstance(scope, str) else None,
         limits=limits,
     )
 
+
+_SCOPES = {"whole": Scope.WHOLE, "part": Scope.PART}
 
 _KIND_HINTS = {
     "budget": Phase.BUDGET,
