@@ -373,6 +373,60 @@ def _state_capital_with(value: str) -> DepartmentFinalAccounts:
     return _replace(ACCOUNTS, t9)
 
 
+def _compared_with_last_year(
+    change: str, rate: str, column: str = "change_amount"
+) -> DepartmentFinalAccounts:
+    """The accounts' "三公" table compared with last year, its 合计 row printing ``change`` and
+    ``rate`` in the ``column`` pair (增减 or 减少); the other rows print theirs consistently."""
+    rate_column = column.replace("amount", "rate")
+    sign = "-" if column.startswith("decrease") else ""
+
+    def row(budget: str, actual: str, previous: str, moved: str, moved_rate: str) -> dict[str, str]:
+        return {
+            "budget": budget,
+            "actual": actual,
+            "previous_actual": previous,
+            column: sign + moved,
+            rate_column: sign + moved_rate,
+        }
+
+    t7 = F7.from_rows(
+        HEADER,
+        [
+            (
+                "total",
+                "合计",
+                {**row("20.00", "15.00", "12.00", "", ""), column: change, rate_column: rate},
+            ),
+            ("travel_abroad", "因公出国（境）费", {}),
+            (
+                "vehicles",
+                "公务用车购置及运行维护费",
+                row("15.00", "10.00", "8.00", "2.00", "25.00"),
+            ),
+            ("vehicle_purchase", "公务用车购置费", row("10.00", "8.00", "6.00", "2.00", "33.33")),
+            (
+                "vehicle_operation",
+                "公务用车运行维护费",
+                row("5.00", "2.00", "2.00", "0.00", "0.00"),
+            ),
+            ("reception", "公务接待费", row("5.00", "5.00", "4.00", "1.00", "25.00")),
+        ],
+        columns=["budget", "actual", "previous_actual", column, rate_column],
+    )
+    return _replace(ACCOUNTS, t7)
+
+
+def test_a_change_against_last_year_is_checked_as_printed() -> None:
+    """15.00 against 12.00 last year: 增减 3.00, 25%; a decrease column prints −3.00 as 减少额."""
+    assert check(_compared_with_last_year("3.00", "25.00"), select=["F7"]).findings == ()
+    assert check(_compared_with_last_year("3.00", "25"), select=["F7"]).findings == ()
+    decreased = _compared_with_last_year("-3.00", "-25.00", "decrease_amount")
+    assert check(decreased, select=["F7"]).findings == ()
+    wrong = check(_compared_with_last_year("3.00", "20.00"), select=["F7"])
+    assert wrong.rule_ids() == ("F7-CHANGE-RATE",)
+
+
 BROKEN: dict[str, Callable[[], DepartmentFinalAccounts]] = {
     # 1 收入支出决算总表
     "F1-TOTAL": lambda: setting(F1, "income_total", "amount", "1,060.00", "income"),
@@ -419,6 +473,8 @@ BROKEN: dict[str, Callable[[], DepartmentFinalAccounts]] = {
     # 7 "三公"
     "F7-TOTAL": lambda: setting(F7, "vehicles", "actual", "11.00"),
     "F7-DUPLICATE": lambda: doubling(F7, "reception"),
+    "F7-CHANGE": lambda: _compared_with_last_year("2.00", "25.00"),
+    "F7-CHANGE-RATE": lambda: _compared_with_last_year("3.00", "2.50"),
     # 8, 9 政府性基金, 国有资本经营预算
     **_by_subject(F8, "F8", "2120803", "21208"),
     "F8-COLUMNS": lambda: setting(F8, "2120803", "project", "94.00"),

@@ -288,13 +288,13 @@ def test_an_unknown_fixed_row_is_reported() -> None:
         ["序号", "项  目", "资 金 性 质", ""],
         ["", "", "合计", "一般公共预算              财政拨款"],
         ["1", "合计", "1.50", "1.50"],
-        ["2", "会议费", "0.20", "0.20"],
+        ["2", "差旅费", "0.20", "0.20"],
         ["3", "公务接待费", "1.50", "1.50"],
     ]
     reading = read_grid(ThreePublicExpensesTable, grid)
     (finding,) = reading.findings
     assert finding.rule == "READ-ROW"
-    assert finding.message == "第5行“会议费”不是本表的行，该行未读入"
+    assert finding.message == "第5行“差旅费”不是本表的行，该行未读入"
     assert [row.key for row in reading.table.rows] == ["total", "reception"]
 
 

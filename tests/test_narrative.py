@@ -358,6 +358,7 @@ SHIQUAN: Printed = {
     "agency_running_costs_change": ("-54.47", "-7.99", None, "减少"),
     "travel_abroad": "0",  # 1、因公出国（境）费支出 0 万元。
     "vehicles": "37.35",  # 2、公务用车购置及运行维护费支出 37.35 万元。
+    "vehicle_purchase": "25",  # 其中：公务用车购置支出为 25 万元。
     "reception": "0",  # 3、公务接待费支出 0 万元。
     "travel_abroad_change": ("0", None, None, "持平"),  # 因公出国（境）费支出与 2024 年持平
     "reception_change": ("0", None, None, "持平"),  # 公务接待费与2024年持平

@@ -32,6 +32,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
     ROUND_HALF_UP,
     Context,
     Decimal,
@@ -80,6 +82,9 @@ MAX_DIGITS = 34
 # that raises instead. Rounding is done on purpose, by round_half_up, in its own context.
 _EXACT = Context(prec=80, traps=[InvalidOperation, Inexact, Overflow])
 _ROUNDING = Context(prec=80, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow])
+# Quotients rounded outwards, so that an interval of them holds every exact one.
+_DOWN = Context(prec=28, rounding=ROUND_FLOOR, traps=[InvalidOperation, Overflow])
+_UP = Context(prec=28, rounding=ROUND_CEILING, traps=[InvalidOperation, Overflow])
 _ZERO = Decimal(0)
 _FIVE = Decimal(5)
 # Nearly every figure is printed with two decimals: comparing its exponent with that of a cent
@@ -128,13 +133,17 @@ class Unit(enum.Enum):
 
     @classmethod
     def from_label(cls, text: str) -> Unit:
-        """Read a unit from its label, tolerating a 单位/金额单位 prefix and full-width colons.
+        """Read a unit from its label, tolerating a 单位/金额单位 prefix, full-width colons,
+        brackets around it and a remark after it.
 
-        >>> Unit.from_label("单位:元")
-        <Unit.YUAN: '元'>
+        >>> Unit.from_label("单位:元"), Unit.from_label("（单位：万元）")
+        (<Unit.YUAN: '元'>, <Unit.WAN_YUAN: '万元'>)
+        >>> Unit.from_label("单位：万元（保留两位小数）"), Unit.from_label("万元")
+        (<Unit.WAN_YUAN: '万元'>, <Unit.WAN_YUAN: '万元'>)
         """
         label = _SPACE.sub("", unicodedata.normalize("NFKC", text))
-        label = re.sub(r"^(?:金额)?单位[:：]?", "", label)
+        label = re.sub(r"^\(?(?:金额)?单位[:：]?", "", label)
+        label = re.sub(r"\)$|\((?!单位)[^()]*\)$", "", label)
         for unit in cls:
             if label == unit.value:
                 return unit
@@ -372,6 +381,25 @@ class Interval:
         """
         return Interval(
             _EXACT.subtract(self.low, other.high), _EXACT.subtract(self.high, other.low)
+        )
+
+    def percent_of(self, whole: Interval) -> Interval | None:
+        """The percentages ``self`` may be of ``whole`` (``self`` ÷ ``whole`` × 100), rounded
+        outwards at 28 digits; ``None`` when ``whole`` may be zero.
+
+        >>> rate = Interval.of(Decimal("-78")).percent_of(Interval.of(Decimal("90")))
+        >>> round(rate.low, 2), round(rate.high, 2)
+        (Decimal('-87.71'), Decimal('-85.64'))
+        """
+        if whole.low <= 0 <= whole.high:
+            return None
+        corners = [
+            (numerator * 100, denominator)
+            for numerator in (self.low, self.high)
+            for denominator in (whole.low, whole.high)
+        ]
+        return Interval(
+            min(_DOWN.divide(n, d) for n, d in corners), max(_UP.divide(n, d) for n, d in corners)
         )
 
     def meets(self, other: Interval) -> bool:

@@ -18,10 +18,19 @@ A table without the corresponding declaration gets no such rule (the 三公 tabl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from functools import partial
 from operator import itemgetter
 
-from govbudget.amounts import Agreement, Figure, disagreement, disagreements, format_amount
+from govbudget.amounts import (
+    Agreement,
+    Figure,
+    Interval,
+    disagreement,
+    disagreements,
+    exact_sum,
+    format_amount,
+)
 from govbudget.checks.registry import Rule, rule
 from govbudget.classification import (
     Catalogue,
@@ -37,6 +46,7 @@ from govbudget.tables import (
     DETAIL,
     Block,
     BlockSpec,
+    Change,
     Detail,
     Identity,
     Row,
@@ -122,35 +132,77 @@ def _total(rule: Rule, table: Table) -> Iterator[Finding]:
     for spec, block in _pairs(table):
         printed = {row.key for row in block.rows}
         positions = {id(row): index for index, row in enumerate(block.rows)}
+        summed = spec.summed(block.columns)
+        # A subtotal left blank while its parts are printed (公务用车购置及运行维护 | 小计 empty):
+        # reported once, and its parts stand for it in the totals above it.
+        blank: dict[tuple[str, str], list[Figure]] = {}
         for formula in spec.row_formulas:
             total_row = block.row(formula.total)
             if total_row is None:
                 continue
-            parts = spec.expand_rows(formula.parts, printed)
-            rows: list[Row] = []
-            for part in parts:
-                if part == DETAIL:
-                    rows.extend(top_level_rows(spec, block))
-                else:
-                    found = block.row(part)
-                    if found is not None:
-                        rows.append(found)
+            rows = _formula_rows(spec, block, formula.parts, printed)
+            for index, column in enumerate(block.columns):
+                parts = [row.values[index] for row in rows if row.values[index] is not None]
+                if column in summed and total_row.values[index] is None and any(parts):
+                    blank[(formula.total, column)] = parts
+                    yield rule.finding(
+                        f"{_row_name(spec, total_row)}的“{spec.header_of(column)}”未填，"
+                        f"而其各项共 {format_amount(exact_sum(parts))}（{spec.describe(formula)}）",
+                        location=_location(table, spec, total_row, column),
+                        expected=exact_sum(parts),
+                    )
+        for formula in spec.row_formulas:
+            total_row = block.row(formula.total)
+            if total_row is None:
+                continue
+            rows = _formula_rows(spec, block, formula.parts, printed)
             if not rows:
                 continue
             total = positions[id(total_row)]
             pick = _picker([positions[id(row)] for row in rows])
             comparisons = (
-                (column, figures[total], pick(figures))
+                (column, figures[total], _filled_in(pick(figures), rows, column, blank))
                 for column, figures in zip(block.columns, block.by_column, strict=True)
+                if column in summed and (formula.total, column) not in blank
             )
             for column, result in disagreements(comparisons, to_the_cent=block.to_the_cent):
-                names = " + ".join(spec.name_of(part) for part in parts)
+                names = " + ".join(spec.name_of(part) for part in formula.parts)
                 yield rule.finding(
                     f"{_row_name(spec, total_row)}的“{spec.header_of(column)}” ≠ "
                     f"{names}（{_figures(result)}）",
                     location=_location(table, spec, total_row, column),
                     agreement=result,
                 )
+
+
+def _formula_rows(
+    spec: BlockSpec, block: Block, parts: tuple[str, ...], printed: set[str]
+) -> list[Row]:
+    """The printed rows that stand for a row formula's parts."""
+    rows: list[Row] = []
+    for part in spec.expand_rows(parts, printed):
+        if part == DETAIL:
+            rows.extend(top_level_rows(spec, block))
+        else:
+            found = block.row(part)
+            if found is not None:
+                rows.append(found)
+    return rows
+
+
+def _filled_in(
+    figures: tuple[Figure, ...],
+    rows: list[Row],
+    column: str,
+    blank: dict[tuple[str, str], list[Figure]],
+) -> tuple[Figure, ...]:
+    """The parts' figures, a blank subtotal replaced by its own parts."""
+    if not blank:
+        return figures
+    filled: list[Figure] = []
+    for row, figure in zip(rows, figures, strict=True):
+        filled.extend(blank.get((row.key, column), (figure,)))
+    return tuple(filled)
 
 
 def _sum_rows(rule: Rule, table: Table) -> Iterator[Finding]:
@@ -181,6 +233,78 @@ def _sum_rows(rule: Rule, table: Table) -> Iterator[Finding]:
                 location=_location(table, spec, parent, column),
                 agreement=result,
             )
+
+
+def _changes(table: Table) -> Iterator[tuple[BlockSpec, Row, Change, dict[str, Figure]]]:
+    """Each row of a block that prints a change against last year, with the figures of the
+    change's columns it prints (the first printed of the columns for last year as "previous")."""
+    for spec, block in _pairs(table):
+        for change in spec.changes:
+            previous = next((key for key in change.previous if key in block.columns), None)
+            if previous is None or change.current not in block.columns:
+                continue
+            wanted = {"current": change.current, "previous": previous}
+            for name, key in (("change", change.change), ("rate", change.rate)):
+                if key is not None and key in block.columns:
+                    wanted[name] = key
+            counts = {r.key for r in spec.rows if r.count}
+            for row in block.rows:
+                if row.key in counts:
+                    continue
+                figures = {
+                    name: row.values[block.columns.index(key)] for name, key in wanted.items()
+                }
+                yield spec, row, change, figures
+
+
+def _signed(figure: Figure, sign: int) -> Figure:
+    return None if figure is None else figure * sign
+
+
+def _change_amounts(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, row, change, figures in _changes(table):
+        current, previous, printed = (figures.get(n) for n in ("current", "previous", "change"))
+        if printed is None or current is None or previous is None or change.change is None:
+            continue
+        result = disagreement([_signed(printed, change.sign)], [current, _signed(previous, -1)])
+        if result is not None:
+            yield rule.finding(
+                f"{_row_name(spec, row)}：{spec.header_of(change.change)} ≠ "
+                f"{spec.header_of(change.current)} − 上年（{_figures(result)}）",
+                location=_location(table, spec, row, change.change),
+                agreement=result,
+            )
+
+
+def _change_rates(rule: Rule, table: Table) -> Iterator[Finding]:
+    for spec, row, change, figures in _changes(table):
+        current, previous, printed, rate = (
+            figures.get(n) for n in ("current", "previous", "change", "rate")
+        )
+        if rate is None or previous is None or change.rate is None:
+            continue
+        if printed is not None:
+            amount = Interval.of(printed * change.sign)
+        elif current is not None:
+            amount = Interval.of(current) - Interval.of(previous)
+        else:
+            continue
+        # The change as this year less last year, and the printed rate of it likewise.
+        expected = amount.percent_of(Interval.of(previous))
+        if expected is None or expected.meets(Interval.of(rate * change.sign)):
+            continue
+        bounds = sorted((expected.low * change.sign, expected.high * change.sign))
+        yield rule.finding(
+            f"{_row_name(spec, row)}：{spec.header_of(change.rate)}印 {format_amount(rate)}%，"
+            f"按所印金额应在 {_percent(bounds[0])}% 与 {_percent(bounds[1])}% 之间",
+            location=_location(table, spec, row, change.rate),
+            expected=round(expected.midpoint * change.sign, 2),
+            actual=rate,
+        )
+
+
+def _percent(value: Decimal) -> str:
+    return format_amount(round(value, 2))
 
 
 def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]:
@@ -341,7 +465,7 @@ def table_rules(kind: type[Table]) -> tuple[Rule, ...]:
 
     >>> from govbudget.tables import ThreePublicExpensesTable
     >>> [r.id for r in table_rules(ThreePublicExpensesTable)]
-    ['T9-COLUMNS', 'T9-TOTAL', 'T9-DUPLICATE']
+    ['T9-COLUMNS', 'T9-TOTAL', 'T9-CHANGE', 'T9-CHANGE-RATE', 'T9-DUPLICATE']
     """
     spec = kind.SPEC
     prefix = spec.rule_prefix
@@ -388,6 +512,19 @@ def table_rules(kind: type[Table]) -> tuple[Rule, ...]:
             "Each parent row equals the sum of its child rows",
             "每一栏：每个类（款）科目行 = 其下各款（项）科目行之和。",
             _sum_rows,
+        )
+    if any(b.changes for b in blocks):
+        add(
+            "CHANGE",
+            "Each change against last year is this year less last year",
+            "中增减金额 = 本年数 − 上年数（减少额 = 上年数 − 本年数），按舍入区间比较。",
+            _change_amounts,
+        )
+        add(
+            "CHANGE-RATE",
+            "Each change in percent is the change over last year",
+            "中增减幅度 = 增减金额 ÷ 上年数 × 100%；所印百分比与所印金额各代表一个区间，区间相交即相符。",
+            _change_rates,
         )
     for identity in spec.identities:
         add(

@@ -39,7 +39,15 @@ from govbudget.reading.final_explanation import read_final_facts
 from govbudget.reading.goal_grid import read_goal_grid
 from govbudget.reading.grid import READ_CELL, GridError, read_grid
 from govbudget.reading.printed import PrintedTable, is_number
-from govbudget.reading.recognition import ASSETS, GOAL, PROCUREMENT, UNITS, by_headers, recognise
+from govbudget.reading.recognition import (
+    ASSETS,
+    GOAL,
+    PROCUREMENT,
+    UNITS,
+    closest_names,
+    describe,
+    recognise_table,
+)
 from govbudget.reading.text_dump import rectangular
 from govbudget.tables import (
     STANDARD_FINAL_TABLES,
@@ -105,7 +113,8 @@ class _Assembler:
             yield attrs.evolve(finding, location=attrs.evolve(finding.location, line=line))
 
     def read(self, table: PrintedTable, *, text: bool) -> None:
-        kind = recognise(table.title) if table.title else None
+        recognition = recognise_table(table, self.phase)
+        kind = recognition.kind
         if isinstance(kind, type) and kind.SPEC.phase is not self.phase:
             self.unread(
                 table, f"是部门{kind.SPEC.phase.label}表，本文档按部门{self.phase.label}读入"
@@ -114,22 +123,21 @@ class _Assembler:
         if isinstance(kind, str) and kind != UNITS and self.phase is Phase.FINAL:
             self.unread(table, "不是部门决算的公开表，未读入")
             return
-        # A 决算 (final accounts) table has the headers of its budget twin but other meanings:
-        # it is not read as a budget table, nor a budget table as a 决算 one.
-        if kind is None and (self.phase is Phase.FINAL or "决算" not in table.title):
-            kind = by_headers(
-                table, STANDARD_FINAL_TABLES if self.phase is Phase.FINAL else STANDARD_TABLES
-            )
-            if kind is not None and table.title:
-                self.findings.append(
-                    READ_TITLE.finding(
-                        f"表标题“{table.title}”未能识别，按表头读作{kind.SPEC.title}",
-                        location=Location(table=table.title, line=table.title_line or None),
-                    )
-                )
         if kind is None:
-            self.unread(table, "无法识别")
-        elif isinstance(kind, str):
+            closest = closest_names(recognition)
+            self.unread(
+                table, "无法识别" + (f"（最接近：{'；'.join(closest)}）" if closest else "")
+            )
+            return
+        if not recognition.exact:
+            title = table.title or "（无标题的表）"
+            self.findings.append(
+                READ_TITLE.finding(
+                    f"表“{title}”读作{describe(recognition.best)}",
+                    location=Location(table=title, line=table.title_line or None),
+                )
+            )
+        if isinstance(kind, str):
             {
                 UNITS: self.read_units,
                 GOAL: self.read_goal,
@@ -454,17 +462,33 @@ def _scope_of(
     return Scope.WHOLE if presented and read else Scope.PART
 
 
-def _phase_of(tables: Sequence[PrintedTable], hint: Phase | None) -> Phase:
-    """Which family a document is: the family of most of its recognised standard titles;
-    where they do not tell, ``hint`` (a bundle's "kind"), else a budget."""
-    counts = Counter(
-        kind.SPEC.phase
-        for table in tables
-        if table.title and isinstance(kind := recognise(table.title), type)
-    )
-    if counts[Phase.FINAL] != counts[Phase.BUDGET]:
-        return Phase.FINAL if counts[Phase.FINAL] > counts[Phase.BUDGET] else Phase.BUDGET
-    return hint or Phase.BUDGET
+def _phase_of(
+    tables: Sequence[PrintedTable], hint: Phase | None, narrative: Sequence[tuple[int, str]]
+) -> Phase:
+    """Which family a document is: the family of most of the tables its titles name; where
+    they do not tell, ``hint`` (a bundle's "kind"); then the family most of its tables show
+    evidence of; then the family its titles and explanation name more often (决算 against
+    预算, the budgets' own names set aside); else a budget."""
+    named: Counter[Phase] = Counter()
+    shown: Counter[Phase] = Counter()
+    for table in tables:
+        found = recognise_table(table)
+        if isinstance(found.kind, type):
+            (named if found.exact else shown)[found.kind.SPEC.phase] += 1
+    for votes in (named, None, shown):
+        if votes is None:
+            if hint is not None:
+                return hint
+        elif votes[Phase.FINAL] != votes[Phase.BUDGET]:
+            return Phase.FINAL if votes[Phase.FINAL] > votes[Phase.BUDGET] else Phase.BUDGET
+    said = "".join([*(table.title for table in tables), *(line for _n, line in narrative)])
+    budget = len(_BUDGET_WORD.findall(_BUDGET_NAMES.sub("", said)))
+    return Phase.FINAL if said.count("决算") > budget else Phase.BUDGET
+
+
+# The budgets a text names without speaking of the budget family (一般公共预算 …).
+_BUDGET_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|年初预算|调整预算|预算数")
+_BUDGET_WORD = re.compile("预算")
 
 
 def assemble(
@@ -486,7 +510,7 @@ def assemble(
         raise DocumentError(
             "the budget year cannot be found (no 预算年度 line, no year in a title)"
         )
-    phase = phase or _phase_of(tables, hint)
+    phase = phase or _phase_of(tables, hint, narrative)
     assembler = _Assembler(year, department, phase)
     for table in tables:
         assembler.read(table, text=text)

@@ -42,7 +42,7 @@ from govbudget.classification import (
 )
 from govbudget.errors import AmountError, GovBudgetError, UnknownEditionError
 from govbudget.reading.layouts import reshape
-from govbudget.reading.printed import LINE_NUMBERS, NAME_HEADER, SEQUENCE
+from govbudget.reading.printed import LINE_NUMBERS, NAME_HEADER, NOTE, SEQUENCE, as_compared
 from govbudget.tables import (
     Block,
     BlockSpec,
@@ -93,12 +93,16 @@ _DIGITS = re.compile(r"[0-9]+")
 _CODE_PARTS = frozenset({"类", "款", "项"})
 _YEAR = re.compile(r"(?:预算|决算)年度:?(\d{4})")
 _TITLE_YEAR = re.compile(r"^(\d{4})年")
-_UNIT = re.compile(r"^(?:金额)?单位:")
+# 单位：万元, 金额单位：元, (单位:万元), or the unit alone: 万元
+_UNIT = re.compile(r"^\(?(?:金额)?单位:|^(?:亿元|万元|元)$")
+# A unit printed in a column's header instead: 2017年度支出（万元）
+_HEADER_UNIT = re.compile(r"\((?:金额)?(?:单位:)?(亿元|万元|元)\)$")
+# A cell a form says need not be filled: not applicable, neither a zero nor a fault.
+_NOT_APPLICABLE = re.compile(r"^(?:单位)?(?:不需填列|无需填列|不需填写|不适用)$")
 _DEPARTMENT = re.compile(
     r"^\s*(?:编制部门|编制单位|单位名称|部门名称)\s*[:：]\s*(.*?)\s*$", re.DOTALL
 )
 _DEPARTMENT_CODE = re.compile(r"^([0-9]+)(\D.*)$", re.DOTALL)
-NOTE = re.compile(r"^(?:注|说明)\s*\d*\s*[:：]")
 
 
 def _figure_or_none(text: str) -> Figure:
@@ -594,6 +598,11 @@ class _Reader:
 
     def _figure(self, side: int, line: _Line, row: str, column: _Column) -> Figure:
         text = line.cells[column.index]
+        if _NOT_APPLICABLE.match(normalize_name(text)):
+            return None
+        declared = self.kind.SPEC.blocks[side]
+        if column.key in {c.key for c in declared.columns if c.percent}:
+            text = normalize_name(text).removesuffix("%")
         try:
             return parse_amount(text)
         except AmountError:
@@ -667,7 +676,7 @@ class _Reader:
 
     def _label_key(self, block: BlockSpec, label: str, seen: set[str]) -> str | None:
         """The key of a row printed by label: a fixed row, or a 类 by name where the block has them."""
-        fixed = _fixed_row(block, label, seen)
+        fixed = _fixed_row(block, as_compared(label, self.header.year), seen)
         if fixed is not None:
             return fixed.key
         if block.detail is not Detail.CLASSES:
@@ -686,7 +695,12 @@ class _Reader:
     def _resolve(
         self, indices: Iterable[int], match: Matcher, groups: Collection[str] = ()
     ) -> list[_Column]:
-        return [_classify(self.header_rows, index, match, groups) for index in indices]
+        year = self.header.year
+
+        def compared(text: str) -> str | None:
+            return match(as_compared(text, year))
+
+        return [_classify(self.header_rows, index, compared, groups) for index in indices]
 
     def _by_header(self, indices: Iterable[int], specs: Sequence[ColumnSpec]) -> list[_Column]:
         """The columns by their headers against ``specs``, their groups passed over."""
@@ -749,6 +763,9 @@ class _Reader:
             )
             if len(_of(by_row, _Role.FIGURES)) > len(_of(columns, _Role.FIGURES)):
                 return self._transposed(block, by_row)
+            columns = self._labels_by_content(block, columns)
+            names = _of(columns, _Role.NAME)
+        if not names:
             raise GridError(f"{self.title}: no “项目” column and no row labels in the header")
         self._unread_columns(columns)
         money = _of(columns, _Role.FIGURES)
@@ -760,6 +777,26 @@ class _Reader:
             if row is not None:
                 rows.append(row)
         return Block(self.keys[0], tuple(rows))
+
+    def _labels_by_content(self, block: BlockSpec, columns: list[_Column]) -> list[_Column]:
+        """The label column found by what it holds, when its header does not say (支出 | 预算数):
+        the unknown column whose cells name most of the block's rows, two at least."""
+        year = self.header.year
+        counts = {
+            column.index: sum(
+                _fixed_row(block, as_compared(line.cells[column.index], year), set()) is not None
+                for line in self.lines
+            )
+            for column in columns
+            if column.role is _Role.UNKNOWN
+        }
+        best = max(counts, key=lambda index: counts[index], default=None)
+        if best is None or counts[best] < 2:
+            return columns
+        return [
+            attrs.evolve(column, role=_Role.NAME) if column.index == best else column
+            for column in columns
+        ]
 
     def _side(
         self,
@@ -782,7 +819,9 @@ class _Reader:
             return None
         key = self._label_key(block, label, seen)
         if key is None:
-            self._unread_row(side, line, label, f"“{label}”不是本表的行")
+            # A heading between the rows (二、相关统计数) holds no figure: nothing is lost.
+            if not all(_is_blank(line.cells[column.index]) for column in money):
+                self._unread_row(side, line, label, f"“{label}”不是本表的行")
             return None
         row = self._row(side, line, key, label, money)
         if row is not None:

@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from govbudget.amounts import parse_amount
 from govbudget.classification import normalize_name
 from govbudget.errors import AmountError
+from govbudget.reading.printed import NOTE
 from govbudget.tables import BlockSpec, Detail, TableSpec
 
 __all__ = ["reshape"]
@@ -46,7 +47,6 @@ HeaderEnd = Callable[[Sequence[Sequence[str]], int], tuple[list[Sequence[str]], 
 
 _CODE_PARTS = frozenset({"类", "款", "项"})
 _CODE = re.compile(r"^(\d{3})\d*$")
-_NOTE = re.compile(r"^(?:注|说明)\s*\d*\s*[:：]")
 _LABEL = re.compile(r"^(?:序号|项目|类|款|项)$|编码|科目名称|科目$")
 _FACT = re.compile(r"(?:预算|决算)?年度|^(?:金额)?单位[:：]|编制(?:部门|单位)|单位名称|部门名称")
 
@@ -184,7 +184,7 @@ def _upright(
     lowest = header[-1]
     named = {j: [c for c in block.columns if c.matches(lowest[j])] for j in _filled(lowest)}
     body_rows = [r for r in range(body, len(rows)) if _filled(rows[r])]
-    notes = [r for r in body_rows if _NOTE.match(rows[r][_filled(rows[r])[0]].strip())]
+    notes = [r for r in body_rows if NOTE.match(rows[r][_filled(rows[r])[0]].strip())]
     figures = [r for r in body_rows if r not in notes]
     if (
         len(named) < 2

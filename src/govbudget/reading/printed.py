@@ -9,6 +9,8 @@ import unicodedata
 
 import attrs
 
+from govbudget.classification import normalize_name
+
 __all__ = [
     "BOOKMARK",
     "CODE_HEADER",
@@ -17,6 +19,7 @@ __all__ = [
     "NOTE",
     "SEQUENCE",
     "PrintedTable",
+    "as_compared",
     "is_number",
 ]
 
@@ -57,4 +60,31 @@ def is_number(cell: str) -> bool:
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 
-NOTE = re.compile(r"^(?:注|说明)\d*[:：]")
+# A note under a table: 注：…, 说明：…, 备注：… (numbered or not).
+NOTE = re.compile(r"^(?:备注|注|说明)\s*\d*\s*[:：]")
+
+_WHEREOF = re.compile(r"^其中[:：]?")
+_UNIT_SUFFIX = re.compile(r"\((?:金额)?(?:单位[:：])?(?:亿元|万元|元|%)\)$")
+_YEAR_WORD = re.compile(r"(\d{4})(?:年度|年|-度|-|度)")
+
+
+def as_compared(text: str, year: int | None = None) -> str:
+    """A header or row label as a reader compares it with the declared ones: full width and
+    spaces folded (:func:`~govbudget.classification.normalize_name`), no 其中： in front, no
+    unit in brackets at the end, and, when the table's ``year`` is known, its year and the year
+    before written 本年 and 上年 (2024年预算数 in a 2024 table is 本年预算数, 2023年预算数 上年预算数).
+
+    >>> as_compared("其中：公共预算财政拨款"), as_compared("2017年度支出 （万元）", 2017)
+    ('公共预算财政拨款', '本年支出')
+    >>> as_compared("2016年比2015年增减%", 2016), as_compared("2016-执行数", 2017)
+    ('本年比上年增减%', '上年执行数')
+    """
+    name = _UNIT_SUFFIX.sub("", _WHEREOF.sub("", normalize_name(text)))
+    if year is None:
+        return name
+
+    def relative(match: re.Match[str]) -> str:
+        printed = int(match[1])
+        return "本年" if printed == year else "上年" if printed == year - 1 else match[0]
+
+    return _YEAR_WORD.sub(relative, name)

@@ -316,6 +316,54 @@ def _swap(budget: Disclosure) -> Iterator[Corruption]:
             break
 
 
+def _year_on_year(budget: Disclosure) -> Iterator[Corruption]:
+    """A table that compares with last year, printed so that last year equals this year (每行
+    增减 0, 幅度 0%), then one row's change moved far (Tn-CHANGE) or its rate (Tn-CHANGE-RATE)."""
+    for table in budget.tables:
+        if not isinstance(table, RowsTable) or table.is_empty:
+            continue
+        spec = table.SPEC.blocks[0]
+        for change in spec.changes:
+            if change.sign < 0 or change.change is None or change.rate is None:
+                continue
+            if change.current not in table.columns:
+                continue
+            at = table.columns.index(change.current)
+            previous, columns = change.previous[0], table.columns
+            added = (previous, change.change, change.rate)
+            rows = [
+                attrs.evolve(
+                    row,
+                    values=[
+                        *row.values,
+                        row.values[at],
+                        None if row.values[at] is None else Decimal("0.00"),
+                        None if row.values[at] is None else Decimal("0.00"),
+                    ],
+                )
+                for row in table.rows
+            ]
+            widened = attrs.evolve(table, columns=(*columns, *added), rows=rows)
+            first = next(
+                (n for n, row in enumerate(rows) if row.values[at] not in (None, Decimal(0))), None
+            )
+            if first is None:
+                continue
+            for column, moved, rule_suffix in (
+                (change.change, BIG, "CHANGE"),
+                (change.rate, Decimal("50.00"), "CHANGE-RATE"),
+            ):
+                index = len(columns) + added.index(column)
+                broken = list(rows)
+                broken[first] = _bump(rows[first], index, moved)
+                what = f"{rows[first].label} {spec.header_of(column)} +{moved}"
+                yield _edited(
+                    "year-on-year", budget, widened, 0, broken, what, rule_suffix,
+                    at=rows[first].label,
+                )  # fmt: skip
+            break
+
+
 def _summary_totals(budget: Disclosure) -> Iterator[Corruption]:
     """收入总计 of a summary moved far (T1/T4 or F1/F4 BALANCE and TOTAL)."""
     for table in budget.tables:
@@ -825,6 +873,7 @@ TABLE_CORRUPTIONS: tuple[Callable[[Disclosure], Iterator[Corruption]], ...] = (
     _move,
     _swap,
     _summary_totals,
+    _year_on_year,
 )
 """The corruptions of the tables alone, which a budget and final accounts both allow."""
 

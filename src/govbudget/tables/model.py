@@ -181,9 +181,11 @@ def _check_block(table: str, spec: BlockSpec, block: Block, unit: Unit) -> None:
             _check_detail_key(where, number, row, spec, lengths)
     if most >= 2 and block.to_the_cent:
         return  # every figure has two decimals: none has too many
+    # A percentage is printed to what precision the table likes, whatever its money's unit.
+    percent = {index for index, key in enumerate(block.columns) if spec.column(key).percent}
     for number, row in enumerate(block.rows):
         for index, value in enumerate(row.values):
-            if value is None:
+            if value is None or index in percent:
                 continue
             places = decimal_places(value)
             if places is not None and places > most:

@@ -42,7 +42,7 @@ class RowsTable(Table):
 
     @columns.default
     def _standard_columns(self) -> tuple[str, ...]:
-        return tuple(column.key for column in self.SPEC.blocks[0].columns)
+        return self.SPEC.blocks[0].standard_columns
 
     def __attrs_post_init__(self) -> None:
         self._validate()
@@ -70,7 +70,7 @@ class RowsTable(Table):
         Subclasses return their own type.
         """
         spec = cls.SPEC.blocks[0]
-        keys = tuple(c.key for c in spec.columns) if columns is None else tuple(columns)
+        keys = spec.standard_columns if columns is None else tuple(columns)
         return cls(header, rows_from_mapping(spec, keys, rows), keys, note)
 
     def row(self, key: str) -> Row | None:
@@ -94,7 +94,7 @@ class TwoSidedTable(Table):
 
     @income_columns.default
     def _standard_income_columns(self) -> tuple[str, ...]:
-        return tuple(column.key for column in self.SPEC.blocks[0].columns)
+        return self.SPEC.blocks[0].standard_columns
 
     @expenditure_columns.default
     def _standard_expenditure_columns(self) -> tuple[str, ...]:
@@ -127,13 +127,9 @@ class TwoSidedTable(Table):
     ) -> TwoSidedTable:
         """Build from ``(key, label, {column: figure})`` triples for each side."""
         left, right = cls.SPEC.blocks
-        left_keys = (
-            tuple(c.key for c in left.columns) if income_columns is None else tuple(income_columns)
-        )
+        left_keys = left.standard_columns if income_columns is None else tuple(income_columns)
         right_keys = (
-            tuple(c.key for c in right.columns)
-            if expenditure_columns is None
-            else tuple(expenditure_columns)
+            right.standard_columns if expenditure_columns is None else tuple(expenditure_columns)
         )
         return cls(
             header,

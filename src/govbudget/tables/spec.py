@@ -32,6 +32,7 @@ __all__ = [
     "DETAIL",
     "BlockSpec",
     "Cell",
+    "Change",
     "ColumnSpec",
     "Detail",
     "Formula",
@@ -132,7 +133,10 @@ class ColumnSpec:
 
     ``group`` is the header printed above a run of columns (本年收入 over 小计 and the sources).
     ``concept`` names the concept of the vocabulary (:mod:`govbudget.vocabulary`) whose terms
-    are the column's other headers; by default the column's key.
+    are the column's other headers; by default the column's key. A ``percent`` column holds
+    percentages (增减幅度), not money: no row formula adds it up. An ``optional`` column is
+    printed by some tables only (上年预算数 beside a "三公" table's figures): a table built in code
+    leaves it out unless asked.
     """
 
     key: str
@@ -141,6 +145,8 @@ class ColumnSpec:
     group: str | None = None
     concept: str | None = None
     words: _Words = attrs.field(default=_UNBOUND, eq=False, repr=False)
+    percent: bool = attrs.field(default=False, kw_only=True)
+    optional: bool = attrs.field(default=False, kw_only=True)
 
     @functools.cached_property
     def aliases(self) -> tuple[str, ...]:
@@ -163,7 +169,7 @@ class RowSpec:
     default the row's key. ``under`` names a row after which this label takes this meaning: the
     income side of the 财政拨款收支总表 prints "一、一般公共预算拨款" twice, the second time under
     年初财政拨款结转和结余. ``footer`` rows are the totals at the bottom of a side, aligned across
-    the two sides.
+    the two sides. A ``count`` row holds numbers of things (团组数, 公务用车保有量), not money.
     """
 
     key: str
@@ -172,6 +178,7 @@ class RowSpec:
     under: str | None = None
     footer: bool = False
     words: _Words = attrs.field(default=_UNBOUND, eq=False, repr=False)
+    count: bool = attrs.field(default=False, kw_only=True)
 
     @functools.cached_property
     def aliases(self) -> tuple[str, ...]:
@@ -192,6 +199,21 @@ class Formula:
 
     total: str
     parts: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class Change:
+    """A change against another year printed beside the figures it is of: ``change`` =
+    ``current`` − ``previous`` (``sign`` −1 for a column of decreases, 减少额), and ``rate`` =
+    ``change`` ÷ ``previous`` in percent. ``previous`` names the columns that may hold last
+    year's figure (上年预算数, 上年执行数), the first printed being used.
+    """
+
+    current: str
+    previous: tuple[str, ...]
+    change: str | None = None
+    rate: str | None = None
+    sign: int = 1
 
 
 @attrs.frozen(slots=True)
@@ -232,6 +254,7 @@ class BlockSpec:
     scheme: Scheme | None = None
     label_header: str = "项目"
     label_number: int = 1
+    changes: tuple[Change, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         column_keys = {c.key for c in self.columns}
@@ -244,6 +267,20 @@ class BlockSpec:
             unknown = {formula.total, *formula.parts} - row_keys - {DETAIL}
             if unknown:
                 raise ValueError(f"block {self.key}: formula names unknown rows {unknown}")
+        for change in self.changes:
+            named = {change.current, *change.previous, change.change, change.rate} - {None}
+            if named - column_keys:
+                raise ValueError(f"block {self.key}: change names unknown columns {named}")
+
+    @property
+    def standard_columns(self) -> tuple[str, ...]:
+        """The columns of the standard layout, the default of a table built in code."""
+        return tuple(column.key for column in self.columns if not column.optional)
+
+    def summed(self, columns: Collection[str]) -> tuple[str, ...]:
+        """Those of ``columns`` that add up down the rows: money, not percentages."""
+        percent = {c.key for c in self.columns if c.percent}
+        return tuple(key for key in columns if key not in percent)
 
     def bound(self, words: _Words) -> BlockSpec:
         """The block, each row and column finding its other words as ``words`` says."""

@@ -2,8 +2,10 @@
 
 Rows: 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and 公务用车购置及运行维护费 =
 公务用车购置费 + 公务用车运行维护费. Columns: 合计 = 一般公共预算财政拨款 + 政府性基金预算拨款 +
-国有资本经营预算财政拨款. Some regions print the table transposed with one column of totals and
-add 机关运行经费 (kept as its own row, outside every formula).
+国有资本经营预算财政拨款. Some regions print the table transposed with one column of totals, add
+机关运行经费, 会议费, 培训费 or the counts behind the expenses (团组数, 公务用车保有量, 接待批次 …:
+rows of their own, outside every formula), or compare with last year: 上年预算数 (or 上年执行数),
+增减金额 = 本年 − 上年 and 增减幅度 = 增减 ÷ 上年 (in percent).
 
 >>> from govbudget.tables import ThreePublicExpensesTable, TableHeader
 >>> header = TableHeader("中共唐山市开平区委网络安全和信息化委员会办公室", 2025, department_code="897")
@@ -21,6 +23,7 @@ import attrs
 from govbudget.tables.shapes import RowsTable
 from govbudget.tables.spec import (
     BlockSpec,
+    Change,
     ColumnSpec,
     Formula,
     Phase,
@@ -44,6 +47,45 @@ THREE_PUBLIC_ITEMS = (
 )
 """The "三公" items, as the budget's and the final accounts' tables print them."""
 
+OTHER_ROWS = (
+    RowSpec("agency_running_costs", "机关运行经费"),
+    RowSpec("meeting_costs", "会议费"),
+    RowSpec("training_costs", "培训费"),
+    RowSpec("travel_groups", "因公出国（境）团组数", count=True),
+    RowSpec("travel_people", "因公出国（境）人次", count=True),
+    RowSpec("vehicles_purchased", "公务用车购置数", count=True),
+    RowSpec("vehicles_held", "公务用车保有量", count=True),
+    RowSpec("reception_batches", "国内公务接待批次", count=True),
+    RowSpec("reception_people", "国内公务接待人次", count=True),
+    RowSpec("foreign_reception", "国（境）外公务接待", count=True),
+)
+"""What a "三公" table prints beside the three expenses, outside their total: 机关运行经费, 会议费
+and 培训费 (some regions), and the counts behind the expenses (团组数, 保有量, 接待批次 …)."""
+
+
+def _year_on_year(current: str, first: int) -> tuple[tuple[ColumnSpec, ...], tuple[Change, ...]]:
+    """The columns a "三公" table prints to compare with last year, numbered from ``first``,
+    and how they relate to ``current``: 增减 = 本年 − 上年, 幅度 = 增减 ÷ 上年 (and the
+    decreases some print instead)."""
+    previous = ("previous_budget", "previous_actual")
+    columns = (
+        ColumnSpec("previous_budget", "上年预算数", first, optional=True),
+        ColumnSpec("previous_actual", "上年执行数", first + 1, optional=True),
+        ColumnSpec("change_amount", "增减金额", first + 2, optional=True),
+        ColumnSpec("change_rate", "增减幅度（%）", first + 3, percent=True, optional=True),
+        ColumnSpec("decrease_amount", "减少额", first + 4, optional=True),
+        ColumnSpec("decrease_rate", "减少率（%）", first + 5, percent=True, optional=True),
+    )
+    changes = (
+        Change(current, previous, "change_amount", "change_rate"),
+        Change(current, previous, "decrease_amount", "decrease_rate", sign=-1),
+    )
+    return columns, changes
+
+
+_BUDGET_CHANGES = _year_on_year("total", 6)
+_FINAL_CHANGES = _year_on_year("actual", 4)
+
 THREE_PUBLIC_FORMULAS = (
     Formula("total", ("travel_abroad", "vehicles", "reception")),
     Formula("vehicles", ("vehicle_purchase", "vehicle_operation")),
@@ -65,17 +107,15 @@ THREE_PUBLIC_SPEC = TableSpec(
                 ),
                 ColumnSpec("government_fund", "政府性基金预算拨款", 4, _GROUP),
                 ColumnSpec("state_capital", "国有资本经营预算财政拨款", 5, _GROUP),
+                *_BUDGET_CHANGES[0],
             ),
-            rows=(
-                RowSpec("total", "合计", "three_public_total"),
-                *THREE_PUBLIC_ITEMS,
-                RowSpec("agency_running_costs", "机关运行经费"),
-            ),
+            rows=(RowSpec("total", "合计", "three_public_total"), *THREE_PUBLIC_ITEMS, *OTHER_ROWS),
             column_formulas=(
                 Formula("total", ("general_public", "government_fund", "state_capital")),
             ),
             row_formulas=THREE_PUBLIC_FORMULAS,
             label_number=1,
+            changes=_BUDGET_CHANGES[1],
         ),
     ),
 )
@@ -102,9 +142,11 @@ FINAL_THREE_PUBLIC_SPEC = TableSpec(
             columns=(
                 ColumnSpec("budget", "预算数", 2, concept="budgeted"),
                 ColumnSpec("actual", "决算数", 3),
+                *_FINAL_CHANGES[0],
             ),
-            rows=(RowSpec("total", "合计", "three_public_total"), *THREE_PUBLIC_ITEMS),
+            rows=(RowSpec("total", "合计", "three_public_total"), *THREE_PUBLIC_ITEMS, *OTHER_ROWS),
             row_formulas=THREE_PUBLIC_FORMULAS,
+            changes=_FINAL_CHANGES[1],
         ),
     ),
 )

@@ -23,7 +23,7 @@ The data is read on first use, once.
 >>> concept("reception").label
 '公务接待费'
 >>> cell_words("vehicle_purchase", "budget", "three_public_expenses")
-('公务用车购置费', '购置费')
+('公务用车购置费', '购置费', '公务用车购置', '车辆购置')
 >>> text_words("vehicle_purchase", "final")
 ('公务用车购置费', '公务用车购置')
 >>> fact_labels("final")["income_total"]

@@ -266,7 +266,7 @@ def _table_hooks(
             columns = (
                 _field(value, block.columns, read_columns)
                 if block.columns in value
-                else tuple(column.key for column in block.spec.columns)
+                else block.spec.standard_columns
             )
             rows = value.get(block.rows, [])
             if type(rows) is not list:
