@@ -429,12 +429,15 @@ class KnownSubject:
 def known_subject(scheme: Scheme, code: str, year: int) -> KnownSubject | None:
     """The subject with this code in a budget year: from the edition that serves the year, or
     else from observation; ``None`` when neither source knows the code for the year."""
-    return _known(scheme, code, year)
+    return _known(scheme.value, code, year)
 
 
-# Rules ask for the same few hundred codes of the same few years, row after row.
-@functools.lru_cache(maxsize=4096)
-def _known(scheme: Scheme, code: str, year: int) -> KnownSubject | None:
+# Rules ask for the same codes of the same few years, row after row, table after table (a large
+# department prints thousands). Keyed by the scheme's value: hashing an enum member is a call
+# into Python, hashing its string is not.
+@functools.lru_cache(maxsize=65536)
+def _known(value: str, code: str, year: int) -> KnownSubject | None:
+    scheme = Scheme(value)
     catalogue: Catalogue | None
     try:
         catalogue = _catalogue(scheme, year)
