@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import pickle
 import re
+from collections.abc import Iterable
+from importlib import resources
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import check, economic_classification, functional_classification
 from govbudget.classification import (
     Catalogue,
     Level,
+    Observation,
+    ObservedCatalogue,
+    ObservedName,
     Scheme,
     Subject,
     economic_mapping,
     editions,
+    known_subject,
     normalize_name,
+    observed_classification,
 )
 from govbudget.errors import CatalogueError, UnknownCodeError, UnknownEditionError
 
@@ -225,3 +236,231 @@ def test_catalogues_pickle() -> None:
     catalogue = functional_classification(2025)
     copy = pickle.loads(pickle.dumps(catalogue))
     assert copy == catalogue and copy["20137"] == catalogue["20137"]
+
+
+# --- the codes observed in real documents ----------------------------------------------------
+
+
+def edition_of(scheme: Scheme) -> Catalogue:
+    if scheme is Scheme.FUNCTIONAL:
+        return functional_classification(2025)
+    return economic_classification(2025, scope=scheme.value.removeprefix("economic_"))
+
+
+OBSERVATIONS = [o for scheme in Scheme for o in observed_classification(scheme).values()]
+
+
+def shipped_rows() -> list[dict[str, str]]:
+    data = resources.files("govbudget.classification").joinpath("data", "observed")
+    return list(csv.DictReader(io.StringIO(data.joinpath("catalogue_observed.csv").read_text())))
+
+
+def test_observed_sizes_match_the_sources() -> None:
+    # The shared data's 698 rows, less 510 (its name is words of a sentence, see SOURCES.md)
+    # and the 13 rows that restate the partial edition.
+    assert len(shipped_rows()) == 697
+    by_level = {
+        scheme: [
+            sum(o.subject.level is level for o in observed_classification(scheme).values())
+            for level in Level
+        ]
+        for scheme in Scheme
+    }
+    assert by_level == {
+        Scheme.FUNCTIONAL: [25, 124, 385],
+        Scheme.ECONOMIC_DEPARTMENT: [10, 99, 8],
+        Scheme.ECONOMIC_GOVERNMENT: [5, 28, 0],
+    }
+
+
+def test_rows_restating_the_edition_are_in_it_and_are_not_observations() -> None:
+    restated = [row for row in shipped_rows() if row["edition"] == "shared partial catalogue only"]
+    assert len(restated) == 13
+    for row in restated:
+        scheme = Scheme(row["scheme"])
+        assert edition_of(scheme)[row["code"]].name == row["name"]
+        assert row["code"] not in observed_classification(scheme)
+
+
+def test_the_edition_and_the_observations_disagree_on_one_name() -> None:
+    # The edition has 2111101 from one final accounts (石泉路街道 2025); three 2026 budgets print
+    # 生态环境监测与信息, the name of 2111101 in the editions since 污染减排 was split up.
+    differ = [
+        (scheme.value, code)
+        for scheme in Scheme
+        for code, subject in edition_of(scheme).items()
+        if code in observed_classification(scheme)
+        and observed_classification(scheme)[code].subject.name != subject.name
+    ]
+    assert differ == [("functional", "2111101")]
+    assert known_subject(Scheme.FUNCTIONAL, "2111101", 2026).accepts("生态环境监测与信息")
+    assert known_subject(Scheme.FUNCTIONAL, "2111101", 2026).accepts("减排专项支出")
+
+
+def test_every_observed_parent_is_known_but_five_of_the_government_scheme() -> None:
+    orphans = [
+        o.subject.code
+        for o in OBSERVATIONS
+        if o.subject.parent is not None
+        and o.subject.parent not in observed_classification(o.scheme)
+        and o.subject.parent not in edition_of(o.scheme)
+    ]
+    # No document printed the 类 506, 507 or 510 above these 款 (SOURCES.md, Gaps).
+    assert orphans == ["50601", "50602", "50701", "50799", "51002"]
+
+
+def test_a_code_only_observed_says_where_it_comes_from() -> None:
+    found = known_subject(Scheme.FUNCTIONAL, "2010350", 2025)
+    assert found is not None and not found.official and found.edition is None
+    assert found.subject == Subject("2010350", "事业运行")
+    assert found.observation is not None
+    assert (found.observation.label, found.observation.documents) == ("observed 2026-2026", 7)
+    official = known_subject(Scheme.FUNCTIONAL, "20103", 2025)
+    assert official is not None and official.official and official.edition == 2025
+    with pytest.raises(UnknownCodeError, match="observed in real documents"):
+        observed_classification(Scheme.FUNCTIONAL).lookup("2130101")
+
+
+@pytest.mark.parametrize(
+    ("code", "known", "unknown"),
+    [
+        # printed in 2026 budgets: known for every year the 2025 edition serves, no other
+        ("2010350", [2024, 2025, 2026], [2023, 2027]),
+        # printed only in 2017–2019 (a 项 since removed): known then, not in 2024–2026
+        ("2080504", [2017, 2018, 2019], [2016, 2020, 2024, 2025, 2026]),
+    ],
+)
+def test_an_observation_is_known_for_the_years_it_vouches_for(
+    code: str, known: list[int], unknown: list[int]
+) -> None:
+    assert all(known_subject(Scheme.FUNCTIONAL, code, year) for year in known)
+    assert not any(known_subject(Scheme.FUNCTIONAL, code, year) for year in unknown)
+
+
+def test_the_renamed_20805_is_known_by_both_names_with_their_years() -> None:
+    observation = observed_classification(Scheme.FUNCTIONAL)["20805"]
+    assert [(n.name, n.first_year, n.last_year) for n in observation.names] == [
+        ("行政事业单位养老支出", 2023, 2026),
+        ("行政事业单位离退休", 2017, 2019),
+    ]
+    now = known_subject(Scheme.FUNCTIONAL, "20805", 2025)
+    assert now is not None and now.official
+    assert now.accepts("行政事业单位养老支出") and not now.accepts("行政事业单位离退休")
+    then = known_subject(Scheme.FUNCTIONAL, "20805", 2018)
+    assert then is not None and not then.official  # (no edition is shipped for 2018)
+    assert then.accepts("行政事业单位离退休") and not then.accepts("行政事业单位养老支出")
+    assert known_subject(Scheme.FUNCTIONAL, "20805", 2021) is None  # printed under no name
+
+
+def test_an_alternative_name_without_years_is_a_name_whenever_the_code_is_known() -> None:
+    # 3010202 其他津补贴 is printed 改革性补贴 too; the evidence does not say when.
+    (other,) = observed_classification(Scheme.ECONOMIC_DEPARTMENT)["3010202"].alternatives
+    assert other == ObservedName("改革性补贴")
+    found = known_subject(Scheme.ECONOMIC_DEPARTMENT, "3010202", 2024)
+    assert found is not None and found.accepts("改革性补贴") and found.accepts("其他津补贴")
+    assert not found.accepts("津贴补贴")  # (the other 项's alternative name)
+
+
+def test_names_that_are_not_names_of_their_code_are_not_shipped() -> None:
+    economic = observed_classification(Scheme.ECONOMIC_DEPARTMENT)
+    assert economic["30208"].named("物业管理费") is None  # the name of 30209
+    assert economic["309"].alternatives == ()
+    assert observed_classification(Scheme.FUNCTIONAL)["2014004"].alternatives == ()
+    assert "510" not in observed_classification(Scheme.ECONOMIC_GOVERNMENT)
+
+
+@given(st.sampled_from(OBSERVATIONS), st.integers(2010, 2035))
+def test_an_observation_vouches_for_its_years_and_for_whole_editions(
+    observation: Observation, year: int
+) -> None:
+    spans = [(n.first_year, n.last_year) for n in observation.names if n.first_year is not None]
+    if any(first <= year <= last for first, last in spans):
+        assert observation.vouches_for(year)
+    vouched = observation.vouches_for(year)
+    for edition in editions():
+        if edition.serves(year):
+            same = range(edition.first_year, edition.last_year + 1)
+            assert all(observation.vouches_for(other) == vouched for other in same)
+    found = known_subject(observation.scheme, observation.subject.code, year)
+    assert (found is not None and found.observation == observation) == vouched
+    if found is not None:
+        in_edition = observation.subject.code in edition_of(observation.scheme)
+        assert found.official == (in_edition and year in range(2024, 2027))
+        assert any(found.accepts(name.name) for name in observation.names)
+
+
+def observed_csv(observations: Iterable[Observation]) -> tuple[str, str]:
+    """Observations as the two CSV texts the loader reads: the catalogue, and the evidence of
+    the alternative names (a document at each end of their years)."""
+    catalogue, evidence = io.StringIO(), io.StringIO()
+    rows, variants = csv.writer(catalogue), csv.writer(evidence)
+    rows.writerow(["code", "name", "level", "parent", "edition", "scheme", "n_docs", "alt_names"])
+    variants.writerow(["code", "name", "year", "scheme"])
+    for o in observations:
+        s = o.subject
+        alternatives = "|".join(a.name for a in o.alternatives)
+        level, parent = int(s.level), s.parent or ""
+        rows.writerow(
+            [s.code, s.name, level, parent, o.label, o.scheme.value, o.documents, alternatives]
+        )
+        for a in o.alternatives:
+            for year in sorted({a.first_year, a.last_year} - {None}):
+                variants.writerow([s.code, a.name, year, o.scheme.value])
+    return catalogue.getvalue(), evidence.getvalue()
+
+
+@given(
+    st.lists(st.sampled_from(OBSERVATIONS), unique_by=lambda o: (o.scheme, o.subject.code)),
+    st.sampled_from(Scheme),
+)
+def test_the_loader_round_trips(observations: list[Observation], scheme: Scheme) -> None:
+    text, variants = observed_csv(observations)
+    loaded = ObservedCatalogue.from_csv(text, scheme, variants=variants)
+    assert loaded == ObservedCatalogue(scheme, tuple(o for o in observations if o.scheme is scheme))
+
+
+def test_the_shipped_files_load_as_they_are_written() -> None:
+    text, variants = observed_csv(OBSERVATIONS)
+    for scheme in Scheme:
+        assert ObservedCatalogue.from_csv(text, scheme, variants=variants) == (
+            observed_classification(scheme)
+        )
+
+
+OBSERVED = """code,name,level,parent,edition,scheme,n_docs,alt_names
+208,社会保障和就业支出,1,,observed 2017-2026,functional,188,
+20805,行政事业单位养老支出,2,208,observed 2023-2026,functional,178,行政事业单位离退休
+"""
+
+
+def test_observed_csv_errors_name_the_line() -> None:
+    with pytest.raises(CatalogueError, match=r"line 3 .*'observed YYYY-YYYY'"):
+        ObservedCatalogue.from_csv(OBSERVED.replace("2023-2026", "2023"), Scheme.FUNCTIONAL)
+    with pytest.raises(CatalogueError, match=r"line 2 .*scheme 'fiscal'"):
+        ObservedCatalogue.from_csv(OBSERVED.replace("functional", "fiscal", 1), Scheme.FUNCTIONAL)
+    with pytest.raises(CatalogueError, match=r"line 3 .*parent"):
+        ObservedCatalogue.from_csv(OBSERVED.replace(",208,", ",209,"), Scheme.FUNCTIONAL)
+    with pytest.raises(CatalogueError, match=r"line 3 .*not a span"):
+        ObservedCatalogue.from_csv(OBSERVED.replace("2023-2026", "2026-2023"), Scheme.FUNCTIONAL)
+    with pytest.raises(CatalogueError, match=r"line 3 .*0 documents"):
+        ObservedCatalogue.from_csv(OBSERVED.replace(",178,", ",0,"), Scheme.FUNCTIONAL)
+    with pytest.raises(CatalogueError, match="twice"):
+        ObservedCatalogue.from_csv(OBSERVED + OBSERVED.splitlines()[2] + "\n", Scheme.FUNCTIONAL)
+    with pytest.raises(CatalogueError, match="columns"):
+        ObservedCatalogue.from_csv("code,name\n201,x\n", Scheme.FUNCTIONAL)
+    with pytest.raises(CatalogueError, match=r"line 4 .*scheme ''"):
+        ObservedCatalogue.from_csv(OBSERVED + "20806,企业改革补助,2,208\n", Scheme.FUNCTIONAL)
+    stray = "code,name,year,scheme\n20805,行政事业单位离退休,2018,functional\n20805,离退,2018,functional\n"
+    with pytest.raises(CatalogueError, match="line 3 of the variant names CSV"):
+        ObservedCatalogue.from_csv(OBSERVED, Scheme.FUNCTIONAL, variants=stray)
+    with pytest.raises(CatalogueError, match=r"line 2 of the variant names CSV.*year"):
+        ObservedCatalogue.from_csv(
+            OBSERVED, Scheme.FUNCTIONAL, variants=stray.replace("2018", "x", 1)
+        )
+
+
+def test_observations_pickle() -> None:
+    observed = observed_classification(Scheme.FUNCTIONAL)
+    assert pickle.loads(pickle.dumps(observed)) == observed
+    found = known_subject(Scheme.FUNCTIONAL, "2010350", 2025)
+    assert pickle.loads(pickle.dumps(found)) == found

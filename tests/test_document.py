@@ -27,6 +27,7 @@ from govbudget import (
     read_grids,
     read_text,
 )
+from govbudget.classification import OBSERVED_NOTE
 from govbudget.disclosure import Scope
 from govbudget.reading import DocumentError
 from govbudget.reading.text_dump import split_text
@@ -488,3 +489,20 @@ def test_shiquan_2025_final_errors_are_real_mistakes_of_the_document() -> None:
     )
     assert three.value("reception", "actual") == Decimal("0")
     assert three.value("travel_abroad", "budget") is None
+
+
+def test_shiquan_2025_final_prints_20805_by_its_name_of_2017_2019() -> None:
+    # 行政事业单位离退休 is the name of 20805 before the rename: budgets of 2017–2019 print it,
+    # those of 2023–2026 print 行政事业单位养老支出 (the codes observed in real documents). Still
+    # an error in 2025; the report says when the printed name was used, and that this is observed.
+    report = final_report("shanghai-putuo-shiquan-2025-final")
+    renamed = [f for f in report if f.rule.endswith("-CODE-NAME")]
+    assert [(f.rule, f.severity.value) for f in renamed] == [
+        ("F2-CODE-NAME", "error"),
+        ("F3-CODE-NAME", "error"),
+        ("F5-CODE-NAME", "error"),
+    ]
+    assert {f.message for f in renamed} == {
+        "科目 20805 印作“行政事业单位离退休”，2025年版支出功能分类科目中为“行政事业单位养老支出”"
+        f"；实际公开文件中 2017—2019 年用“行政事业单位离退休”（{OBSERVED_NOTE}）"
+    }

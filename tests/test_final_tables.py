@@ -322,11 +322,12 @@ def adding(kind: type[Table], row: Row, block: str = "rows") -> DepartmentFinalA
 
 
 def unknown_code(kind: type[Table]) -> DepartmentFinalAccounts:
-    """A class, section and item the catalogue lacks, with money."""
+    """A class, section and item that neither the catalogue nor the codes observed in real
+    documents hold, with money (304 and 299 are numbers no classification uses)."""
     table = ACCOUNTS.table(kind)
     assert table is not None
     width = len(table.block("rows").columns)
-    codes = ("399", "39999") if kind is BasicExpenditureFinalTable else ("299", "29999", "2999999")
+    codes = ("304", "30499") if kind is BasicExpenditureFinalTable else ("299", "29999", "2999999")
     return edit(
         kind,
         lambda rows, _c: [*rows, *(Row(code, "某支出", ["0.00"] * width) for code in codes)],

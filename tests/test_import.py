@@ -59,6 +59,19 @@ def test_import_govbudget_loads_the_model_and_leaves_the_rest() -> None:
     assert left_for_later(loaded) == []
 
 
+def test_import_govbudget_reads_no_catalogue() -> None:
+    # The editions and the codes observed in real documents are read at their first use.
+    code = (
+        "import json, sys, govbudget\n"
+        "shipped = sys.modules['govbudget.classification.editions']\n"
+        "observed = sys.modules['govbudget.classification.observed']\n"
+        "read = [shipped._catalogue, shipped.editions, observed._observed, observed._known]\n"
+        "print(json.dumps([[f.cache_info().currsize for f in read],\n"
+        "                  'importlib.resources' in sys.modules]))\n"
+    )
+    assert json.loads(fresh(code)) == [[0, 0, 0, 0], False]
+
+
 def test_checking_a_budget_loads_the_checks_and_nothing_else(seed_text: str) -> None:
     budget = read_text(seed_text)
     code = (

@@ -18,6 +18,7 @@ import pytest
 
 from govbudget import Table, TableHeader, check
 from govbudget.amounts import half_width
+from govbudget.classification import OBSERVED_NOTE
 from govbudget.tables import (
     DETAIL,
     BasicExpenditureTable,
@@ -356,19 +357,85 @@ def test_economic_detail_stops_at_section() -> None:
 
 
 def test_code_name_contradiction_is_an_error_and_unknown_code_a_warning() -> None:
+    # 2130101 农业农村·行政运行 is a real code that neither the edition nor the codes observed
+    # in real documents hold.
     table = functional(
         ("210", "卫生健康支出", "5.00"),
         ("21011", "行政事业单位医疗", "5.00"),
-        ("2101101", "行政单位医疗保险", "3.00"),
-        ("2101199", "其他行政事业单位医疗支出", "2.00"),
+        ("2101101", "行政单位医疗保险", "5.00"),
+        ("213", "农林水支出", "2.00"),
+        ("21301", "农业农村", "2.00"),
+        ("2130101", "行政运行", "2.00"),
     )
     report = check(table, select=["T3-CODE"])
     assert [(f.rule, f.severity.value, f.location.row) for f in report] == [
         ("T3-CODE-NAME", "error", "2101101"),
-        ("T3-CODE-UNKNOWN", "warning", "2101199"),
+        ("T3-CODE-UNKNOWN", "warning", "2130101"),
     ]
     assert "行政单位医疗保险" in report[0].message and "行政单位医疗”" in report[0].message
-    assert "不完整" in report[1].message
+    assert "不完整" in report[1].message and OBSERVED_NOTE not in report[1].message
+
+
+def test_a_code_only_observed_is_known_and_its_name_said_to_be_observed() -> None:
+    # 2010350 事业运行 is in no shipped edition; seven 2026 budgets print it.
+    office = [
+        ("201", "一般公共服务支出", "3.00"),
+        ("20103", "政府办公厅（室）及相关机构事务", "3.00"),
+    ]
+    known = check(functional(*office, ("2010350", "事业运行", "3.00")), select=["T3-CODE"])
+    assert known.findings == ()
+    report = check(functional(*office, ("2010350", "事业单位运行", "3.00")), select=["T3-CODE"])
+    assert [(f.rule, f.severity.value, f.location.row) for f in report] == [
+        ("T3-CODE-NAME", "warning", "2010350")
+    ]
+    assert report[0].message == (
+        "科目 2010350 印作“事业单位运行”，该科目见于 2026 年的 7 份实际公开文件，名为“事业运行”"
+        f"（{OBSERVED_NOTE}）"
+    )
+
+
+def test_the_renamed_20805_under_its_old_name_says_when_that_name_was_used() -> None:
+    pensions = [
+        ("208", "社会保障和就业支出", "1.00"),
+        ("2080505", "机关事业单位基本养老保险缴费支出", "1.00"),
+    ]
+    now = functional(pensions[0], ("20805", "行政事业单位养老支出", "1.00"), pensions[1])
+    assert check(now, select=["T3-CODE"]).findings == ()
+    old = functional(pensions[0], ("20805", "行政事业单位离退休", "1.00"), pensions[1])
+    (finding,) = check(old, select=["T3-CODE"])
+    assert (finding.rule, finding.severity.value) == ("T3-CODE-NAME", "error")
+    assert finding.message == (
+        "科目 20805 印作“行政事业单位离退休”，2025年版支出功能分类科目中为“行政事业单位养老支出”"
+        f"；实际公开文件中 2017—2019 年用“行政事业单位离退休”（{OBSERVED_NOTE}）"
+    )
+
+
+def test_an_economic_section_only_observed_is_known() -> None:
+    # 399 其他支出 and 39907 国家赔偿费用支出: in no shipped edition, printed in 2024–2026.
+    rows = [
+        ("399", "其他支出", {"total": "1.00"}),
+        ("39907", "国家赔偿费用支出", {"total": "1.00"}),
+    ]
+    assert check(BasicExpenditureTable.from_rows(HEADER, rows), select=["T6-CODE"]).findings == ()
+    misnamed = [rows[0], ("39907", "国家赔偿支出", {"total": "1.00"})]
+    (finding,) = check(BasicExpenditureTable.from_rows(HEADER, misnamed), select=["T6-CODE"])
+    assert (finding.rule, finding.severity.value) == ("T6-CODE-NAME", "warning")
+    assert "名为“国家赔偿费用支出”" in finding.message and OBSERVED_NOTE in finding.message
+
+
+def test_a_code_observed_only_in_other_years_is_unknown_and_says_when_it_was_seen() -> None:
+    # 2080504 未归口管理的行政单位离退休 was printed in budgets of 2017–2019 only.
+    table = functional(
+        ("208", "社会保障和就业支出", "1.00"),
+        ("20805", "行政事业单位养老支出", "1.00"),
+        ("2080504", "未归口管理的行政单位离退休", "1.00"),
+    )
+    (finding,) = check(table, select=["T3-CODE"])
+    assert (finding.rule, finding.location.row) == ("T3-CODE-UNKNOWN", "2080504")
+    assert finding.message.endswith(
+        "；该编码在实际公开文件中只见于其他年度（2017—2019 年，4 份文件，"
+        f"名为“未归口管理的行政单位离退休”；{OBSERVED_NOTE}）"
+    )
 
 
 def test_no_catalogue_for_the_year_is_said_once() -> None:

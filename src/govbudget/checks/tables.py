@@ -10,7 +10,9 @@ each table ``Tn`` the rules are:
 - ``Tn-BALANCE`` and the other identities between the two sides of a summary table;
 - ``Tn-DUPLICATE``, ``Tn-HIERARCHY``, ``Tn-DETAIL``: rows printed twice, codes out of their
   tree or out of order, detail that stops above 项 (functional) or 款 (economic);
-- ``Tn-CODE-NAME`` and ``Tn-CODE-UNKNOWN``: codes against the year's catalogue.
+- ``Tn-CODE-NAME`` and ``Tn-CODE-UNKNOWN``: codes against the year's catalogue and, where it
+  lacks them, the codes observed in real documents
+  (:func:`~govbudget.classification.known_subject`).
 
 A table without the corresponding declaration gets no such rule (the 三公 table has no codes).
 """
@@ -33,12 +35,15 @@ from govbudget.amounts import (
 )
 from govbudget.checks.registry import Rule, rule
 from govbudget.classification import (
+    OBSERVED_NOTE,
     Catalogue,
+    KnownSubject,
     Level,
     Scheme,
     economic_classification,
     functional_classification,
-    normalize_name,
+    known_subject,
+    observed_classification,
 )
 from govbudget.errors import UnknownEditionError
 from govbudget.findings import Finding, Location, Severity
@@ -418,19 +423,39 @@ def _coded_rows(table: Table) -> list[tuple[BlockSpec, Row, Catalogue | None]]:
     return found
 
 
+def _misnamed(rule: Rule, code: str, printed: str, known: KnownSubject) -> tuple[str, Severity]:
+    """What a CODE-NAME finding says, and how sure it is: a name that contradicts an edition is
+    an error, one that contradicts only what documents print is a warning."""
+    name, seen = known.subject.name, known.observation
+    if known.official or seen is None:
+        said = f"{known.edition}年版{known.scheme.label}中为“{name}”"
+        severity = rule.severity
+    else:
+        said = f"该科目{seen.describe()}，名为“{name}”（{OBSERVED_NOTE}）"
+        severity = Severity.WARNING
+    message = f"科目 {code} 印作“{printed}”，{said}"
+    observation = observed_classification(known.scheme).get(code)
+    former = None if observation is None else observation.named(printed)
+    if former is not None and former.years:
+        # A name of another time (20805 行政事业单位离退休, renamed): say when it was used.
+        message += f"；实际公开文件中 {former.years}用“{former.name}”（{OBSERVED_NOTE}）"
+    return message, severity
+
+
 def _code_name(rule: Rule, table: Table) -> Iterator[Finding]:
+    year = table.header.year
     for spec, row, catalogue in _coded_rows(table):
-        subject = None if catalogue is None or row.code is None else catalogue.get(row.code)
-        if subject is None:
+        if catalogue is None or row.code is None:
+            continue
+        known = known_subject(catalogue.scheme, row.code, year)
+        if known is None:
             continue
         printed = strip_ordinal(row.label) if spec.detail is Detail.CLASSES else row.label
-        # Most names are printed as the catalogue spells them: equal, they are equal normalised.
-        if printed != subject.name and normalize_name(printed) != normalize_name(subject.name):
-            yield rule.finding(
-                f"科目 {row.code} 印作“{printed}”，{catalogue.edition if catalogue else ''}年版"
-                f"{spec.scheme.label if spec.scheme else ''}中为“{subject.name}”",
-                location=_location(table, spec, row, None),
-            )
+        # Most names are printed as the catalogue spells them, equal before any normalising.
+        if printed == known.subject.name or known.accepts(printed):
+            continue
+        message, severity = _misnamed(rule, row.code, printed, known)
+        yield rule.finding(message, location=_location(table, spec, row, None), severity=severity)
 
 
 def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
@@ -450,11 +475,18 @@ def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
                     f"{_row_name(spec, row)}列有金额，但科目目录中没有这一类",
                     location=_location(table, spec, row, None),
                 )
-        elif row.code not in catalogue:
+        elif known_subject(catalogue.scheme, row.code, table.header.year) is None:
             partial = "（随包目录不完整，请对照官方目录核实）" if catalogue.partial else ""
+            observation = observed_classification(catalogue.scheme).get(row.code)
+            seen = (
+                ""
+                if observation is None
+                else f"；该编码在实际公开文件中只见于其他年度（{observation.years}，"
+                f"{observation.documents} 份文件，名为“{observation.subject.name}”；{OBSERVED_NOTE}）"
+            )
             yield rule.finding(
                 f"科目编码 {row.code}“{row.label}”不在 {catalogue.edition} 年版"
-                f"{catalogue.scheme.label}中{partial}",
+                f"{catalogue.scheme.label}中{partial}{seen}",
                 location=_location(table, spec, row, None),
             )
 
@@ -553,13 +585,14 @@ def table_rules(kind: type[Table]) -> tuple[Rule, ...]:
         add(
             "CODE-NAME",
             "Printed subject names match the catalogue",
-            "中科目名称与该年度科目目录一致。",
+            "中科目名称与该年度科目目录一致（实际公开文件在该年度用过的名称也算一致）；"
+            "目录未收、仅据实际公开文件观察到的科目，名称不符为警告。",
             _code_name,
         )
         add(
             "CODE-UNKNOWN",
             "Subject codes are known to the catalogue",
-            "中的科目编码见于该年度科目目录（随包目录不完整，故为警告）。",
+            "中的科目编码见于该年度科目目录或该年度的实际公开文件（随包目录不完整，故为警告）。",
             _code_unknown,
         )
     return tuple(made)
