@@ -22,6 +22,8 @@ __all__ = [
     "READ_ROW",
     "READ_TABLE",
     "READ_TITLE",
+    "READ_UNIT",
+    "READ_YEAR",
     "TXT_PLACEHOLDER",
 ]
 
@@ -96,7 +98,24 @@ READ_TITLE = declare(
     "READ-TITLE",
     "Every table title is recognised",
     Severity.INFO,
-    description="表标题能识别为标准表；不能识别但表头能识别时，按表头读入并提示。",
+    description="表标题是标准表的标题之一；不是时，按标题用词、表头、行名和科目编码上的依据认定"
+    "为哪张表读入，并提示所读作的表及其依据。",
+)
+
+READ_UNIT = declare(
+    "READ-UNIT",
+    "Every table prints its unit",
+    Severity.WARNING,
+    description="每张表印有金额单位（单位：万元、单位：元，或在表头“（万元）”）；未印时按情况说明"
+    "所用的单位读入，并提示核实。",
+)
+
+READ_YEAR = declare(
+    "READ-YEAR",
+    "The year given agrees with the years printed",
+    Severity.WARNING,
+    description="读取时给定的年度（表格 JSON 的 budget_year，或 year= 参数）与文件中所印的年度"
+    "（预算年度行、表标题）一致；不一致时按给定的年度读入并提示核实。",
 )
 
 READ_TABLE = declare(
@@ -117,6 +136,8 @@ READING_RULES: tuple[Rule, ...] = (
     READ_CELL,
     READ_ROW,
     READ_TITLE,
+    READ_UNIT,
+    READ_YEAR,
     READ_TABLE,
 )
 """The readers' rules, in catalogue order."""

@@ -51,6 +51,7 @@ from govbudget.tables import (
     DETAIL,
     Block,
     BlockSpec,
+    Cell,
     Change,
     Detail,
     Identity,
@@ -288,14 +289,17 @@ def _change_rates(rule: Rule, table: Table) -> Iterator[Finding]:
         )
         if rate is None or previous is None or change.rate is None:
             continue
+        # The change as this year less last year, and the printed rate of it likewise. Without
+        # a printed change the rate is this year over last less 100%, last year's figure taken
+        # once: (37 − 73) ÷ 73 can only be −50.34% to −48.28% with both rounded to the 万元.
+        whole = Interval.of(previous)
         if printed is not None:
-            amount = Interval.of(printed * change.sign)
+            expected = Interval.of(printed * change.sign).percent_of(whole)
         elif current is not None:
-            amount = Interval.of(current) - Interval.of(previous)
+            ratio = Interval.of(current).percent_of(whole)
+            expected = None if ratio is None else ratio - Interval.exact(Decimal(100))
         else:
             continue
-        # The change as this year less last year, and the printed rate of it likewise.
-        expected = amount.percent_of(Interval.of(previous))
         if expected is None or expected.meets(Interval.of(rate * change.sign)):
             continue
         bounds = sorted((expected.low * change.sign, expected.high * change.sign))
@@ -312,6 +316,11 @@ def _percent(value: Decimal) -> str:
     return format_amount(round(value, 2))
 
 
+def _printed(table: Table, cell: Cell) -> bool:
+    block = table.block(cell.block)
+    return cell.column in block.columns and block.row(cell.row) is not None
+
+
 def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]:
     left: list[Figure] = []
     right: list[Figure] = []
@@ -324,7 +333,11 @@ def _identity(identity: Identity, rule: Rule, table: Table) -> Iterator[Finding]
         figures, seen = figures_at(table, cell)
         right.extend(figures)
         right_seen = right_seen or seen
-    if not (left_seen and right_seen):
+    # Sums stand for totals left unprinted, but an identity none of whose own cells is printed
+    # is not one the document states (a table cut off before its totals).
+    if not (left_seen and right_seen) or not any(
+        _printed(table, cell) for cell in (*identity.left, *identity.right)
+    ):
         return
     result = disagreement(left, right)
     if result is not None:

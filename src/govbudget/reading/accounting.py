@@ -68,9 +68,9 @@ from govbudget.disclosure import (
 )
 from govbudget.findings import Finding
 from govbudget.limits import Limits
-from govbudget.reading.assembly import _Assembler
+from govbudget.reading.assembly import _Assembler, _stated_unit
 from govbudget.reading.document import _printed, read_bundle, read_grids, read_text
-from govbudget.reading.printed import PrintedTable, is_number
+from govbudget.reading.printed import NUMBERING, PrintedTable, is_number
 from govbudget.reading.text_dump import split_text
 from govbudget.tables import Detail, Phase, Table
 
@@ -129,8 +129,8 @@ def account_text(
     """Account for the numeric cells of a text dump's tables, read as :func:`read_text` reads
     them (with the same arguments, and the same errors)."""
     budget = read_text(text, year=year, department=department, limits=limits)
-    tables, _narrative = split_text(text)
-    accounting = _account(tables, budget, text=True, department=department)
+    tables, narrative = split_text(text)
+    accounting = _account(tables, narrative, budget, text=True, department=department)
     # A cell of the text that split_text put in no table would be lost before any reading.
     cells = sum(1 for line in text.splitlines() if _is_numeric_cell(line.lstrip("\ufeff")))
     if cells != accounting.printed:
@@ -156,7 +156,7 @@ def account_grids(
     budget = read_grids(tables, narrative, year=year, department=department, limits=limits)
     # A note row ("注：…", no number beside it) holds no numeric cell: the rows are all here.
     printed = [_printed(table, index) for index, table in enumerate(tables)]
-    return _account(printed, budget, text=False, department=department)
+    return _account(printed, _numbered(narrative), budget, text=False, department=department)
 
 
 def account_bundle(bundle: Mapping[str, object], *, limits: Limits = _LIMITS) -> Accounting:
@@ -167,7 +167,13 @@ def account_bundle(bundle: Mapping[str, object], *, limits: Limits = _LIMITS) ->
     department = bundle.get("department")
     printed = [_printed(table, index) for index, table in enumerate(tables)]
     hint = department if isinstance(department, str) and department else None
-    return _account(printed, budget, text=False, department=hint)
+    narrative = bundle.get("narrative", "")
+    assert isinstance(narrative, str)  # read_bundle has checked it
+    return _account(printed, _numbered(narrative), budget, text=False, department=hint)
+
+
+def _numbered(narrative: str) -> list[tuple[int, str]]:
+    return list(enumerate(narrative.splitlines(), start=1))
 
 
 # --- reading, table by table --------------------------------------------------------------------
@@ -186,21 +192,27 @@ class _Read:
 
 
 def _readings(
-    tables: Sequence[PrintedTable], budget: _Disclosure, *, text: bool, department: str | None
+    tables: Sequence[PrintedTable],
+    narrative: Sequence[tuple[int, str]],
+    budget: _Disclosure,
+    *,
+    text: bool,
+    department: str | None,
 ) -> Iterator[_Read]:
     """Each table read again as the document reader read it (the same reader, for the same
     year and family, table after table), with the parts of the budget it gave that the
     finished budget still holds."""
     phase = Phase.FINAL if isinstance(budget, DepartmentFinalAccounts) else Phase.BUDGET
-    assembler = _Assembler(budget.year, department, phase)
+    assembler = _Assembler(budget.year, department, phase, _stated_unit(narrative))
     log: list[tuple[PrintedTable, list[object], list[Finding]]] = []
     for table in tables:
         findings = len(assembler.findings)
-        kinds = set(assembler.tables)
+        before = dict(assembler.tables)
         goals, units = len(assembler.goals), len(assembler.units)
         procurement, assets = assembler.procurement, assembler.fixed_assets
         assembler.read(table, text=text)
-        parts: list[object] = [assembler.tables[k] for k in assembler.tables if k not in kinds]
+        # A table printed in two parts is joined: each part is held by the joined table.
+        parts: list[object] = [t for k, t in assembler.tables.items() if before.get(k) is not t]
         parts += [*assembler.goals[goals:], *assembler.units[units:]]
         if assembler.procurement is not procurement:
             parts.append(assembler.procurement)
@@ -213,7 +225,7 @@ def _readings(
     final = (assembler.procurement, assembler.fixed_assets)
     for index, (table, parts, found) in enumerate(log):
         kept = tuple(
-            part
+            assembler.tables.get(type(part), part) if isinstance(part, Table) else part
             for part in parts
             if not isinstance(part, ProcurementTable | FixedAssetsTable)
             or any(part is last for last in final)
@@ -222,10 +234,15 @@ def _readings(
 
 
 def _account(
-    tables: Sequence[PrintedTable], budget: _Disclosure, *, text: bool, department: str | None
+    tables: Sequence[PrintedTable],
+    narrative: Sequence[tuple[int, str]],
+    budget: _Disclosure,
+    *,
+    text: bool,
+    department: str | None,
 ) -> Accounting:
     result = Accounting(0, 0, 0, 0)
-    for read in _readings(tables, budget, text=text, department=department):
+    for read in _readings(tables, narrative, budget, text=text, department=department):
         result += _account_table(read)
     return result
 
@@ -355,7 +372,7 @@ def _sequence_numbers(table: PrintedTable, numeric: Container[Position]) -> set[
     for r, row in enumerate(table.rows):
         found |= {p for p in _whole(table, numeric, r) if p[1] in sequence}
         if not any(is_number(cell) for cell in row):
-            sequence |= {c for c, cell in enumerate(row) if normalize_name(cell) == "序号"}
+            sequence |= {c for c, cell in enumerate(row) if normalize_name(cell) in NUMBERING}
     return found
 
 

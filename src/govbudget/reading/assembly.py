@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from govbudget.amounts import Unit, parse_amount
-from govbudget.checks.reading import READ_TABLE, READ_TITLE
+from govbudget.checks.reading import READ_TABLE, READ_TITLE, READ_YEAR
 from govbudget.classification import normalize_name
 from govbudget.disclosure import (
     ASSET_KINDS,
@@ -42,6 +42,7 @@ from govbudget.reading.printed import PrintedTable, is_number
 from govbudget.reading.recognition import (
     ASSETS,
     GOAL,
+    GOVERNMENT,
     PROCUREMENT,
     UNITS,
     closest_names,
@@ -53,6 +54,8 @@ from govbudget.tables import (
     STANDARD_FINAL_TABLES,
     STANDARD_TABLES,
     Phase,
+    Row,
+    RowsTable,
     Table,
     TableError,
     strip_ordinal,
@@ -82,11 +85,17 @@ class _Assembler:
     """Reads every printed table into the budget's parts and collects the findings."""
 
     def __init__(
-        self, year: int | None, department: str | None, phase: Phase = Phase.BUDGET
+        self,
+        year: int | None,
+        department: str | None,
+        phase: Phase = Phase.BUDGET,
+        stated_unit: Unit | None = None,
     ) -> None:
         self.year = year
         self.department = department
         self.phase = phase
+        self.stated_unit = stated_unit
+        self.government = 0
         self.findings: list[Finding] = []
         self.tables: dict[type[Table], Table] = {}
         self.units: list[BudgetUnit] = []
@@ -120,6 +129,13 @@ class _Assembler:
                 table, f"是部门{kind.SPEC.phase.label}表，本文档按部门{self.phase.label}读入"
             )
             return
+        if kind == GOVERNMENT:
+            self.government += 1
+            self.unread(
+                table,
+                "是本级政府的预算表（按税种、转移性收支列示），不是部门预算或决算公开的表，未检查",
+            )
+            return
         if isinstance(kind, str) and kind != UNITS and self.phase is Phase.FINAL:
             self.unread(table, "不是部门决算的公开表，未读入")
             return
@@ -148,7 +164,8 @@ class _Assembler:
             self.read_standard(kind, table, text=text)
 
     def read_standard(self, kind: type[Table], table: PrintedTable, *, text: bool) -> None:
-        if kind in self.tables:
+        before = self.tables.get(kind)
+        if before is not None and not isinstance(before, RowsTable):
             self.unread(table, f"与前面的{kind.SPEC.title}重复")
             return
         if text:
@@ -157,15 +174,37 @@ class _Assembler:
             rows, lines = [list(row) for row in table.rows], list(table.lines)
         grid = [*([table.title],) * bool(table.title), *rows, *([note] for note in table.notes)]
         numbers = [table.title_line] * bool(table.title) + lines + [0] * len(table.notes)
+        # A second part of a table (the counts behind the "三公" expenses, printed apart) is
+        # read with the first part's header facts where it prints none.
+        year, department, unit = self.year, self.department, None
+        if before is not None:
+            year = year or before.header.year
+            department = department or before.header.department
+            unit = before.header.unit
         try:
             reading = read_grid(
-                kind, grid, year=self.year, department=self.department, lines=numbers
+                kind,
+                grid,
+                year=year,
+                department=department,
+                unit=unit,
+                lines=numbers,
+                assumed_unit=self.stated_unit,
             )
         except (GridError, TableError) as error:
             self.unread(table, f"无法读入（{error}）")
             return
+        if before is None:
+            self.findings.extend(reading.findings)
+            self.tables[kind] = reading.table
+            return
+        assert isinstance(before, RowsTable) and isinstance(reading.table, RowsTable)
+        joined = _joined(before, reading.table)
+        if joined is None:
+            self.unread(table, f"与前面的{kind.SPEC.title}重复")
+            return
         self.findings.extend(reading.findings)
-        self.tables[kind] = reading.table
+        self.tables[kind] = joined
 
     def read_goal(self, table: PrintedTable) -> None:
         if self.year is None:
@@ -346,6 +385,23 @@ class _Assembler:
             self.unread(table, f"无法读入（{error}）")
 
 
+def _joined(first: RowsTable, second: RowsTable) -> RowsTable | None:
+    """One table printed as two (its expenses, then the counts behind them): the rows of both,
+    with the columns of both, when no row is printed in both; ``None`` when one is (a table
+    printed twice)."""
+    if {row.key for row in first.rows} & {row.key for row in second.rows}:
+        return None
+    columns = (*first.columns, *(key for key in second.columns if key not in first.columns))
+
+    def widened(table: RowsTable) -> Iterator[Row]:
+        for row in table.rows:
+            values = dict(zip(table.columns, row.values, strict=True))
+            yield attrs.evolve(row, values=tuple(values.get(key) for key in columns))
+
+    note = "\n".join(note for note in (first.note, second.note) if note) or None
+    return attrs.evolve(first, rows=(*widened(first), *widened(second)), columns=columns, note=note)
+
+
 def _asset_kind(label: str) -> str | None:
     name = re.sub(r"[（(][^）)]*[）)]", "", strip_ordinal(label)).removeprefix("其中:")
     for key, labels in ASSET_KINDS.items():
@@ -420,12 +476,11 @@ def _department_goals(
 
 
 _YEAR_LINE = re.compile(r"预算年度[:：]?\s*(\d{4})")
+_YEAR = re.compile(r"(\d{4})年")
 
 
-_TITLE_YEAR = re.compile(r"(\d{4})年")
-
-
-def _consensus(tables: Sequence[PrintedTable], narrative: Sequence[tuple[int, str]]) -> int | None:
+def _tables_year(tables: Sequence[PrintedTable]) -> int | None:
+    """The year the tables print most: in a 预算年度 line, or first in a title."""
     years: Counter[int] = Counter()
     for table in tables:
         for row in table.rows[:3]:
@@ -433,15 +488,17 @@ def _consensus(tables: Sequence[PrintedTable], narrative: Sequence[tuple[int, st
                 match = _YEAR_LINE.search(normalize_name(cell))
                 if match:
                     years[int(match[1])] += 1
-        title_year = _TITLE_YEAR.match(normalize_name(table.title))
+        title_year = _YEAR.search(normalize_name(table.title))
         if title_year:
             years[int(title_year[1])] += 1
-    if not years:
-        for _line, text in narrative[:5]:
-            match = _TITLE_YEAR.search(text)
-            if match:
-                years[int(match[1])] += 1
     return years.most_common(1)[0][0] if years else None
+
+
+def _stated_year(narrative: Sequence[tuple[int, str]]) -> int | None:
+    """The first year an explanation names in its opening lines (its heading, as a rule)."""
+    return next(
+        (int(match[1]) for _line, text in narrative[:5] for match in _YEAR.finditer(text)), None
+    )
 
 
 # A document that names itself the department's disclosure (2025年部门预算公开, 部门决算公开目录).
@@ -505,16 +562,24 @@ def assemble(
 ) -> DepartmentBudget | DepartmentFinalAccounts:
     if not tables and not narrative:
         raise DocumentError("the document holds no table and no text")
-    year = year or _consensus(tables, narrative)
+    printed_year = _tables_year(tables)
+    given = year
+    year = year or printed_year or _stated_year(narrative)
     if year is None:
         raise DocumentError(
             "the budget year cannot be found (no 预算年度 line, no year in a title)"
         )
     phase = phase or _phase_of(tables, hint, narrative)
-    assembler = _Assembler(year, department, phase)
+    assembler = _Assembler(year, department, phase, _stated_unit(narrative))
     for table in tables:
         assembler.read(table, text=text)
     if not assembler.tables and not assembler.goals and not narrative:
+        if assembler.government == len(tables):
+            raise DocumentError(
+                "these are tables of a government's own budget (一般公共预算收入执行情况表 …, "
+                "revenue by tax and transfer), not of a department's disclosure: govbudget "
+                "checks department budgets and final accounts (部门预算、部门决算)"
+            )
         raise DocumentError("no table of a budget disclosure was recognised")
     standard = STANDARD_FINAL_TABLES if phase is Phase.FINAL else STANDARD_TABLES
     read_tables = [assembler.tables[k] for k in standard if k in assembler.tables]
@@ -523,6 +588,12 @@ def assemble(
     name = names.most_common(1)[0][0] if names else (department or "")
     code = department_code or (codes.most_common(1)[0][0] if codes else None)
     findings = list(assembler.findings)
+    if given is not None and printed_year is not None and given != printed_year:
+        findings.append(
+            READ_YEAR.finding(
+                f"给定的年度为 {given}，文件所印的年度为 {printed_year}，按 {given} 读入，请核实"
+            )
+        )
     scope = scope or _scope_of(read_tables, tables, narrative)
     narrative_text = "\n".join(line for _number, line in narrative)
     # The explanation of final accounts states other facts than a budget's: its own reader.
@@ -576,6 +647,16 @@ def assemble(
         read_findings=findings,
         scope=scope,
     )
+
+
+# An amount and the unit it is stated in: 2364万元, 1,276.52 万元, 4.5亿元, 500元.
+_STATED_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(亿元|万元|元)")
+
+
+def _stated_unit(narrative: Sequence[tuple[int, str]]) -> Unit | None:
+    """The one unit the explanation states its amounts in, if it uses one only."""
+    units = {match[1] for _number, line in narrative for match in _STATED_AMOUNT.finditer(line)}
+    return Unit.from_label(units.pop()) if len(units) == 1 else None
 
 
 def _source_line(narrative: Sequence[tuple[int, str]], line: int, _first: int) -> int:

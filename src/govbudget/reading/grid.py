@@ -31,7 +31,7 @@ import attrs
 
 from govbudget.amounts import Figure, Unit, parse_amount
 from govbudget.checks import Finding, Location
-from govbudget.checks.reading import READ_CELL, READ_COLUMN, READ_ROW
+from govbudget.checks.reading import READ_CELL, READ_COLUMN, READ_ROW, READ_UNIT
 from govbudget.classification import (
     Catalogue,
     Level,
@@ -42,7 +42,7 @@ from govbudget.classification import (
 )
 from govbudget.errors import AmountError, GovBudgetError, UnknownEditionError
 from govbudget.reading.layouts import reshape
-from govbudget.reading.printed import LINE_NUMBERS, NAME_HEADER, NOTE, SEQUENCE, as_compared
+from govbudget.reading.printed import LINE_NUMBERS, NAME_HEADER, NOTE, NUMBERING, as_compared
 from govbudget.tables import (
     Block,
     BlockSpec,
@@ -97,6 +97,8 @@ _TITLE_YEAR = re.compile(r"^(\d{4})年")
 _UNIT = re.compile(r"^\(?(?:金额)?单位:|^(?:亿元|万元|元)$")
 # A unit printed in a column's header instead: 2017年度支出（万元）
 _HEADER_UNIT = re.compile(r"\((?:金额)?(?:单位:)?(亿元|万元|元)\)$")
+# Headers that total whatever the header above them names, when one does.
+_SUBTOTALS = frozenset({"合计", "小计"})
 # A cell a form says need not be filled: not applicable, neither a zero nor a fault.
 _NOT_APPLICABLE = re.compile(r"^(?:单位)?(?:不需填列|无需填列|不需填写|不适用)$")
 _DEPARTMENT = re.compile(
@@ -149,7 +151,7 @@ class _Role(enum.Enum):
 def _label_role(text: str) -> _Role | None:
     """The role a header names by itself: 序号, a code (类/款/项, …编码), a name (项目, …科目名称)."""
     name = normalize_name(text)
-    if name == SEQUENCE:
+    if name in NUMBERING:
         return _Role.SEQUENCE
     if name in _CODE_PARTS or "编码" in name:
         return _Role.CODE
@@ -242,13 +244,27 @@ def _facts(title: str, rows: Sequence[Sequence[str]]) -> _Facts:
     return _Facts(year or title_year, unit, department, code)
 
 
+def _header_unit(header: Sequence[Sequence[str]]) -> Unit | None:
+    """The unit printed in the column headers ("2017年度支出 (万元)") when no line above says it,
+    the one unit they agree on."""
+    units = {
+        match[1]
+        for cells in header
+        for cell in cells
+        if (match := _HEADER_UNIT.search(normalize_name(cell))) is not None
+    }
+    return Unit.from_label(units.pop()) if len(units) == 1 else None
+
+
 def _table_header(
     kind: type[Table],
     preamble: Sequence[Sequence[str]],
     year: int | None,
     department: str | None,
     unit: Unit | None,
-) -> TableHeader:
+    assumed_unit: Unit | None = None,
+) -> tuple[TableHeader, bool]:
+    """The table's header facts, and whether its unit is ``assumed_unit`` for want of one."""
     title = kind.SPEC.title
     facts = _facts(title, preamble)
     found_year = facts.year or year
@@ -263,14 +279,14 @@ def _table_header(
             f"{title}: the grid prints no department (no “编制部门：…” line, no department line "
             "beside 预算年度); pass department="
         )
-    found_unit = facts.unit or unit
+    found_unit = facts.unit or unit or assumed_unit
     if found_unit is None:
         raise GridError(
             f"{title}: the grid prints no unit (“单位：万元” or “单位：元”); pass unit="
         )
     code = facts.department_code if facts.department else None
     try:
-        return TableHeader(name, found_year, found_unit, code)
+        return TableHeader(name, found_year, found_unit, code), not (facts.unit or unit)
     except TableError as error:
         raise GridError(f"{title}: {error}") from error
 
@@ -421,6 +437,7 @@ def _classify(
     unknown column under 本年收入 stays unknown instead of being read as 小计.
     """
     lowest = ""
+    subtotal: _Column | None = None
     for depth in range(len(header) - 1, -1, -1):
         text = header[depth][index].strip()
         if not text:
@@ -430,11 +447,16 @@ def _classify(
         lowest = lowest or text
         role = _label_role(text)
         if role is not None:
-            return _Column(index, role, text, depth)
+            return subtotal or _Column(index, role, text, depth)
         key = match(text)
-        if key is not None:
+        if key is not None and subtotal is not None:
+            # 合计 under 公车购置及运行维护费 is that item's total, not the table's.
+            return subtotal if key == subtotal.key else attrs.evolve(subtotal, key=key, header=text)
+        if key is not None and normalize_name(text) in _SUBTOTALS:
+            subtotal = _Column(index, _Role.FIGURES, text, depth, key)
+        elif key is not None:
             return _Column(index, _Role.FIGURES, text, depth, key)
-    return _Column(index, _Role.UNKNOWN, lowest)
+    return subtotal or _Column(index, _Role.UNKNOWN, lowest)
 
 
 def _settle(columns: Sequence[_Column], *, codes: bool, name: bool) -> list[_Column]:
@@ -577,7 +599,7 @@ class _Reader:
             if _is_numeric(text) and not _DIGITS.fullmatch(normalize_name(text)):
                 self.findings.append(
                     READ_CELL.finding(
-                        f"第{line.number}行序号栏的“{text}”不是序号，未读入",
+                        f"第{line.number}行{column.header}栏的“{text}”不是序号，未读入",
                         location=Location(table=self.title, column=column.header, line=line.number),
                     )
                 )
@@ -828,9 +850,31 @@ class _Reader:
             seen.add(key)
         return row
 
+    def _line_columns(
+        self, block: BlockSpec, columns: list[_Column]
+    ) -> tuple[_Column, list[str]] | None:
+        """In a table printed sideways with a line per column (2015年 | 2016年 | 2016年比2015年
+        增减%), the column that names each line's column and the keys it names, in order."""
+        if len(self.lines) < 2:
+            return None
+        match = _column_matcher(block.columns)
+        year = self.header.year
+        for column in columns:
+            if column.role is not _Role.UNKNOWN:
+                continue
+            keys = [match(as_compared(line.cells[column.index], year)) for line in self.lines]
+            named = [key for key in keys if key is not None]
+            if len(named) == len(keys) and len(set(named)) == len(named):
+                return column, named
+        return None
+
     def _transposed(self, block: BlockSpec, columns: list[_Column]) -> Block:
         """The 三公 table printed sideways: each header is a row, the one line of figures the
-        block's first column (its 合计); a page repeat of the same figures is read once."""
+        block's first column (its 合计); a page repeat of the same figures is read once. Where
+        each line is labelled by a column of the block, each line is that column."""
+        by_line = self._line_columns(block, columns)
+        if by_line is not None:
+            return self._transposed_lines(columns, *by_line)
         self._unread_columns(columns)
         value = block.columns[0]
         self.keys[0] = (value.key,)
@@ -854,6 +898,27 @@ class _Reader:
             row = self._row(0, first, str(column.key), column.header, [cell])
             if row is not None:
                 rows.append(row)
+        return Block(self.keys[0], tuple(rows))
+
+    def _transposed_lines(self, columns: list[_Column], labels: _Column, keys: list[str]) -> Block:
+        self._unread_columns(column for column in columns if column.index != labels.index)
+        self.keys[0] = tuple(keys)
+        rows: list[Row] = []
+        for column in _of(columns, _Role.FIGURES):
+            cells = [
+                _Column(column.index, _Role.FIGURES, line.cells[labels.index].strip(), key=key)
+                for line, key in zip(self.lines, keys, strict=True)
+            ]
+            label, place = column.header, str(column.key)
+            values = [
+                self._figure(0, line, place, cell)
+                for line, cell in zip(self.lines, cells, strict=True)
+            ]
+            row = Row(place, label, values)
+            if self._refused(0, row):
+                self._unread_row(0, self.lines[0], label, "其数字不合本表的单位或小数位数")
+                continue
+            rows.append(row)
         return Block(self.keys[0], tuple(rows))
 
     def _two_sided(self, income: BlockSpec, expenditure: BlockSpec) -> list[Block]:
@@ -897,12 +962,15 @@ def read_grid(
     department: str | None = None,
     unit: Unit | None = None,
     lines: Sequence[int] | None = None,
+    assumed_unit: Unit | None = None,
 ) -> GridReading[T]:
     """Read a printed grid as a table of ``kind``, with findings for whatever it could not read.
 
     Header facts are read from the rows above the column headers ("预算年度：2025", "单位：元",
-    "编制部门：…" or a department line "897中共…", a title "2026年…表"); ``year``,
-    ``department`` and ``unit`` supply what the grid does not print. Columns are found by their
+    "编制部门：…" or a department line "897中共…", a title "2026年…表") or, for the unit, from
+    the column headers ("2017年度支出（万元）"); ``year``, ``department`` and ``unit`` supply
+    what the grid does not print. ``assumed_unit`` is a unit inferred from elsewhere (the
+    explanation's): the grid is read in it when it prints none, with a ``READ-UNIT`` warning. Columns are found by their
     header, whatever their order; codes may be split over 类 | 款 | 项 columns; repeated headers
     (page breaks) and empty rows are skipped; a row beginning "注：" is the note. ``lines``
     gives the source line of each grid row (a grid cut from a text dump), so findings point at
@@ -938,13 +1006,25 @@ def read_grid(
     # Layouts printed otherwise (halves side by side, sideways, merged lines) are reshaped first.
     numbers = list(lines) if lines is not None else list(range(1, len(rows) + 1))
     rows, numbers, start = reshape(kind.SPEC, rows, numbers, start, _header_end)
-    header = _table_header(kind, rows[:start], year, department, unit)
     header_rows, body = _header_end(rows, start)
+    printed = unit or _header_unit(header_rows)
+    header, unprinted = _table_header(kind, rows[:start], year, department, printed, assumed_unit)
+    assumed: list[Finding] = []
+    if unprinted:
+        assert assumed_unit is not None
+        assumed = [
+            READ_UNIT.finding(
+                f"表未印金额单位，按情况说明所用的{assumed_unit.label}读入，请核实",
+                location=Location(table=kind.SPEC.title, line=(numbers or [0])[0] or None),
+            )
+        ]
     body_lines, notes = _body(rows, body, header_rows, numbers)
     reader = _Reader(kind, header, header_rows, body_lines, width)
     blocks = reader.read()
     table = _build(kind, header, blocks, "\n".join(notes) or None)
-    return GridReading(table, (*_preamble_figures(kind, rows[:start], numbers), *reader.findings))
+    return GridReading(
+        table, (*assumed, *_preamble_figures(kind, rows[:start], numbers), *reader.findings)
+    )
 
 
 def _preamble_figures(

@@ -17,6 +17,7 @@ __all__ = [
     "LINE_NUMBERS",
     "NAME_HEADER",
     "NOTE",
+    "NUMBERING",
     "SEQUENCE",
     "PrintedTable",
     "as_compared",
@@ -25,6 +26,8 @@ __all__ = [
 
 # The headers every table prints over its numbering, its line numbers and its subjects.
 SEQUENCE = "序号"
+# Headers of a column that numbers the rows: 序号, and 行次 of the final accounts' forms.
+NUMBERING = frozenset({SEQUENCE, "行次"})
 LINE_NUMBERS = "栏次"
 CODE_HEADER = "科目编码"
 NAME_HEADER = "科目名称"

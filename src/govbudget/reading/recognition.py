@@ -47,10 +47,12 @@ from govbudget.tables import (
     Table,
     strip_ordinal,
 )
+from govbudget.vocabulary import titles
 
 __all__ = [
     "ASSETS",
     "GOAL",
+    "GOVERNMENT",
     "PROCUREMENT",
     "UNITS",
     "Candidate",
@@ -97,6 +99,9 @@ _STANDARD = {
 
 
 UNITS, GOAL, PROCUREMENT, ASSETS = "units", "goal", "procurement", "fixed_assets"
+# A table of a government's own budget (revenue by tax, transfers), not of a department's.
+GOVERNMENT = "government_budget"
+_GOVERNMENT_TITLES = tuple(_canonical(name) for name in titles(GOVERNMENT))
 
 
 Kind = type[Table] | str
@@ -117,6 +122,8 @@ def recognise(title: str) -> Kind | None:
         return PROCUREMENT
     if "固定资产占用情况" in canonical:
         return ASSETS
+    if canonical.endswith(_GOVERNMENT_TITLES):
+        return GOVERNMENT
     return None
 
 
