@@ -11,8 +11,11 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import DepartmentFinalAccounts, Phase, Table, TableHeader, check, rules
+from govbudget.amounts import round_half_up
 from govbudget.tables import (
     STANDARD_FINAL_TABLES,
     BasicExpenditureFinalTable,
@@ -426,6 +429,33 @@ def test_a_change_against_last_year_is_checked_as_printed() -> None:
     assert check(decreased, select=["F7"]).findings == ()
     wrong = check(_compared_with_last_year("3.00", "20.00"), select=["F7"])
     assert wrong.rule_ids() == ("F7-CHANGE-RATE",)
+
+
+_CENTS = st.integers(min_value=1, max_value=10**9).map(lambda n: Decimal(n).scaleb(-4))
+
+
+@given(current=_CENTS, previous=_CENTS, places=st.sampled_from([0, 1, 2]))
+def test_a_change_rounded_from_true_figures_always_agrees(
+    current: Decimal, previous: Decimal, places: int
+) -> None:
+    """Whatever the true figures, printing them and their change and rate rounded (half up) to
+    the cent, and the rate to ``places`` decimals, gives no change finding: the rules tell a
+    rounding difference from an error."""
+
+    def printed(value: Decimal, digits: int = 2) -> str:
+        return str(round_half_up(value, digits))
+
+    rate = (current - previous) / previous * 100
+    row = {
+        "actual": printed(current),
+        "previous_actual": printed(previous),
+        "change_amount": printed(current - previous),
+        "change_rate": printed(rate, places),
+    }
+    alone = {k: v for k, v in row.items() if k != "change_amount"}
+    for values in (row, alone):
+        t7 = F7.from_rows(HEADER, [("reception", "公务接待费", values)], columns=list(values))
+        assert check(t7, select=["F7-CHANGE", "F7-CHANGE-RATE"]).findings == (), values
 
 
 BROKEN: dict[str, Callable[[], DepartmentFinalAccounts]] = {
