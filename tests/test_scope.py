@@ -136,3 +136,23 @@ def test_an_unknown_rule_is_a_usage_error() -> None:
     result = run("check", "--select", "T6,NOPE")
     assert result.returncode == 2
     assert "no rule is NOPE or starts with NOPE-" in result.stderr
+
+
+def test_a_table_the_reader_could_not_read_is_not_called_missing() -> None:
+    """The seed's "三公" table under a title and rows nothing recognises: the reader says it
+    could not read a table (READ-TABLE, an error); DOC-TABLES says only that 表9 was not read
+    and may be that table (a warning), not that the department failed to publish it."""
+    bundle = json.loads((DATA / "seed_bundle.json").read_text("utf-8"))
+    for table in bundle["tables"]:
+        if "三公" in table["title"]:
+            table["title"], table["rows"] = "某某统计表", [["项目", "金额"], ["甲", "2.00"]]
+    report = check(read_bundle(bundle), select=["DOC-TABLES", "READ-TABLE"])
+    assert [(f.rule, f.severity.value) for f in report] == [
+        ("READ-TABLE", "error"),
+        ("DOC-TABLES", "warning"),
+    ]
+    assert report[1].message.startswith("未读到财政拨款“三公”经费支出表（表9）：文件中有 1 张表")
+    intact = json.loads((DATA / "seed_bundle.json").read_text("utf-8"))
+    intact["tables"] = [t for t in intact["tables"] if "三公" not in t["title"]]
+    (missing,) = check(read_bundle(intact), select=["DOC-TABLES"])
+    assert (missing.severity.value, missing.message[:3]) == ("error", "未公开")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
+from govbudget.checks.reading import READ_TABLE
 from govbudget.checks.registry import Rule, rule
 from govbudget.checks.wording import shown
 from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Disclosure
@@ -27,11 +28,23 @@ __all__ = ["BUDGET_COMPLETENESS", "DOC_PART", "FINAL_COMPLETENESS"]
 
 def _missing(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
     family = family_of(disclosure)
+    # A table the reader could not read may be the one missing: that is the reader's finding
+    # (READ-TABLE), and a missing table is then only a likelihood, not a fault of the document.
+    read: tuple[Finding, ...] = getattr(disclosure, "read_findings", ())
+    unread = sum(finding.rule == READ_TABLE.id for finding in read)
     for kind in disclosure.missing_tables():
-        yield rule.finding(
-            f"未公开{kind.SPEC.title}（{family.numbered(kind)}）；无数据时也应空表列示并说明",
-            location=Location(table=kind.SPEC.title),
-        )
+        where = f"{kind.SPEC.title}（{family.numbered(kind)}）"
+        if unread:
+            yield rule.finding(
+                f"未读到{where}：文件中有 {unread} 张表未能读入（见 READ-TABLE），可能即是此表",
+                location=Location(table=kind.SPEC.title),
+                severity=Severity.WARNING,
+            )
+        else:
+            yield rule.finding(
+                f"未公开{where}；无数据时也应空表列示并说明",
+                location=Location(table=kind.SPEC.title),
+            )
 
 
 def _empty_notes(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
@@ -189,7 +202,8 @@ BUDGET_COMPLETENESS: tuple[Rule, ...] = (
     _budget(
         "TABLES",
         "All nine standard tables are published",
-        "九张标准表齐全（无数据的表也应空表列示）。",
+        "九张标准表齐全（无数据的表也应空表列示）；文件中有未能读入的表时，缺少的表可能即是它，"
+        "只作警告。",
         _missing,
         whole_only=True,
     ),
@@ -226,7 +240,8 @@ FINAL_COMPLETENESS: tuple[Rule, ...] = (
     _final(
         "TABLES",
         "All nine tables of the final accounts are published",
-        "部门决算九张公开表齐全（无数据的表也应空表列示）。",
+        "部门决算九张公开表齐全（无数据的表也应空表列示）；文件中有未能读入的表时，缺少的表可能"
+        "即是它，只作警告。",
         _missing,
         whole_only=True,
     ),
