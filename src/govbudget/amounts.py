@@ -98,7 +98,8 @@ _CENT_BOUND = Decimal(f"1E{MAX_DIGITS - 2}")
 
 K = TypeVar("K")
 
-_BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "―", "─"})
+# Marks of a cell left empty; 无 ("none", 渝中区's 国(境)外公务接待情况) too: read as blank, not 0.
+_BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "―", "─", "无"})
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 
@@ -170,7 +171,7 @@ def parse_amount(value: str | int | Decimal) -> Figure:
     """Read a money figure as printed, without ever passing through a float.
 
     Accepts thousands separators, full-width digits and punctuation, surrounding spaces, a sign,
-    and the blank marks of an empty cell ("", "-", "—"), which give ``None``. The printed
+    and the blank marks of an empty cell ("", "-", "—", "无"), which give ``None``. The printed
     precision is kept: ``"0.00"`` stays ``Decimal('0.00')``, distinct from a blank.
 
     >>> parse_amount(" 12.48 ")

@@ -24,14 +24,14 @@ Decimal('11.39')
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Literal, overload
 
 from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Scope
 from govbudget.errors import DocumentError, LimitError
 from govbudget.limits import Limits
 from govbudget.reading.assembly import assemble
-from govbudget.reading.printed import NOTE, PrintedTable, is_number
+from govbudget.reading.printed import PrintedTable, note_rows
 from govbudget.reading.text_dump import split_text
 from govbudget.tables import Phase
 
@@ -192,12 +192,6 @@ def read_grids(
     )
 
 
-def _is_note_row(row: Sequence[str]) -> bool:
-    """A grid row that is a note: "注：…" first, and no figure beside it (a row that has one
-    is a row of the table, which the reader reads or reports)."""
-    return bool(row) and NOTE.match(row[0]) is not None and not any(map(is_number, row[1:]))
-
-
 def _printed(table: PrintedTable | Mapping[str, object], index: int) -> PrintedTable:
     if isinstance(table, PrintedTable):
         return table
@@ -212,8 +206,9 @@ def _printed(table: PrintedTable | Mapping[str, object], index: int) -> PrintedT
         if not isinstance(row, list) or not all(isinstance(cell, str) for cell in row):
             raise DocumentError(f"tables[{index}].rows[{number}] is not a list of strings")
         cells.append(tuple(cell.strip() for cell in row))
-    kept = [n for n, row in enumerate(cells, start=1) if not _is_note_row(row)]
-    notes = tuple(row[0] for row in cells if _is_note_row(row))
+    is_note = note_rows(cells)
+    kept = [n for n, note in enumerate(is_note, start=1) if not note]
+    notes = tuple("".join(row) for row, note in zip(cells, is_note, strict=True) if note)
     return PrintedTable(title, tuple(cells[n - 1] for n in kept), tuple(kept), notes)
 
 

@@ -30,7 +30,7 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from govbudget.amounts import Figure, Unit, parse_amount
-from govbudget.checks import Finding, Location
+from govbudget.checks import Finding, Location, Severity
 from govbudget.checks.reading import READ_CELL, READ_COLUMN, READ_ROW, READ_UNIT
 from govbudget.classification import (
     Catalogue,
@@ -42,7 +42,14 @@ from govbudget.classification import (
 )
 from govbudget.errors import AmountError, GovBudgetError, UnknownEditionError
 from govbudget.reading.layouts import reshape
-from govbudget.reading.printed import LINE_NUMBERS, NAME_HEADER, NOTE, NUMBERING, as_compared
+from govbudget.reading.printed import (
+    LINE_NUMBERS,
+    NAME_HEADER,
+    NOTE,
+    NUMBERING,
+    as_compared,
+    note_rows,
+)
 from govbudget.tables import (
     Block,
     BlockSpec,
@@ -366,12 +373,13 @@ def _body(
     lines: list[_Line] = []
     notes: list[str] = []
     repeat = False
+    is_note = note_rows(rows[start:])
     for index in range(start, len(rows)):
         cells = rows[index]
         filled = _filled(cells)
         if not filled:
             continue
-        if _is_note(filled[0]) and not any(map(_is_numeric, filled[1:])):
+        if is_note[index - start]:
             notes.append("".join(filled))
         elif _is_header_repeat(cells, headers):
             repeat = True
@@ -578,6 +586,16 @@ class _Reader:
             if all(_is_blank(line.cells[column.index]) for line in self.lines):
                 continue  # an empty column with a header of its own: nothing is lost
             number = column.index + 1
+            if not any(_is_numeric(line.cells[column.index]) for line in self.lines):
+                # Words beside the figures (增减原因): no figure is lost, the words are.
+                self.findings.append(
+                    READ_COLUMN.finding(
+                        f"第{number}列“{column.header}”是文字栏，本表没有它的位置，该列文字未读入",
+                        location=Location(table=self.title, column=column.header or None),
+                        severity=Severity.WARNING,
+                    )
+                )
+                continue
             if column.duplicate_of is not None:
                 what = f"与第{column.duplicate_of + 1}列是同一栏"
             elif column.header:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import attrs
 
@@ -22,6 +23,7 @@ __all__ = [
     "PrintedTable",
     "as_compared",
     "is_number",
+    "note_rows",
 ]
 
 # The headers every table prints over its numbering, its line numbers and its subjects.
@@ -65,6 +67,23 @@ BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 # A note under a table: 注：…, 说明：…, 备注：… (numbered or not).
 NOTE = re.compile(r"^(?:备注|注|说明)\s*\d*\s*[:：]")
+
+
+def note_rows(rows: Sequence[Sequence[str]]) -> list[bool]:
+    """Which rows are a table's note: one that begins 注：/说明：/备注： with no figure beside
+    it, and each row after it that holds words in one cell only (the note going on: "2、…").
+
+    >>> note_rows([["合计", "1.00"], ["注：1、…", ""], ["2、…", ""], ["3", "2.00"]])
+    [False, True, True, False]
+    """
+    flags: list[bool] = []
+    for row in rows:
+        filled = [cell for cell in row if cell.strip()]
+        begins = bool(filled) and NOTE.match(filled[0].strip()) is not None
+        goes_on = bool(flags) and flags[-1] and len(filled) == 1 and not is_number(filled[0])
+        flags.append((begins and not any(map(is_number, filled[1:]))) or goes_on)
+    return flags
+
 
 _WHEREOF = re.compile(r"^其中[:：]?")
 _UNIT_SUFFIX = re.compile(r"\((?:金额)?(?:单位[:：])?(?:亿元|万元|元|%)\)$")
