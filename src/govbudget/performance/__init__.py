@@ -23,6 +23,7 @@ from govbudget.performance.goals import (
     Indicator,
     ProjectPerformanceGoal,
     SpendingCheckpoint,
+    names_a_rate,
     parse_percent,
 )
 from govbudget.performance.targets import Comparator, TargetValue, parse_target
@@ -47,6 +48,7 @@ __all__ = [
     "ProjectPerformanceGoal",
     "SpendingCheckpoint",
     "TargetValue",
+    "names_a_rate",
     "normalize_level",
     "parse_percent",
     "parse_target",

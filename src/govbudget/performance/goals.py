@@ -65,6 +65,7 @@ __all__ = [
     "Indicator",
     "ProjectPerformanceGoal",
     "SpendingCheckpoint",
+    "names_a_rate",
     "parse_percent",
 ]
 
@@ -541,12 +542,24 @@ class DepartmentIndicator:
 
     @property
     def is_rate(self) -> bool:
-        """Whether the indicator names a rate (its name ends in 率, before any bracket)."""
-        return _RATE.search(self.name) is not None
+        """Whether the indicator names a rate (see :func:`names_a_rate`)."""
+        return names_a_rate(self.name)
 
 
-# A rate names itself by its last word: 准确率, 合格率 (国家地面站) …, 发生率.
+# A rate names itself by its last word: 准确率, 传输及时率（国家地面站）, 进驻检查率.
 _RATE = re.compile(r"率\s*(?:[(（][^()（）]*[)）])?\s*[.。]?$")
+
+
+def names_a_rate(name: str) -> bool:
+    """Whether an indicator's name names a rate (…率, a bracketed note or a stop after it),
+    whose target as a percentage cannot exceed 100%.
+
+    >>> names_a_rate("验收合格率"), names_a_rate("观测系统传输及时率（国家地面站）")
+    (True, True)
+    >>> names_a_rate("汇聚数据数量."), names_a_rate("率先完成改革")
+    (False, False)
+    """
+    return _RATE.search(name) is not None
 
 
 def _duties(values: Iterable[DutyGoal]) -> tuple[DutyGoal, ...]:
