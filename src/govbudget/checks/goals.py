@@ -43,7 +43,7 @@ from govbudget.performance import (
     TargetValue,
     names_a_rate,
 )
-from govbudget.placeholders import PLACEHOLDERS
+from govbudget.vocabulary.placeholders import PLACEHOLDERS
 
 __all__ = ["GOAL_RULES"]
 

@@ -20,8 +20,8 @@ from decimal import Decimal
 import attrs
 
 from govbudget.disclosure.statements import DIRECTION_WORDS
-from govbudget.placeholders import PLACEHOLDERS
 from govbudget.vocabulary import text_words
+from govbudget.vocabulary.placeholders import PLACEHOLDERS
 
 __all__ = [
     "FLAT",
