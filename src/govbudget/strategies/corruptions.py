@@ -733,6 +733,14 @@ def _parts(budget: DepartmentBudget) -> Iterator[Corruption]:
                 attrs.evolve(goal, indicators=[*goal.indicators, cost]),
                 frozenset({"PG-COST"}),
             )
+
+
+def _goal_tables(budget: DepartmentBudget) -> Iterator[Corruption]:
+    """A project goal with a rate above 100% or a placeholder (PG-RATE, PG-PLACEHOLDER); a
+    department goal table of the disclosure's year and overall goal, broken (PG-DEPT-…,
+    PG-WEIGHTS): the disclosures of the strategies print no such table, so its figures are
+    made here. Last of the corrupters, so that the corruptions before keep their numbers."""
+    for goal in budget.project_goals[:1]:
         rate = Indicator("产出指标", "质量指标", "验收合格率", "验收合格率", "292%", "依据")
         yield Corruption(
             "goal",
@@ -746,13 +754,7 @@ def _parts(budget: DepartmentBudget) -> Iterator[Corruption]:
             attrs.evolve(goal, purpose=f"用于XX{goal.purpose}"),
             frozenset({"PG-PLACEHOLDER"}),
         )
-    yield from _department_table(budget)
 
-
-def _department_table(budget: DepartmentBudget) -> Iterator[Corruption]:
-    """A department goal table of the disclosure's year and overall goal, broken (PG-DEPT-…,
-    PG-WEIGHTS): the disclosures of the strategies print no such table, so its figures are
-    made here."""
     overall = budget.department_goals.overall if budget.department_goals is not None else ""
     basic, project = Decimal("60.00"), Decimal("40.00")
     table = DepartmentGoalTable(
@@ -941,6 +943,7 @@ CORRUPTIONS: tuple[Corrupter, ...] = (
     _parts,
     _catalogue,
     _document,
+    _goal_tables,
 )
 """Every kind of corruption, each a function from a consistent budget to the corruptions it
 can make of it (none when the budget has nothing to break that way)."""
