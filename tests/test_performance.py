@@ -423,10 +423,16 @@ def test_percent_reports_a_schedule_above_100_as_an_error() -> None:
 
 
 def test_percent_reports_a_target_outside_0_to_100_as_a_warning() -> None:
-    (finding,) = pg(with_row(SECURITY, 1, target="≥120%"), "PG-PERCENT")
+    """Below 0, or above 100 for what is no rate, is a warning; a rate above 100% is PG-RATE's
+    error, not reported twice."""
+    (finding,) = pg(with_row(SECURITY, 1, target="≥-5%"), "PG-PERCENT")
     assert finding.severity is Severity.WARNING
-    assert finding.message == "“网络技术培训指导率”的指标值“≥120%”不在 0–100% 之间"
-    assert pg(with_row(SECURITY, 1, target="≥-5%"), "PG-PERCENT").warnings
+    assert finding.message == "“网络技术培训指导率”的指标值“≥-5%”不在 0–100% 之间"
+    growth = with_row(SECURITY, 1, name="培训人次增长", target="≥120%")
+    assert pg(growth, "PG-PERCENT").warnings
+    rate = with_row(SECURITY, 1, target="≥120%")
+    assert pg(rate, "PG-PERCENT").findings == ()
+    assert [f.severity for f in pg(rate, "PG-RATE")] == [Severity.ERROR]
 
 
 # --- PG-TARGET ------------------------------------------------------------------------------
@@ -639,10 +645,19 @@ def test_the_pg_rules_are_registered_with_their_severities() -> None:
         "PG-COST": Severity.ERROR,
         "PG-COST-EQUALS-BUDGET": Severity.INFO,
         "PG-STALE-YEAR": Severity.WARNING,
+        "PG-RATE": Severity.ERROR,
+        "PG-PLACEHOLDER": Severity.ERROR,
+        "PG-DEPT-FUNDS": Severity.ERROR,
+        "PG-DEPT-DUTIES": Severity.ERROR,
+        "PG-WEIGHTS": Severity.ERROR,
     }
     stale = next(r for r in rules() if r.id == "PG-STALE-YEAR")
     assert stale.applies_to is GoalDocument
-    assert {r.id for r in rules(applies_to=DepartmentPerformanceGoals)} == {"PG-STALE-YEAR"}
+    assert {r.id for r in rules(applies_to=DepartmentPerformanceGoals)} == {
+        "PG-STALE-YEAR",
+        "PG-RATE",
+        "PG-PLACEHOLDER",
+    }
 
 
 # --- the seed, pinned -----------------------------------------------------------------------

@@ -34,12 +34,16 @@ from govbudget.checks.registry import Rule, rule
 from govbudget.findings import Finding, Location, Severity
 from govbudget.performance import (
     Comparator,
+    DepartmentGoalTable,
     GoalDocument,
     Indicator,
     Level1,
     Level2,
     ProjectPerformanceGoal,
+    TargetValue,
+    names_a_rate,
 )
+from govbudget.vocabulary.placeholders import PLACEHOLDERS
 
 __all__ = ["GOAL_RULES"]
 
@@ -240,6 +244,8 @@ def _percentages(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
             )
     for row in goal.indicators:
         number = row.target.number
+        if _rate_above_hundred(row.name, row.target):
+            continue  # PG-RATE reports it, as an error
         if row.target.is_percent and number is not None and not _ZERO <= number <= _HUNDRED:
             yield rule.finding(
                 f"“{row.name}”的指标值“{row.target.text}”不在 0–100% 之间",
@@ -302,6 +308,13 @@ def _funds(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
             location=_at(goal, _FUNDS_ROW, "预算数"),
             agreement=result,
         )
+
+
+def _rate_above_hundred(name: str, target: TargetValue) -> bool:
+    """Whether a rate's target is a percentage above 100 (a ceiling "≤120%" is one too: no
+    rate reaches it, so it states nothing)."""
+    number = target.number
+    return target.is_percent and number is not None and number > _HUNDRED and names_a_rate(name)
 
 
 def _money_costs(goal: ProjectPerformanceGoal) -> Iterator[tuple[Indicator, Decimal, Agreement]]:
@@ -400,6 +413,132 @@ def _stale_years(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
                 )
 
 
+@rule(
+    "PG-RATE",
+    "A rate's target does not exceed 100%",
+    Severity.ERROR,
+    applies_to=GoalDocument,
+    description=(
+        "名称为“…率”的指标（合格率、及时率、覆盖率……），其以 % 表示的指标值不超过 100%："
+        "比率不可能超过 100%，超过者多为笔误（如“92%”误作“292%”）。"
+    ),
+)
+def _rates(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
+    for name, target in document.targets():
+        if _rate_above_hundred(name, target):
+            yield rule.finding(
+                f"“{name}”是比率，指标值“{target.text}”超过 100%：疑为笔误",
+                location=Location(table=document.heading, row=name, column="指标值"),
+                expected=_HUNDRED,
+                actual=target.number,
+            )
+
+
+@rule(
+    "PG-PLACEHOLDER",
+    "A goal table has no template placeholder left in",
+    Severity.ERROR,
+    applies_to=GoalDocument,
+    description=(
+        "绩效目标表不得留有未填写的模板占位符：XX、×××、(项目名称)、增长(下降)、下划线空格等"
+        "（与情况说明的 TXT-PLACEHOLDER 同一词表）。"
+    ),
+)
+def _placeholders(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
+    for text in document.printed():
+        for match in PLACEHOLDERS.finditer(unicodedata.normalize("NFKC", text.text)):
+            yield rule.finding(
+                f"{text.column}“{text.text[:40]}”留有模板占位符“{match.group()}”，未填写",
+                location=Location(table=text.table, row=text.row, column=text.column),
+            )
+
+
+_BASIC_PROJECT = "基本支出"  # the 支出项目名称 of a duty paid from the basic expenditure
+
+
+def _department_at(table: DepartmentGoalTable, row: str, column: str | None = None) -> Location:
+    return Location(table=table.heading, row=row, column=column)
+
+
+@rule(
+    "PG-DEPT-FUNDS",
+    "The year's funds equal basic plus project expenditure",
+    Severity.ERROR,
+    applies_to=DepartmentGoalTable,
+    description="部门整体绩效目标表的年度预算安排：资金总额 = 基本支出 + 项目支出（按舍入模型比较）。",
+)
+def _department_funds(rule: Rule, table: DepartmentGoalTable) -> Iterator[Finding]:
+    if table.total is None:
+        return
+    result = disagreement((table.total,), [table.basic, table.project])
+    if result is not None:
+        yield rule.finding(
+            f"资金总额 ≠ 基本支出 + 项目支出（{_figures(result)}）",
+            location=_department_at(table, "资金总额", "年度预算安排"),
+            agreement=result,
+        )
+
+
+@rule(
+    "PG-DEPT-DUTIES",
+    "The duties' amounts add up to the expenditure they name",
+    Severity.ERROR,
+    applies_to=DepartmentGoalTable,
+    description=(
+        "年度履职目标印有“支出项目名称”一栏时，各行预算金额按其支出项目合计：名为“基本支出”的行"
+        "合计等于年度预算安排的基本支出，其余各行合计等于项目支出（按舍入模型比较）。"
+        "未印该栏的版式（如年度重点工作任务）只列重点任务，不作比较。"
+    ),
+)
+def _department_duties(rule: Rule, table: DepartmentGoalTable) -> Iterator[Finding]:
+    duties = [duty for duty in table.duties if duty.project is not None]
+    if not duties:
+        return
+    for label, total, rows in (
+        ("基本支出", table.basic, [d for d in duties if d.project == _BASIC_PROJECT]),
+        ("项目支出", table.project, [d for d in duties if d.project != _BASIC_PROJECT]),
+    ):
+        if total is None or not rows:
+            continue
+        result = disagreement([duty.amount for duty in rows], (total,))
+        if result is not None:
+            yield rule.finding(
+                f"年度履职目标中支出项目为{label}的各行预算金额合计 ≠ 年度预算安排的{label}"
+                f"（{_figures(result)}）",
+                location=_department_at(table, rows[0].duty, "预算金额"),
+                agreement=result,
+            )
+
+
+@rule(
+    "PG-WEIGHTS",
+    "Indicator weights add up to 100",
+    Severity.ERROR,
+    applies_to=DepartmentGoalTable,
+    description=(
+        "印有指标权重（分值）一栏时，每项指标均填列权重，各项权重合计恰为 100"
+        "（权重为设定值而非舍入所得，不按舍入模型比较）。"
+    ),
+)
+def _weights(rule: Rule, table: DepartmentGoalTable) -> Iterator[Finding]:
+    weights = [row.weight for row in table.indicators]
+    if all(weight is None for weight in weights):
+        return
+    for row in table.indicators:
+        if row.weight is None:
+            yield rule.finding(
+                f"“{row.name}”未填列权重", location=_department_at(table, row.name, "指标权重")
+            )
+    # Weights are set, not rounded from a figure: they add up exactly, or they do not.
+    result = disagreement(weights, (_HUNDRED,), exact=True)
+    if result is not None:
+        yield rule.finding(
+            f"各项指标权重合计 {format_amount(result.actual)}，不等于 100",
+            location=_department_at(table, "绩效指标", "指标权重"),
+            agreement=result,
+        )
+
+
 GOAL_RULES: tuple[Rule, ...] = (
     _levels,
     _framework,
@@ -411,5 +550,10 @@ GOAL_RULES: tuple[Rule, ...] = (
     _cost,
     _cost_equals_budget,
     _stale_years,
+    _rates,
+    _placeholders,
+    _department_funds,
+    _department_duties,
+    _weights,
 )
 """The rules on performance goals, ``PG-…``."""

@@ -10,25 +10,34 @@ from __future__ import annotations
 from govbudget.performance.errors import GoalError, GoalTypeError
 from govbudget.performance.framework import Level1, Level2, normalize_level
 from govbudget.performance.goals import (
+    DEPARTMENT_GOAL_TABLE_HEADING,
     DEPARTMENT_GOALS_HEADING,
     SPECIAL_FUNDS_HEADING,
     DepartmentGoalItem,
+    DepartmentGoalTable,
+    DepartmentIndicator,
     DepartmentPerformanceGoals,
+    DutyGoal,
     GoalDocument,
     GoalText,
     Indicator,
     ProjectPerformanceGoal,
     SpendingCheckpoint,
+    names_a_rate,
     parse_percent,
 )
 from govbudget.performance.targets import Comparator, TargetValue, parse_target
 
 __all__ = [
     "DEPARTMENT_GOALS_HEADING",
+    "DEPARTMENT_GOAL_TABLE_HEADING",
     "SPECIAL_FUNDS_HEADING",
     "Comparator",
     "DepartmentGoalItem",
+    "DepartmentGoalTable",
+    "DepartmentIndicator",
     "DepartmentPerformanceGoals",
+    "DutyGoal",
     "GoalDocument",
     "GoalError",
     "GoalText",
@@ -39,6 +48,7 @@ __all__ = [
     "ProjectPerformanceGoal",
     "SpendingCheckpoint",
     "TargetValue",
+    "names_a_rate",
     "normalize_level",
     "parse_percent",
     "parse_target",

@@ -27,6 +27,13 @@ PG rules (:mod:`govbudget.checks.goals`) to report.
 Traceback (most recent call last):
 ...
 govbudget.performance.errors.GoalTypeError: SpendingCheckpoint.percent: 0.25 is a float; ...
+
+A department goal table (:class:`DepartmentGoalTable`) is the department's goals with what its
+table prints besides: the 年度预算安排, the 年度履职目标 rows (:class:`DutyGoal`) and the
+indicators (:class:`DepartmentIndicator`, weights included).
+
+The module is over 600 lines because the field validators are shared by every class of the
+model: split, each part would import the other's private helpers.
 """
 
 from __future__ import annotations
@@ -46,14 +53,19 @@ from govbudget.performance.targets import TargetValue, strip_text
 
 __all__ = [
     "DEPARTMENT_GOALS_HEADING",
+    "DEPARTMENT_GOAL_TABLE_HEADING",
     "SPECIAL_FUNDS_HEADING",
     "DepartmentGoalItem",
+    "DepartmentGoalTable",
+    "DepartmentIndicator",
     "DepartmentPerformanceGoals",
+    "DutyGoal",
     "GoalDocument",
     "GoalText",
     "Indicator",
     "ProjectPerformanceGoal",
     "SpendingCheckpoint",
+    "names_a_rate",
     "parse_percent",
 ]
 
@@ -62,6 +74,9 @@ DEPARTMENT_GOALS_HEADING = "部门整体绩效目标"
 
 SPECIAL_FUNDS_HEADING = "部门主管专项资金绩效目标"
 """Where findings on the goals of the department's special funds point (the seed's section 6)."""
+
+DEPARTMENT_GOAL_TABLE_HEADING = "部门整体绩效目标表"
+"""Where findings on a department goal table (部门整体支出绩效目标表 and its variants) point."""
 
 _PERCENT = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _PERCENT_SIGNS = ("(%)", "%")
@@ -249,6 +264,15 @@ class GoalDocument:
         """The goal texts a reader would hold against the budget year."""
         raise NotImplementedError
 
+    def printed(self) -> tuple[GoalText, ...]:
+        """Every text the document prints, names and facts included, for rules that look for
+        what a template leaves behind (PG-PLACEHOLDER): the goal texts by default."""
+        return self.texts()
+
+    def targets(self) -> tuple[tuple[str, TargetValue], ...]:
+        """Each indicator's name and target value, in printed order; none by default."""
+        return ()
+
 
 def _checkpoints(values: Iterable[SpendingCheckpoint]) -> tuple[SpendingCheckpoint, ...]:
     return tuple(values)
@@ -266,14 +290,26 @@ def _statements(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(strip_text(value) for value in values)
 
 
-def _facts(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+def _pairs(owner: str, values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Label/value pairs as printed, outer spaces stripped; ``owner`` names the field in errors."""
     pairs = tuple(values)
     for index, pair in enumerate(pairs):
         if not isinstance(pair, tuple) or len(pair) != 2:
-            raise GoalTypeError(
-                f"ProjectPerformanceGoal.facts[{index}]: {pair!r} is not a (label, value) pair"
-            )
+            raise GoalTypeError(f"{owner}[{index}]: {pair!r} is not a (label, value) pair")
     return tuple((strip_text(label), strip_text(text)) for label, text in pairs)
+
+
+# One converter per field of pairs: the attrs plugin of mypy types named functions only.
+def _project_facts(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return _pairs("ProjectPerformanceGoal.facts", values)
+
+
+def _indicator_facts(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return _pairs("DepartmentIndicator.facts", values)
+
+
+def _table_facts(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return _pairs("DepartmentGoalTable.facts", values)
 
 
 def _check_goals(
@@ -345,7 +381,7 @@ class ProjectPerformanceGoal(GoalDocument):
     )
     carry_over: Decimal | None = attrs.field(default=None, validator=_check_decimal)
     facts: tuple[tuple[str, str], ...] = attrs.field(
-        default=(), converter=_facts, validator=_check_facts
+        default=(), converter=_project_facts, validator=_check_facts
     )
 
     def __attrs_post_init__(self) -> None:
@@ -378,6 +414,20 @@ class ProjectPerformanceGoal(GoalDocument):
                 GoalText(where, row.name, "指标值", row.target.text),
             ]
         return tuple(text for text in found if text.text)
+
+    def printed(self) -> tuple[GoalText, ...]:
+        """The goal texts, the project's name and its facts (label and value)."""
+        where = self.heading
+        found = [GoalText(where, "项目名称", "项目名称", self.name)]
+        found += [GoalText(where, label, label, value) for label, value in self.facts]
+        found += [
+            GoalText(where, row.name, "指标值确定依据", row.basis or "") for row in self.indicators
+        ]
+        return tuple(text for text in found if text.text) + self.texts()
+
+    def targets(self) -> tuple[tuple[str, TargetValue], ...]:
+        """Each indicator's name and target value."""
+        return tuple((row.name, row.target) for row in self.indicators)
 
 
 @attrs.frozen(slots=True)
@@ -441,3 +491,163 @@ class DepartmentPerformanceGoals(GoalDocument):
                     GoalText(heading, item.title, "绩效指标", item.indicators),
                 ]
         return tuple(text for text in found if text.text)
+
+
+@attrs.frozen(slots=True)
+class DutyGoal:
+    """One row of the 年度履职目标 (or 年度重点工作任务) block of a department goal table.
+
+    ``duty`` is 部门职能 (or the task's 名称), ``task`` 年度目标任务 (主要实施内容),
+    ``project`` 支出项目名称 (``None`` where the layout has no such column), ``amount`` the
+    预算金额 (拟投入的资金) in the table's unit, ``None`` for a blank cell, and ``expected``
+    期望达到的目标 ("" where not printed).
+
+    >>> DutyGoal("确保日常工作正常运行", "按时发放2019年人员工资待遇", "基本支出", Decimal("171.41"))
+    DutyGoal(duty='确保日常工作正常运行', task='按时发放2019年人员工资待遇', project='基本支出', amount=Decimal('171.41'), expected='')
+    """
+
+    duty: str = attrs.field(converter=strip_text, validator=_check_text)
+    task: str = attrs.field(converter=strip_text, validator=_check_text)
+    project: str | None = attrs.field(converter=_optional_text, validator=_check_optional_text)
+    amount: Decimal | None = attrs.field(validator=_check_decimal)
+    expected: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+
+
+@attrs.frozen(slots=True)
+class DepartmentIndicator:
+    """One indicator row of a department goal table.
+
+    ``level1`` and ``level2`` are "" where the layout prints no level columns (Chongqing's
+    table lists 指标名称 alone); ``name`` is the 三级指标 or 指标名称; ``target`` the target as
+    printed (a layout that prints the comparator, the value and the unit in three cells is read
+    as their text joined: "≥" "68" "%" is "≥68%"); ``weight`` the 指标权重 or 分值 (``None``
+    where none is printed); ``description`` the 指标解释; ``facts`` the other columns of the row,
+    header and cell as printed (指标值类型, 评(扣)分标准, 是否核心 …).
+
+    >>> row = DepartmentIndicator("", "", "气候预测准确率", "≥68%", weight=Decimal("12"),
+    ...                           facts=[("是否核心", "是")])
+    >>> row.target.comparator, row.target.number, row.is_rate
+    (<Comparator.GE: '≥'>, Decimal('68'), True)
+    """
+
+    level1: str = attrs.field(converter=strip_text, validator=_check_text)
+    level2: str = attrs.field(converter=strip_text, validator=_check_text)
+    name: str = attrs.field(converter=strip_text, validator=_check_named)
+    target: TargetValue = attrs.field(converter=_target)
+    description: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+    weight: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    facts: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_indicator_facts, validator=_check_facts
+    )
+
+    @property
+    def is_rate(self) -> bool:
+        """Whether the indicator names a rate (see :func:`names_a_rate`)."""
+        return names_a_rate(self.name)
+
+
+# A rate names itself by its last word: 准确率, 传输及时率（国家地面站）, 进驻检查率.
+_RATE = re.compile(r"率\s*(?:[(（][^()（）]*[)）])?\s*[.。]?$")
+
+
+def names_a_rate(name: str) -> bool:
+    """Whether an indicator's name names a rate (…率, a bracketed note or a stop after it),
+    whose target as a percentage cannot exceed 100%.
+
+    >>> names_a_rate("验收合格率"), names_a_rate("观测系统传输及时率（国家地面站）")
+    (True, True)
+    >>> names_a_rate("汇聚数据数量."), names_a_rate("率先完成改革")
+    (False, False)
+    """
+    return _RATE.search(name) is not None
+
+
+def _duties(values: Iterable[DutyGoal]) -> tuple[DutyGoal, ...]:
+    return tuple(values)
+
+
+def _department_indicators(
+    values: Iterable[DepartmentIndicator],
+) -> tuple[DepartmentIndicator, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class DepartmentGoalTable(DepartmentPerformanceGoals):
+    """A department goal table (部门整体支出绩效目标表, 部门整体绩效目标表, 部门整体预算绩效目标
+    申报表) as printed: the department's goals, with what the table holds beyond them.
+
+    - ``department`` (部门(单位)名称) and ``budget_code`` (部门预算编码), "" where not printed;
+    - ``total``, ``basic`` and ``project``: the 年度预算安排 (资金总额, 基本支出, 项目支出) in
+      ``unit``, ``None`` where not printed;
+    - ``duties``: the 年度履职目标 (or 年度重点工作任务) rows;
+    - ``indicators``: the indicator rows, levels carried down as printed;
+    - ``facts``: other labelled cells of the header and money blocks (部门(单位)职责, 财政拨款,
+      其他资金 …), label and value as printed;
+    - ``overall`` (inherited) is the 年度总体目标, its lines joined by line breaks.
+
+    Being a :class:`DepartmentPerformanceGoals`, it stands wherever the department's goals do.
+
+    >>> table = DepartmentGoalTable(2019, "目标1:确保本室各人员工资及福利的发放;",
+    ...     department="中共宁德市委党史和地方志研究室", total=Decimal("171.41"),
+    ...     basic=Decimal("110.61"), project=Decimal("60.8"))
+    >>> table.heading, table.basic + table.project == table.total
+    ('部门整体绩效目标表', True)
+    """
+
+    department: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+    budget_code: str = attrs.field(default="", converter=strip_text, validator=_check_code)
+    unit: Unit = attrs.field(default=Unit.WAN_YUAN, validator=attrs.validators.instance_of(Unit))
+    total: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    basic: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    project: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    duties: tuple[DutyGoal, ...] = attrs.field(
+        default=(), converter=_duties, validator=_elements(DutyGoal, "a DutyGoal")
+    )
+    indicators: tuple[DepartmentIndicator, ...] = attrs.field(
+        default=(),
+        converter=_department_indicators,
+        validator=_elements(DepartmentIndicator, "a DepartmentIndicator"),
+    )
+    facts: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_table_facts, validator=_check_facts
+    )
+
+    @property
+    def heading(self) -> str:
+        """Where findings on the table point: 部门整体绩效目标表."""
+        return DEPARTMENT_GOAL_TABLE_HEADING
+
+    def texts(self) -> tuple[GoalText, ...]:
+        """The overall goal, each duty's task and expected result, each indicator's name,
+        description and target."""
+        where = self.heading
+        found = [GoalText(where, "年度总体目标", "年度总体目标", self.overall)]
+        for duty in self.duties:
+            found += [
+                GoalText(where, duty.duty, "年度目标任务", duty.task),
+                GoalText(where, duty.duty, "期望达到的目标", duty.expected),
+            ]
+        for row in self.indicators:
+            found += [
+                GoalText(where, row.name, "三级指标", row.name),
+                GoalText(where, row.name, "指标解释", row.description),
+                GoalText(where, row.name, "指标值", row.target.text),
+            ]
+        return tuple(text for text in found if text.text)
+
+    def printed(self) -> tuple[GoalText, ...]:
+        """The goal texts, the department's name, its facts and each duty's name and project."""
+        where = self.heading
+        found = [GoalText(where, "部门(单位)名称", "部门(单位)名称", self.department)]
+        found += [GoalText(where, label, label, value) for label, value in self.facts]
+        for duty in self.duties:
+            found += [
+                GoalText(where, duty.duty, "部门职能", duty.duty),
+                GoalText(where, duty.duty, "支出项目名称", duty.project or ""),
+            ]
+        return tuple(text for text in found if text.text) + self.texts()
+
+    def targets(self) -> tuple[tuple[str, TargetValue], ...]:
+        """Each indicator's name and target value."""
+        return tuple((row.name, row.target) for row in self.indicators)

@@ -25,6 +25,7 @@ from govbudget.reading.accounting import (
 from govbudget.reading.document import read_bundle, read_grids, read_text
 from govbudget.reading.explanation import READ_FACT, TXT_PLACEHOLDER, FactsReading, read_facts
 from govbudget.reading.final_explanation import FinalFactsReading, read_final_facts
+from govbudget.reading.goal_department import DepartmentGoalReading, read_department_goal_grid
 from govbudget.reading.goal_grid import (
     GoalGridError,
     GoalGridReading,
@@ -51,6 +52,7 @@ __all__ = [
     "READ_TABLE",
     "TXT_PLACEHOLDER",
     "Accounting",
+    "DepartmentGoalReading",
     "DocumentError",
     "FactsReading",
     "FinalFactsReading",
@@ -67,6 +69,7 @@ __all__ = [
     "account_grids",
     "account_text",
     "read_bundle",
+    "read_department_goal_grid",
     "read_facts",
     "read_final_facts",
     "read_goal_grid",

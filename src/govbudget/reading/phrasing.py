@@ -21,6 +21,7 @@ import attrs
 
 from govbudget.disclosure.statements import DIRECTION_WORDS
 from govbudget.vocabulary import text_words
+from govbudget.vocabulary.placeholders import PLACEHOLDERS
 
 __all__ = [
     "FLAT",
@@ -96,16 +97,6 @@ FLAT = re.compile(r"持平(?![+-]?\d)")
 
 # The sign of a percentage after each word (增幅 and 降幅 name a change without a direction).
 PERCENT_SIGNS = {**DIRECTION_WORDS, "增幅": 1, "降幅": -1}
-
-# The template's placeholders: a name, a choice of words or a blank left to fill in.
-PLACEHOLDERS = re.compile(
-    r"(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])(?:单位|部门|[局委办厅院部处科所站队])?"  # XX局, XXX, ××
-    r"|(?:增加|增长|上升)[(/](?:减少|下降|降低)\)?"  # 增长(下降): the template's two words
-    r"|(?:减少|下降|降低)[(/](?:增加|增长|上升)\)?"
-    r"|\([^()\n]{0,20}名称\)"  # (团组名称)
-    r"|\([^()\n]*以及[^()\n]*等\)"  # (绩效目标管理工作情况，以及…等): an instruction left in
-    r"|_{2,}"  # a blank to fill in
-)
 
 _OPENING_QUOTES = frozenset("“‘「『\"'")
 _CLOSING_QUOTES = frozenset("”’」』\"'")

@@ -32,7 +32,13 @@ from govbudget.disclosure import (
     StatedChange,
 )
 from govbudget.families import family_of
-from govbudget.performance import Indicator, SpendingCheckpoint
+from govbudget.performance import (
+    DepartmentGoalTable,
+    DepartmentIndicator,
+    DutyGoal,
+    Indicator,
+    SpendingCheckpoint,
+)
 from govbudget.reading.document import read_bundle
 from govbudget.reading.goal_grid import render_goal_grid
 from govbudget.tables import (
@@ -729,6 +735,55 @@ def _parts(budget: DepartmentBudget) -> Iterator[Corruption]:
             )
 
 
+def _goal_tables(budget: DepartmentBudget) -> Iterator[Corruption]:
+    """A project goal with a rate above 100% or a placeholder (PG-RATE, PG-PLACEHOLDER); a
+    department goal table of the disclosure's year and overall goal, broken (PG-DEPT-…,
+    PG-WEIGHTS): the disclosures of the strategies print no such table, so its figures are
+    made here. Last of the corrupters, so that the corruptions before keep their numbers."""
+    for goal in budget.project_goals[:1]:
+        rate = Indicator("产出指标", "质量指标", "验收合格率", "验收合格率", "292%", "依据")
+        yield Corruption(
+            "goal",
+            "比率指标值超过100%",
+            attrs.evolve(goal, indicators=[*goal.indicators, rate]),
+            frozenset({"PG-RATE"}),
+        )
+        yield Corruption(
+            "goal",
+            "资金用途留有模板占位符",
+            attrs.evolve(goal, purpose=f"用于XX{goal.purpose}"),
+            frozenset({"PG-PLACEHOLDER"}),
+        )
+
+    overall = budget.department_goals.overall if budget.department_goals is not None else ""
+    basic, project = Decimal("60.00"), Decimal("40.00")
+    table = DepartmentGoalTable(
+        budget.year, overall, total=basic + project, basic=basic, project=project
+    )
+    yield Corruption(
+        "goal",
+        "资金总额不等于基本支出与项目支出之和",
+        attrs.evolve(table, total=basic + project + BIG),
+        frozenset({"PG-DEPT-FUNDS"}),
+    )
+    yield Corruption(
+        "goal",
+        "履职目标的基本支出行不等于基本支出",
+        attrs.evolve(table, duties=[DutyGoal("保障运转", "按时发放工资", "基本支出", basic + BIG)]),
+        frozenset({"PG-DEPT-DUTIES"}),
+    )
+    weighted = [
+        DepartmentIndicator("产出指标", "数量指标", name, "≥1个", weight=Decimal("60"))
+        for name in ("任务完成数", "服务次数")
+    ]
+    yield Corruption(
+        "goal",
+        "指标权重合计不为100",
+        attrs.evolve(table, indicators=weighted),
+        frozenset({"PG-WEIGHTS"}),
+    )
+
+
 def _catalogue(_budget: DepartmentBudget) -> Iterator[Corruption]:
     """A catalogue whose subject has no parent (CAT-PARENT)."""
     catalogue = Catalogue(
@@ -888,6 +943,7 @@ CORRUPTIONS: tuple[Corrupter, ...] = (
     _parts,
     _catalogue,
     _document,
+    _goal_tables,
 )
 """Every kind of corruption, each a function from a consistent budget to the corruptions it
 can make of it (none when the budget has nothing to break that way)."""

@@ -1,0 +1,22 @@
+"""What a template leaves behind when it is not filled in, as the explanation readers and the
+goal rules (PG-PLACEHOLDER) look for it: one pattern, matched against NFKC-normalized text.
+
+>>> [m.group() for m in PLACEHOLDERS.finditer("XX局2025年(项目名称)比上年增长(下降)")]
+['XX局', '(项目名称)', '增长(下降)']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLACEHOLDERS"]
+
+# The template's placeholders: a name, a choice of words or a blank left to fill in.
+PLACEHOLDERS = re.compile(
+    r"(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])(?:单位|部门|[局委办厅院部处科所站队])?"  # XX局, XXX, ××
+    r"|(?:增加|增长|上升)[(/](?:减少|下降|降低)\)?"  # 增长(下降): the template's two words
+    r"|(?:减少|下降|降低)[(/](?:增加|增长|上升)\)?"
+    r"|\([^()\n]{0,20}名称\)"  # (团组名称)
+    r"|\([^()\n]*以及[^()\n]*等\)"  # (绩效目标管理工作情况，以及…等): an instruction left in
+    r"|_{2,}"  # a blank to fill in
+)
