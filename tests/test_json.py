@@ -105,6 +105,20 @@ def _documents() -> Iterator[tuple[str, object]]:
     for path in CASES:
         yield path.stem, govbudget.read_bundle(json.loads(path.read_text("utf-8")))
     yield from _final_parts()
+    yield from _department_goal_table()
+
+
+def _department_goal_table() -> Iterator[tuple[str, object]]:
+    """A real 部门整体支出绩效目标表 (宁德, 福建), read from its page, and its parts."""
+    page = ROOT / "tests" / "data" / "pages" / "fujian-ningde-party-history-chronicles-office-2019"
+    budget = govbudget.read_bundle(json.loads((page / "bundle.json").read_text("utf-8")))
+    assert isinstance(budget, govbudget.DepartmentBudget)
+    table = budget.department_goal_table
+    assert table is not None and table.duties and table.indicators
+    yield "department goal page", budget
+    yield "department goal table", table
+    yield "duty goal", table.duties[0]
+    yield "department indicator", table.indicators[0]
 
 
 def _final_parts() -> Iterator[tuple[str, object]]:

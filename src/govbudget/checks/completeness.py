@@ -132,6 +132,8 @@ def _held(disclosure: Disclosure) -> list[str]:
         held += [] if disclosure.fixed_assets is None else [disclosure.fixed_assets.title]
         held += [f"项目绩效目标表：{goal.name}" for goal in disclosure.project_goals]
         held += [] if disclosure.department_goals is None else ["部门整体绩效目标"]
+        table = disclosure.department_goal_table
+        held += [] if table is None else [table.heading]
     held += ["机构设置"] if disclosure.units else []
     stated = isinstance(disclosure, (DepartmentBudget, DepartmentFinalAccounts)) and bool(
         disclosure.facts.stated()

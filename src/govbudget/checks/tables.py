@@ -481,6 +481,8 @@ def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
                     f"没有 {table.header.year} 年度的{spec.scheme.label if spec.scheme else ''}"
                     "目录，未核对科目编码与名称",
                     location=_location(table, spec, None, None),
+                    # A limit of the catalogues shipped, not a fault of the document.
+                    severity=Severity.INFO,
                 )
         elif row.code is None:
             if any(value is not None and value != 0 for value in row.values):

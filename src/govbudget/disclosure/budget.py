@@ -12,7 +12,11 @@ from govbudget.disclosure.base import Disclosure, findings
 from govbudget.disclosure.facts import StatedFacts
 from govbudget.disclosure.procurement import ProcurementTable
 from govbudget.findings import Finding
-from govbudget.performance import DepartmentPerformanceGoals, ProjectPerformanceGoal
+from govbudget.performance import (
+    DepartmentGoalTable,
+    DepartmentPerformanceGoals,
+    ProjectPerformanceGoal,
+)
 from govbudget.tables import (
     BasicExpenditureTable,
     ExpenditureTable,
@@ -39,8 +43,9 @@ class DepartmentBudget(Disclosure):
 
     It holds the standard tables as published (at most one of each; a missing one is a
     completeness finding, not an error at construction), the department's units (机构设置),
-    the procurement and fixed-assets tables, the project and department performance goals, and
-    the facts the explanation states. ``check(budget)`` runs every table rule on every table
+    the procurement and fixed-assets tables, the project and department performance goals (as
+    the explanation states them, ``department_goals``, and as a 部门整体支出绩效目标表 prints
+    them, ``department_goal_table``), and the facts the explanation states. ``check(budget)`` runs every table rule on every table
     and every rule between tables, text and tables, and for completeness, in one report.
     ``read_findings`` are what the reader of a published document could not read (READ-…);
     the report of ``check`` includes them, so nothing unread goes unreported.
@@ -60,6 +65,7 @@ class DepartmentBudget(Disclosure):
     department_goals: DepartmentPerformanceGoals | None = None
     facts: StatedFacts = attrs.field(factory=StatedFacts)
     read_findings: tuple[Finding, ...] = attrs.field(default=(), converter=findings)
+    department_goal_table: DepartmentGoalTable | None = attrs.field(default=None, kw_only=True)
 
     def _held(self) -> list[tuple[int, str, str]]:
         return [
@@ -74,7 +80,12 @@ class DepartmentBudget(Disclosure):
         yield self.facts
         yield from self.tables
         yield from self.project_goals
-        for part in (self.department_goals, self.procurement, self.fixed_assets):
+        for part in (
+            self.department_goals,
+            self.department_goal_table,
+            self.procurement,
+            self.fixed_assets,
+        ):
             if part is not None:
                 yield part
 

@@ -30,17 +30,20 @@ from govbudget.errors import AmountError, DocumentError, GovBudgetError
 from govbudget.findings import Finding, Location, Severity
 from govbudget.performance import (
     DepartmentGoalItem,
+    DepartmentGoalTable,
     DepartmentPerformanceGoals,
     GoalError,
     ProjectPerformanceGoal,
 )
 from govbudget.reading.explanation import read_facts
 from govbudget.reading.final_explanation import read_final_facts
+from govbudget.reading.goal_department import read_department_goal_grid
 from govbudget.reading.goal_grid import read_goal_grid
 from govbudget.reading.grid import READ_CELL, GridError, read_grid
 from govbudget.reading.printed import PrintedTable, is_number
 from govbudget.reading.recognition import (
     ASSETS,
+    DEPARTMENT_GOAL,
     GOAL,
     GOVERNMENT,
     PROCUREMENT,
@@ -95,6 +98,7 @@ class _Assembler:
         self.department = department
         self.phase = phase
         self.stated_unit = stated_unit
+        self.department_goal_table: DepartmentGoalTable | None = None
         self.government = 0
         self.findings: list[Finding] = []
         self.tables: dict[type[Table], Table] = {}
@@ -157,6 +161,7 @@ class _Assembler:
             {
                 UNITS: self.read_units,
                 GOAL: self.read_goal,
+                DEPARTMENT_GOAL: self.read_department_goal,
                 PROCUREMENT: self.read_procurement,
                 ASSETS: self.read_assets,
             }[kind](table)
@@ -220,6 +225,19 @@ class _Assembler:
             self.unread(table, "缺少项目绩效目标表的必要内容")
         else:
             self.goals.append(reading.goal)
+
+    def read_department_goal(self, table: PrintedTable) -> None:
+        if self.department_goal_table is not None:
+            self.unread(table, "与前面的部门整体支出绩效目标表重复")
+            return
+        grid = [*([table.title],) * bool(table.title), *(list(row) for row in table.rows)]
+        reading = read_department_goal_grid(grid, year=self.year)
+        shifted = PrintedTable(table.title, table.rows, (table.title_line, *table.lines))
+        self.findings.extend(self._relocate(reading.findings, shifted if table.title else table))
+        if reading.goals is None:
+            self.unread(table, "无法确定预算年度")
+        else:
+            self.department_goal_table = reading.goals
 
     def unread_cells(
         self,
@@ -573,7 +591,8 @@ def assemble(
     assembler = _Assembler(year, department, phase, _stated_unit(narrative))
     for table in tables:
         assembler.read(table, text=text)
-    if not assembler.tables and not assembler.goals and not narrative:
+    held = assembler.tables or assembler.goals or assembler.department_goal_table
+    if not held and not narrative:
         if assembler.government == len(tables):
             raise DocumentError(
                 "these are tables of a government's own budget (一般公共预算收入执行情况表 …, "
@@ -643,6 +662,7 @@ def assemble(
         fixed_assets=assets,
         project_goals=assembler.goals,
         department_goals=_department_goals(narrative, year),
+        department_goal_table=assembler.department_goal_table,
         facts=reading.facts,
         read_findings=findings,
         scope=scope,

@@ -51,6 +51,7 @@ from govbudget.vocabulary import titles
 
 __all__ = [
     "ASSETS",
+    "DEPARTMENT_GOAL",
     "GOAL",
     "GOVERNMENT",
     "PROCUREMENT",
@@ -99,6 +100,7 @@ _STANDARD = {
 
 
 UNITS, GOAL, PROCUREMENT, ASSETS = "units", "goal", "procurement", "fixed_assets"
+DEPARTMENT_GOAL = "department_goal"
 # A table of a government's own budget (revenue by tax, transfers), not of a department's.
 GOVERNMENT = "government_budget"
 _GOVERNMENT_TITLES = tuple(_canonical(name) for name in titles(GOVERNMENT))
@@ -116,8 +118,9 @@ def recognise(title: str) -> Kind | None:
         ("机构设置情况", "机构设置情况表", "单位构成", "单位构成情况", "单位构成表")
     ):
         return UNITS
-    if canonical.endswith(("绩效目标表", "绩效目标申报表")) and "整体" not in canonical:
-        return GOAL
+    if canonical.endswith(("绩效目标表", "绩效目标申报表")):
+        # 部门整体支出绩效目标表: the department's goals, not a project's.
+        return DEPARTMENT_GOAL if "整体" in canonical else GOAL
     if canonical.startswith("政府采购") or canonical in ("政府采购表", "政府采购"):
         return PROCUREMENT
     if "固定资产占用情况" in canonical:

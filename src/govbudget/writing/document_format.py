@@ -47,7 +47,10 @@ from govbudget.errors import GovBudgetError, JSONError
 from govbudget.findings import Finding, Location, Report
 from govbudget.performance import (
     DepartmentGoalItem,
+    DepartmentGoalTable,
+    DepartmentIndicator,
     DepartmentPerformanceGoals,
+    DutyGoal,
     Indicator,
     ProjectPerformanceGoal,
     SpendingCheckpoint,
@@ -141,6 +144,9 @@ CLASSES: tuple[type, ...] = (
     ProjectPerformanceGoal,
     DepartmentGoalItem,
     DepartmentPerformanceGoals,
+    DutyGoal,
+    DepartmentIndicator,
+    DepartmentGoalTable,
     DepartmentBudget,
     DepartmentFinalAccounts,
 )
