@@ -352,10 +352,10 @@ SHIQUAN: Printed = {
     "project": "4838.27",
     "general_public_expenditure": "19044.27",
     # 与 2024 年度相比，一般公共预算财政拨款支出增加\n100.46 万元，增长 0.53%。
-    "general_public_expenditure_change": ("100.46", "0.53", None, "增加"),
+    "general_public_expenditure_change": ("100.46", "0.53", "抚恤金项目金额的增加", "增加"),
     # 机关运行经费支出 627.04 万元，比 2024 年度减少 54.47 万元，下降 7.99%。
     "agency_running_costs": "627.04",
-    "agency_running_costs_change": ("-54.47", "-7.99", None, "减少"),
+    "agency_running_costs_change": ("-54.47", "-7.99", "办公经费的节约", "减少"),
     "travel_abroad": "0",  # 1、因公出国（境）费支出 0 万元。
     "vehicles": "37.35",  # 2、公务用车购置及运行维护费支出 37.35 万元。
     "vehicle_purchase": "25",  # 其中：公务用车购置支出为 25 万元。
@@ -378,9 +378,19 @@ CAIZHENGJU: Printed = {
     "public": "184.65",
     "project": "603.14",
     "general_public_expenditure": "2940.05",
-    "general_public_expenditure_change": ("-63.14", "-2.10", None, "减少"),
+    "general_public_expenditure_change": (
+        "-63.14",
+        "-2.10",
+        "基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付",
+        "减少",
+    ),
     "agency_running_costs": "184.65",
-    "agency_running_costs_change": ("2.55", "1.40", None, "增加"),
+    "agency_running_costs_change": (
+        "2.55",
+        "1.40",
+        "优化办公环境、提升照明效率，更换了老旧照明设施，导致相关支出略有增加",
+        "增加",
+    ),
     "procurement_total": "251.25",
     "procurement_goods": "4.79",
     "procurement_works": "0",
@@ -903,3 +913,56 @@ def test_the_real_percentages_and_words_agree(case: str) -> None:
 def test_the_seed_passes_both_rules(seed_narrative: str) -> None:
     facts = read_facts(seed_narrative).facts
     assert check(facts, select=["TXT-DIRECTION", "TXT-PERCENT"]).findings == ()
+
+
+# -- phrasings of other provinces (#20) -------------------------------------------------------
+
+# 四川省绵阳市游仙区政府办, 2022 (tests/data/cases/pages/sichuan-youxian-government-office-2022):
+# the total with 财政拨款预算数 between label and figure, the percentage before the amount, the
+# reason in the next sentence, the items under headings that the sentences do not repeat.
+YOUXIAN = """一、2022游仙区政府办“三公”经费财政拨款预算总体情况
+2022游仙区政府办“三公”经费财政拨款预算数9万元,较2021年预算下降40%,减少6万元。主要原因是节约开支。
+(一)因公出国(境)经费
+2022年预算安排0万元,与2021年预算持平
+(二)公务接待费
+2022年预算安排1万元,与2021年预算持平。
+2021年预算数1万元。"""
+
+
+def test_a_total_with_its_change_stated_percentage_first_and_its_reason_after() -> None:
+    reading = read_facts(YOUXIAN, year=2022)
+    facts = reading.facts
+    assert facts.three_public_total == Decimal("9")
+    assert facts.three_public_change == StatedChange(
+        "-6", percent="-40", reason="节约开支", word="减少"
+    )
+    assert reading.findings == ()
+
+
+def test_figures_under_a_heading_are_the_heading_s_and_last_year_s_are_not() -> None:
+    facts = read_facts(YOUXIAN, year=2022).facts
+    assert facts.travel_abroad == Decimal("0") and facts.reception == Decimal("1")
+    assert facts.travel_abroad_change == StatedChange("0", word="持平")
+    assert facts.reception_change == StatedChange("0", word="持平")
+
+
+def test_a_reason_in_the_next_sentence_goes_to_that_change_only() -> None:
+    said = "公务接待费638万元,比上年年初预算减少317万元。主要原因是减少接待。公务用车运行维护费2505万元,比上年年初预算减少174万元。"
+    facts = read_facts(said, year=2024).facts
+    assert facts.reception_change is not None and facts.reception_change.reason == "减少接待"
+    assert facts.vehicle_operation_change == StatedChange("-174", word="减少")
+
+
+@pytest.mark.parametrize(
+    ("said", "total"),
+    [
+        ("全县一般公共预算“三公”经费预安排2415.44万元,较上年预算增加36.67万元。", "2415.44"),
+        ("2016 年“三公”经费财政拨款预算1.70万元,比2015年预算减少1.03万元。", "1.70"),
+        ("“三公”经费预算9万元,同比减少6万元。", "9"),
+    ],
+)
+def test_a_total_and_its_change_as_other_provinces_word_them(said: str, total: str) -> None:
+    reading = read_facts(said, year=2023)
+    assert reading.facts.three_public_total == Decimal(total)
+    assert reading.facts.three_public_change is not None
+    assert reading.findings == ()

@@ -19,7 +19,12 @@ from typing import Protocol
 from govbudget.checks.reading import READ_TABLE
 from govbudget.checks.registry import Rule, rule
 from govbudget.checks.wording import shown
-from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Disclosure
+from govbudget.disclosure import (
+    DepartmentBudget,
+    DepartmentFinalAccounts,
+    Disclosure,
+    StatedChange,
+)
 from govbudget.families import BUDGET, FINAL, family_of
 from govbudget.findings import Finding, Location, Severity
 
@@ -92,6 +97,20 @@ _THREE_PUBLIC_CHANGES = (
 )
 
 
+# The parts whose changes may explain an item's (公务用车: 购置费 and 运行维护费), and each item
+# of the total with its parts.
+_CHANGE_PARTS = {"vehicles_change": ("vehicle_purchase_change", "vehicle_operation_change")}
+_ITEM_PARTS = tuple((name, _CHANGE_PARTS.get(name, ())) for name in _THREE_PUBLIC_CHANGES[1:])
+
+
+def _moved(change: StatedChange | None) -> bool:
+    return change is not None and change.amount != 0
+
+
+def _explained(change: StatedChange | None) -> bool:
+    return change is None or change.amount == 0 or bool((change.reason or "").strip())
+
+
 def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
     facts, labels = budget.facts, family_of(budget).fact_labels
     where = Location(table="情况说明", row="“三公”经费")
@@ -101,22 +120,32 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
     missing = [labels[name] for name in _THREE_PUBLIC_ITEMS if getattr(facts, name) is None]
     if missing:
         yield rule.finding(f"“三公”经费说明未列明：{'、'.join(missing)}", location=where)
-    items = [getattr(facts, name) for name in _THREE_PUBLIC_CHANGES[1:]]
     # The reason for a change of the total may be given item by item (上海: "公务用车购置及运行费
-    # …增加27万元，主要原因是…"): the total then needs no reason of its own.
-    explained_by_items = any(c is not None and c.amount != 0 for c in items) and all(
-        c is None or c.amount == 0 or (c.reason or "").strip() for c in items
-    )
+    # …增加27万元，主要原因是…"), and that of 公务用车 part by part (百色: 购置费 …, 运行维护费 …):
+    # the whole then needs no reason of its own.
+    unexplained: list[str] = []
     for name in _THREE_PUBLIC_CHANGES:
         change = getattr(facts, name)
-        if change is None or change.amount == 0 or (change.reason or "").strip():
+        parts = [p for p in _CHANGE_PARTS.get(name, ()) if _moved(getattr(facts, p))]
+        if change is None and name != "three_public_change":
+            unexplained += [p for p in parts if not _explained(getattr(facts, p))]
+        elif _moved(change) and not _explained(change) and (
+            not parts or any(not _explained(getattr(facts, p)) for p in parts)
+        ):
+            unexplained.append(name)
+    total = facts.three_public_change
+    by_items = unexplained == ["three_public_change"] and any(
+        _moved(getattr(facts, name)) or any(_moved(getattr(facts, p)) for p in parts)
+        for name, parts in _ITEM_PARTS
+    )
+    for name in unexplained:
+        if name == "three_public_change" and by_items:
             continue
-        if name == "three_public_change" and explained_by_items:
-            continue
+        change = getattr(facts, name)
         yield rule.finding(
             f"{labels[name]} {shown(change.amount)}万元，未说明增减变化原因", location=where
         )
-    if facts.three_public_change is None:
+    if total is None:
         yield rule.finding(
             "“三公”经费说明未与上年比较，也未说明增减变化原因",
             location=where,

@@ -70,6 +70,7 @@ from govbudget.errors import AmountError
 from govbudget.reading.phrasing import (
     FLAT,
     GROUP_ENDS,
+    HEADING,
     PERCENT_SIGNS,
     PLACEHOLDERS,
     SENTENCE_ENDS,
@@ -78,6 +79,7 @@ from govbudget.reading.phrasing import (
     Source,
     alternatives,
     as_matched,
+    comparison,
     stated_as,
     word_cuts,
 )
@@ -133,11 +135,12 @@ _LABEL = alternatives(_FACT_OF_LABEL)
 # 支出 after a label (机关运行经费支出627.04万元) but never 收入支出: 财政拨款收入支出总计 is
 # another figure than 财政拨款收入. A parenthesis is an aside (机关运行经费（唐财预〔2025〕12号）
 # 安排…, 政府采购金额（以合同签订为准）为…).
-_FILLER = r"(?:预算|(?<!收入)支出|金额|总额|总计|合计|共计|安排|数|为|是|:|\([^()\n]*\))*"
-_DIRECTION = rf"(?:{alternatives(DIRECTION_WORDS)})+了?"
-_COMPARE = (
-    r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年)度?(?:年初)?(?:预算数?|同期)?(?:相比|比较)?,?"
+_FILLER = (
+    r"(?:财政拨款|预算|预安排|(?<!收入)支出|金额|总额|总计|合计|共计|安排|数|为|是|:"
+    r"|\([^()\n]*\))*"
 )
+_DIRECTION = rf"(?:{alternatives(DIRECTION_WORDS)})+了?"
+_COMPARE = comparison("预算数?")
 
 # Each is matched against the words before a figure, anchored at the figure.
 _LEADS = Leads.of(_LABEL, _FILLER, _DIRECTION, _COMPARE)
@@ -227,7 +230,33 @@ def _signed(word: str, value: Decimal) -> Decimal:
     return abs(signed) if signed == 0 else signed
 
 
-def _figures(text: str, groups: Parts) -> Iterator[_Event]:
+# A paragraph that is only a label, numbered or not (（一）因公出国（境）经费): the heading of
+# the sentences under it, which may state its figures without naming it again.
+_HEADING_LABEL = re.compile(rf"^(?:{HEADING.pattern})?(?P<label>{_LABEL})[。:]?$")
+# The words before a figure that names nothing: 2022年预算安排0万元 under such a heading.
+_BARE = re.compile(rf"^(?:(?P<year>\d{{4}})年度?)?{_FILLER}$")
+
+
+def _headings(text: str, paragraphs: Parts) -> dict[int, str]:
+    """The fact each paragraph stands under: the label of the last heading paragraph before
+    it (until the next heading of any kind)."""
+    under: dict[int, str] = {}
+    current: str | None = None
+    for index, (start, stop) in enumerate(paragraphs.spans):
+        line = text[start:stop].strip()
+        heading = _HEADING_LABEL.match(line)
+        if heading is not None:
+            current = _FACT_OF_LABEL[heading["label"]]
+        elif HEADING.match(line):
+            current = None
+        elif current is not None:
+            under[index] = current
+    return under
+
+
+def _figures(
+    text: str, groups: Parts, under: Mapping[int, str], paragraphs: Parts, year: int | None
+) -> Iterator[_Event]:
     for match in _FIGURE.finditer(text):
         group_start = groups.span(match.start())[0]
         lead = text[group_start : match.start()]
@@ -236,6 +265,12 @@ def _figures(text: str, groups: Parts) -> Iterator[_Event]:
         if fact is not None:
             label = _FACT_OF_LABEL[fact["label"]]
             yield _Figure(match.start(), group_start + fact.start(), label, value, printed)
+            continue
+        heading = under.get(paragraphs.owner[match.start()])
+        bare = _BARE.match(lead)
+        # Last year's figure under the heading (2015年预算数15万元) is not the year's.
+        if heading is not None and bare and (bare["year"] is None or int(bare["year"]) == year):
+            yield _Figure(match.start(), group_start, heading, value, printed)
             continue
         named = _LEADS.change.search(lead)
         found = named or _LEADS.compare.search(lead)
@@ -356,18 +391,26 @@ class _Reader:
                 self.changes[field] = attrs.evolve(known, reason=text)
 
 
-def _read(source: Source) -> _Reader:
+def _read(source: Source, year: int | None) -> _Reader:
     text = source.text
     paragraphs = Parts.of(text, frozenset("\n"))
     groups = Parts.of(text, GROUP_ENDS)
     reader = _Reader(source, Parts.of(text, SENTENCE_ENDS))
+    under = _headings(text, paragraphs)
     events = sorted(
-        [*_figures(text, groups), *_flat(text, groups), *_percents(text), *_reasons(text, groups)],
+        [
+            *_figures(text, groups, under, paragraphs, year),
+            *_flat(text, groups),
+            *_percents(text),
+            *_reasons(text, groups),
+        ],
         key=lambda event: event.position,
     )
     subject: dict[int, str] = {}  # the first figure of each paragraph
     last_figure: dict[int, str] = {}  # the last figure of each clause group
     last_change: dict[int, str] = {}  # the last change of each group, until a figure follows
+    pending: dict[int, Decimal] = {}  # a percentage stated before its group's change
+    previous: tuple[int, str] | None = None  # the last change, and the group it is in
     for index, event in enumerate(events):
         group = groups.owner[event.position]
         if isinstance(event, _Figure):
@@ -380,9 +423,14 @@ def _read(source: Source) -> _Reader:
             field = reader.change(event, event.key or about)
             if field is not None:
                 last_change[group] = field
+                previous = (group, field)
+                if group in pending:
+                    reader.percent(field, pending.pop(group))
         elif isinstance(event, _Percent):
             if group in last_change:
                 reader.percent(last_change[group], event.value)
+            else:
+                pending[group] = event.value
         else:
             # A reason runs to the end of its group, or to the label of the next figure
             # (…导致基本支出减少项目支出增加30.00万元 has no comma before 项目支出).
@@ -398,6 +446,14 @@ def _read(source: Source) -> _Reader:
                 reader.reason(event.targets, said)
             elif group in last_change:
                 reader.reason([last_change[group]], said)
+            elif (
+                previous is not None
+                and previous[0] == group - 1
+                and event.position == (groups.spans[group][0])
+            ):
+                # A sentence of its own that gives the reason (…下降30%。主要原因是…) gives
+                # the reason of the change the sentence before ended with.
+                reader.reason([previous[1]], said)
     return reader
 
 
@@ -445,12 +501,13 @@ def read_facts(narrative: str, *, year: int | None = None) -> FactsReading:
     2026
     """
     source = as_matched(narrative, _WORD_CUTS)
-    reader = _read(source)
+    stated_year = _year(source.text, year)
+    reader = _read(source, stated_year)
     findings = [*reader.findings, *_placeholders(source, reader)]
     # The facts are named by their field names; StatedFacts converts and checks each value.
     make: Callable[..., StatedFacts] = StatedFacts
     facts = make(
-        year=_year(source.text, year), quotes=reader.quotes, **reader.amounts, **reader.changes
+        year=stated_year, quotes=reader.quotes, **reader.amounts, **reader.changes
     )
     return FactsReading(
         facts, tuple(sorted(findings, key=lambda f: (f.location.line or 0, f.rule)))

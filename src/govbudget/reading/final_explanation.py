@@ -87,6 +87,7 @@ from govbudget.reading.phrasing import (
     Source,
     alternatives,
     as_matched,
+    comparison,
     stated_as,
     word_cuts,
 )
@@ -130,7 +131,7 @@ _THREE_PUBLIC_LEAD = re.compile(rf":?(?:\d[.、])?(?P<label>{_THREE_PUBLIC_LABEL
 _FILLER = r"(?:决算数|决算|支出|金额|总额|合计|总计|共计|数|为|是|:|各|\([^()\n]*\))*"
 # A stray 增 or 减 is the half-edited template's (比2024年度减增加21.90万元).
 _DIRECTION = r"(?:增加|增长|上升|减少|下降|降低|持平|增|减)+了?"
-_COMPARE = r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年)度?(?:决算数?)?(?:相比|比较)?,?"
+_COMPARE = comparison("决算数?")
 
 _LEADS = Leads.of(_LABEL, _FILLER, _DIRECTION, _COMPARE)
 _REASON_LEAD = re.compile(rf"(?P<label>{_LABEL}){_FILLER}(?:{_DIRECTION})?的$")

@@ -36,6 +36,7 @@ __all__ = [
     "WordCuts",
     "alternatives",
     "as_matched",
+    "comparison",
     "stated_as",
     "word_cuts",
 ]
@@ -84,12 +85,26 @@ class Leads:
     @classmethod
     def of(cls, label: str, filler: str, direction: str, comparison: str) -> Leads:
         """The leads of a reader: ``label`` names a fact, ``filler`` may follow it (预算, 为 …),
-        ``direction`` is a direction word, ``comparison`` a comparison with last year."""
+        ``direction`` is a direction word, ``comparison`` a comparison with last year. A
+        percentage may come between the comparison and the amount (较2021年预算下降40%,减少)."""
+        percent = rf"(?:(?:{direction})[+-]?\d+(?:\.\d+)?%,?)?"
         return cls(
             re.compile(rf"(?P<label>{label}){filler}$"),
-            re.compile(rf"(?P<label>{label}){filler}(?:{comparison})?(?P<word>{direction})$"),
-            re.compile(rf"{comparison}(?P<word>{direction})$"),
+            re.compile(
+                rf"(?P<label>{label}){filler}(?:{comparison})?{percent}(?P<word>{direction})$"
+            ),
+            re.compile(rf"{comparison}{percent}(?P<word>{direction})$"),
         )
+
+
+def comparison(phase_words: str) -> str:
+    """A comparison with last year, as explanations of a family word it: 比上年, 较上一年,
+    比去年, 较2021年预算数, 与上年相比, 比上年同期, 同比, 较上年年初预算; ``phase_words``
+    is what may name the figure compared with (预算数?, 决算数?)."""
+    return (
+        rf"(?:同比|(?:比|较|与|同)(?:上年|上一年|去年|\d{{4}}年)度?(?:年初)?"
+        rf"(?:{phase_words}|同期|执行数)?(?:相比|比较)?),?"
+    )
 
 
 # 持平 with no figure after it: a change of 0.
