@@ -966,3 +966,17 @@ def test_a_total_and_its_change_as_other_provinces_word_them(said: str, total: s
     assert reading.facts.three_public_total == Decimal(total)
     assert reading.facts.three_public_change is not None
     assert reading.findings == ()
+
+
+def test_last_year_s_amount_named_in_the_comparison_is_not_the_year_s() -> None:
+    """新疆, 2019: the 2018 total is named inside the comparison, the change follows it."""
+    said = (
+        "2019年,自治区本级“三公”经费总额为21372.02万元,"
+        "与2018年一般公共预算“三公”经费总额27389.54万元相比,减少6017.52万元,下降21.97%。"
+    )
+    reading = read_facts(said, year=2019)
+    assert reading.facts.three_public_total == Decimal("21372.02")
+    assert reading.facts.three_public_change == StatedChange(
+        "-6017.52", percent="-21.97", word="减少"
+    )
+    assert reading.findings == ()

@@ -80,6 +80,7 @@ from govbudget.reading.phrasing import (
     alternatives,
     as_matched,
     comparison,
+    names_last_year,
     stated_as,
     word_cuts,
 )
@@ -262,6 +263,8 @@ def _figures(
         lead = text[group_start : match.start()]
         value, printed = _value(match), match.group()
         fact = _LEADS.fact.search(lead)
+        if fact is not None and names_last_year(lead[: fact.start()], year):
+            continue  # last year's figure, named in the comparison
         if fact is not None:
             label = _FACT_OF_LABEL[fact["label"]]
             yield _Figure(match.start(), group_start + fact.start(), label, value, printed)

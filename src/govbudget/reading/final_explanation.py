@@ -88,6 +88,7 @@ from govbudget.reading.phrasing import (
     alternatives,
     as_matched,
     comparison,
+    names_last_year,
     stated_as,
     word_cuts,
 )
@@ -298,6 +299,7 @@ class _Reader:
     sentences: Parts
     groups: Parts
     paragraphs: Parts
+    year: int | None = None
     masked: list[tuple[int, int]] = attrs.Factory(list)
     amounts: dict[str, Decimal] = attrs.Factory(dict)
     changes: dict[str, StatedChange] = attrs.Factory(dict)
@@ -688,6 +690,8 @@ def _facts(reader: _Reader) -> None:
         lead = text[group_start:position]
         value = _value(match["sign"], match["number"], match["unit"])
         fact = _LEADS.fact.search(lead)
+        if fact is not None and names_last_year(lead[: fact.start()], reader.year):
+            continue  # last year's figure, named in the comparison
         if fact is not None:
             name = _FACT_OF_LABEL[fact["label"]]
             if value is None:
@@ -782,11 +786,13 @@ def read_final_facts(narrative: str, *, year: int | None = None) -> FinalFactsRe
     """
     source = _prepared(narrative)
     text = source.text
+    stated_year = _year(text, year)
     reader = _Reader(
         source,
         Parts.of(text, frozenset("。!?\n")),
         Parts.of(text, frozenset("。!?;\n")),
         Parts.of(text, frozenset("\n")),
+        stated_year,
     )
     if text:
         _items(reader)
@@ -799,7 +805,7 @@ def read_final_facts(narrative: str, *, year: int | None = None) -> FinalFactsRe
     findings = [*reader.findings, *_placeholders(reader)]
     make: Callable[..., FinalStatedFacts] = FinalStatedFacts
     facts = make(
-        year=_year(text, year),
+        year=stated_year,
         general_public_classes=reader.classes,
         general_public_execution=reader.general,
         executions=reader.executions,

@@ -37,6 +37,7 @@ __all__ = [
     "alternatives",
     "as_matched",
     "comparison",
+    "names_last_year",
     "stated_as",
     "word_cuts",
 ]
@@ -103,8 +104,32 @@ def comparison(phase_words: str) -> str:
     is what may name the figure compared with (预算数?, 决算数?)."""
     return (
         rf"(?:同比|(?:比|较|与|同)(?:上年|上一年|去年|\d{{4}}年)度?(?:年初)?"
-        rf"(?:{phase_words}|同期|执行数)?(?:相比|比较)?),?"
+        rf"(?:{phase_words}|同期|执行数)?(?:相比|比较)?"
+        # naming last year's amount: 与2018年…总额27389.54万元相比, 较2014年度…合计16.08万元
+        rf"|(?:比|较|与)(?:上年|上一年|去年|\d{{4}}年)度?[^,;。\d]*?\d[\d,.]*(?:亿元|万元|元)"
+        rf"(?:相比|比较)?),?"
     )
+
+
+_LAST_YEAR_CLAUSE = re.compile(
+    r"(?:与|(?<!比)较|比(?!较))(?:上年|上一年|去年|(?P<year>\d{4})年)度?(?:(?!相比|比较)[^,;。])*$"
+)
+
+
+def names_last_year(lead: str, year: int | None) -> bool:
+    """Whether ``lead`` ends in a clause that opens with a comparison with an earlier year and
+    has not closed it (与2018年…总额 before 27389.54万元相比): a figure after it is the one
+    compared with, last year's, not a figure of the ``year``.
+
+    >>> names_last_year("2019年总额为21372.02万元,与2018年总额", 2019)
+    True
+    >>> names_last_year("经比较2020年度镇本级三公经费", 2020), names_last_year("与上年相比,总额", 2020)
+    (False, False)
+    """
+    match = _LAST_YEAR_CLAUSE.search(lead)
+    if match is None:
+        return False
+    return match["year"] is None or year is None or int(match["year"]) < year
 
 
 # 持平 with no figure after it: a change of 0.
