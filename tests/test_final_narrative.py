@@ -1262,3 +1262,31 @@ def test_any_text_reads_to_facts_and_findings(text: str) -> None:
     assert isinstance(facts, FinalStatedFacts)
     assert all(f.rule in ("READ-FACT", "TXT-PLACEHOLDER") for f in findings)
     check(facts, select=["TXT-FINAL"])  # the rules take whatever was read
+
+
+# 安徽省寿县文物保护中心, 2023 (tests/data/cases/pages/anhui-shouxian-relics-center-2023).
+SHOUXIAN = (
+    "安徽省寿县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出预算为3万元,"
+    "支出决算为1.71万元,完成预算的43%,较上年减少1.29万元,下降43%。\n"
+    "1.公务接待费预算为1万元,支出决算为0.53万元,完成预算的47%;较上年减少0.47万元,下降47 %。"
+)
+
+
+def test_execution_statements_worded_as_anhui_words_them() -> None:
+    """The total's statement with 财政拨款 before “三公”经费, and an item's statement in a
+    paragraph of its own: both read, so that their rates are checked."""
+    facts, findings = read_final_facts(SHOUXIAN, year=2023)
+    total, reception = facts.three_public_executions
+    assert (total.key, total.budgeted, total.actual, total.rate) == (
+        "three_public_total",
+        Decimal("3"),
+        Decimal("1.71"),
+        Decimal("43"),
+    )
+    assert (reception.key, reception.budgeted, reception.actual, reception.rate) == (
+        "reception",
+        Decimal("1"),
+        Decimal("0.53"),
+        Decimal("47"),
+    )
+    assert findings == ()

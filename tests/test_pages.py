@@ -140,13 +140,15 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         # 其中 rows are blank, so the split is not given (the message reads the blanks as 0)
         Pin("F7-TOTAL", ERROR, "/ 决算数"),
         Pin("F7-TOTAL", ERROR, "/ 预算数"),
-        # the reader's honest notes on two sentences that hold real mistakes (Inconsistencies 2
-        # and 4: 1.71 / 3 = 57%, 0.53 / 1 = 53%). Once #20 reads them, TXT-FINAL-RATE should
-        # report them (MISSED)
-        Pin("READ-FACT", WARNING, "完成率“完成预算的43%”"),
-        Pin("READ-FACT", WARNING, "完成率“完成预算的47%”"),
-        Pin("READ-FACT", WARNING, "金额：安徽省"),  # false: KNOWN_FALSE
-        Pin("READ-FACT", WARNING, "金额：1.公务接待费"),  # false: KNOWN_FALSE
+        # notes, Inconsistencies 2: 1.71 / 3 = 57%, not 43% (3 printed without decimals stands
+        # for 2.5–3.5, so 48.71%–68.60%: 43% is outside)
+        Pin("TXT-FINAL-RATE", ERROR, "完成率应为 57.00%"),
+        # notes, Inconsistencies 3: the shares are swapped: 0.53 / 1.71 = 30.99%, 1.18 / 1.71 =
+        # 69.01%, printed 69% and 31%
+        Pin("TXT-FINAL-SHARE", ERROR, "公务接待费 0.53万元占“三公”经费 1.71万元应为 30.99%"),
+        Pin("TXT-FINAL-SHARE", ERROR, "1.18万元占“三公”经费 1.71万元应为 69.01%"),
+        # notes, Inconsistencies 4 (0.53 / 1 = 53%, not 47%) is not reported, rightly: "预算为
+        # 1万元" printed without decimals stands for 0.5–1.5, and 0.53 of that is 35.3%–106%
         part("财政拨款“三公”经费支出决算表、情况说明"),
     ),
     "anhui-wanjiang-jiangnan-zone-2024": (
@@ -435,15 +437,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
 
 
 KNOWN_FALSE: dict[str, Known] = {
-    "anhui-shouxian-relics-center-2023": Known(
-        "#20: 较上年减少…,下降…% after a 完成预算的…% clause is not read",
-        (
-            # "较上年减少1.29万元,下降43%" is right and unread: 3.00 − 1.71 = 1.29, 1.29 / 3.00 = 43%
-            Pin("READ-FACT", WARNING, "金额：安徽省"),
-            # "较上年减少0.47万元,下降47 %" is right and unread: 0.47 / 1.00 = 47%
-            Pin("READ-FACT", WARNING, "金额：1.公务接待费"),
-        ),
-    ),
     "chongqing-municipal-level-2024": Known(
         "#20: 较2023年只减不增 (a comparison without a figure)",
         (
@@ -570,22 +563,6 @@ MISSED: dict[str, Missing] = {
             # 8.1 is budgeted: the 购置费 reason was pasted into the 运行费 line. One concept stated
             # twice with two values is a reviewer's text check (#25)
             Expect(None, "本年未安排"),
-        ),
-    ),
-    "anhui-shouxian-relics-center-2023": Missing(
-        "#20: 完成预算的…% and shares of a total that is only in the table",
-        (
-            # notes, Inconsistencies 2: 1.71 / 3 = 57.0%, not 43% (the decline rate repeated)
-            Expect("TXT-FINAL-RATE", "43%"),
-            # notes, Inconsistencies 4: 0.53 / 1 = 53%, not 47%
-            Expect("TXT-FINAL-RATE", "47%"),
-            # notes, Inconsistencies 3: the shares are swapped. 0.53 / 1.71 = 31.0% and
-            # 1.18 / 1.71 = 69.0%, printed 69% and 31%
-            Expect("TXT-FINAL-SHARE", "69%"),
-            Expect("TXT-FINAL-SHARE", "31%"),
-            # Inconsistencies 5 (the items are numbered 1. then 3., with the blank 出国 left out)
-            # is not pinned: the template's numbering with a zero item dropped; no issue asks
-            # for it
         ),
     ),
     "chongqing-fuling-jiaoshi-2020-final-text": Missing(

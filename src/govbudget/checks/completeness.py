@@ -129,8 +129,10 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
         parts = [p for p in _CHANGE_PARTS.get(name, ()) if _moved(getattr(facts, p))]
         if change is None and name != "three_public_change":
             unexplained += [p for p in parts if not _explained(getattr(facts, p))]
-        elif _moved(change) and not _explained(change) and (
-            not parts or any(not _explained(getattr(facts, p)) for p in parts)
+        elif (
+            _moved(change)
+            and not _explained(change)
+            and (not parts or any(not _explained(getattr(facts, p)) for p in parts))
         ):
             unexplained.append(name)
     total = facts.three_public_change

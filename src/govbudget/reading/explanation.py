@@ -509,9 +509,7 @@ def read_facts(narrative: str, *, year: int | None = None) -> FactsReading:
     findings = [*reader.findings, *_placeholders(source, reader)]
     # The facts are named by their field names; StatedFacts converts and checks each value.
     make: Callable[..., StatedFacts] = StatedFacts
-    facts = make(
-        year=stated_year, quotes=reader.quotes, **reader.amounts, **reader.changes
-    )
+    facts = make(year=stated_year, quotes=reader.quotes, **reader.amounts, **reader.changes)
     return FactsReading(
         facts, tuple(sorted(findings, key=lambda f: (f.location.line or 0, f.rule)))
     )

@@ -156,8 +156,9 @@ _ITEM = re.compile(rf"(?P<cls>[{_CJK}]+)\(类\)(?P<sec>{_NAME})\(款\)(?:(?P<itm
 _GENERAL_EXECUTION = re.compile(
     r"一般公共预算财政拨款支出(?:决算)?(?=(?:年初|全年|调整后?)?预算数?(?:为|是|:))"
 )
+# 三公经费财政拨款支出年初预算为…, and as 安徽 words it: 财政拨款三公经费支出预算为…
 _THREE_PUBLIC_EXECUTION = re.compile(
-    r"三公经费财政拨款支出(?:决算)?(?=(?:年初|全年)?预算数?(?:为|是|:))"
+    r"三公经费(?:财政拨款)?支出(?:决算)?(?=(?:年初|全年)?预算数?(?:为|是|:))"
 )
 _BUDGETED = re.compile(
     rf"(?<!调整)(?<!调整后)(?P<basis>年初|全年)?预算数?(?:为|是|:){_LOOSE_FIGURE}"
@@ -503,8 +504,31 @@ def _items(reader: _Reader) -> None:
         _mask(reader, match.start(), end)
 
 
+# An item's own execution statement, in a paragraph of its own (1.公务接待费预算为1万元,支出决算
+# 为0.53万元,完成预算的47%).
+_THREE_PUBLIC_ITEM_EXECUTION = re.compile(
+    rf"(?P<label>{_THREE_PUBLIC_LABEL.pattern})(?:支出)?(?=(?:年初|全年)?预算数?(?:为|是|:))"
+)
+
+
 def _three_public(reader: _Reader) -> None:
-    """The "三公" execution statement: the total, then each item after 其中："""
+    """The "三公" execution statements: the total, then each item after 其中：, and the items'
+    statements of their own."""
+    _three_public_total(reader)
+    read = {execution.key for execution in reader.three_public}
+    for item in _THREE_PUBLIC_ITEM_EXECUTION.finditer(reader.text):
+        key = _THREE_PUBLIC_LABELS[item["label"]]
+        if key in read or reader.is_masked(item.start()):
+            continue
+        stop = reader.sentence_end(item.end(), reader.paragraph_end(item.start()))
+        reader.three_public.append(
+            _statement(reader, FINAL_FACT_LABELS[key], item.start(), item.start(), stop, key=key)
+        )
+        read.add(key)
+        _mask(reader, item.start(), stop)
+
+
+def _three_public_total(reader: _Reader) -> None:
     text = reader.text
     match = _THREE_PUBLIC_EXECUTION.search(text)
     if match is None or reader.is_masked(match.start()):
