@@ -980,3 +980,10 @@ def test_last_year_s_amount_named_in_the_comparison_is_not_the_year_s() -> None:
         "-6017.52", percent="-21.97", word="减少"
     )
     assert reading.findings == ()
+
+
+def test_a_percentage_in_brackets_after_a_change_is_its_percentage() -> None:
+    """陕西 新城区卫计局, 2019: 较上年减少1.5万元(42.86%) is −42.86%, which 1.5 ÷ 3.80 is not."""
+    said = "公务接待费2.30万元,较上年减少1.5万元(42.86%),减少的主要原因是压缩接待开支。"
+    change = read_facts(said, year=2019).facts.reception_change
+    assert change == StatedChange("-1.5", percent="-42.86", reason="压缩接待开支", word="减少")

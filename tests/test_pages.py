@@ -373,6 +373,9 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
     "shaanxi-xincheng-weijiju-2019-text": (
         # notes, Inconsistencies 2: "较上年增加(减少)0万元(0%)", a direction never chosen
         Pin("TXT-PLACEHOLDER", ERROR, "占位符“增加(减少)”"),
+        # notes, Inconsistencies 1: 接待 2.30 after a fall of 1.5 gives 1.5 / 3.80 = 39.47%, not
+        # 42.86% (which is 1.5 / 3.5), printed in brackets after the amount
+        Pin("TXT-PERCENT", ERROR, "公务接待费比上年增减 -1.5万元、-42.86%"),
         part("情况说明"),
     ),
     # the accounts of a township government (revenue by tax and transfer), not a department's:
@@ -388,6 +391,10 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         Pin("TXT-PLACEHOLDER", ERROR, "“增加(减少)”：2022年预算安排0万元"),
         Pin("TXT-PLACEHOLDER", ERROR, "“增加(减少)”：公务用车购置费"),
         Pin("TXT-PLACEHOLDER", ERROR, "“增加(减少)”：公务用车运行维护费"),
+        # notes, Inconsistencies 1: "计划完成0(预期绩效)" and "主要用于0辆公务用车0(燃油、维修、
+        # 保险)等方面支出" are placeholders too, filled with a bare 0
+        Pin("TXT-PLACEHOLDER", ERROR, "占位符“0(预期绩效)”"),
+        Pin("TXT-PLACEHOLDER", ERROR, "占位符“0(燃油、维修、保险)”"),
         Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),  # false: KNOWN_FALSE
         part("情况说明"),
     ),
@@ -632,23 +639,6 @@ MISSED: dict[str, Missing] = {
             # notes, Inconsistencies 1: "设9个内设机构,分别为:" lists 8 names. A count in the text
             # against its list is a reviewer's check (#25). Inconsistencies 2 is truncation only
             Expect(None, "内设机构"),
-        ),
-    ),
-    "shaanxi-xincheng-weijiju-2019-text": Missing(
-        "#20: a percentage in brackets, 较上年减少1.5万元(42.86%)",
-        (
-            # notes, Inconsistencies 1: 接待 2.30 after a fall of 1.5 gives 1.5 / 3.80 = 39.47%,
-            # not 42.86% (which is 1.5 / 3.5). The 3.80 is also fixed by 28.30 − 24.50
-            Expect("TXT-PERCENT", "42.86%"),
-        ),
-    ),
-    "sichuan-youxian-audit-bureau-2022": Missing(
-        "#20: placeholders of the 0(…) style",
-        (
-            # notes, Inconsistencies 1: "计划完成0(预期绩效)" and "主要用于0辆公务用车0(燃油、
-            # 维修、保险)等方面支出" are placeholders too, filled with a bare 0
-            Expect("TXT-PLACEHOLDER", "(预期绩效)"),
-            Expect("TXT-PLACEHOLDER", "(燃油、维修、保险)"),
         ),
     ),
     "zhejiang-quzhou-qujiang-district-2016-final": Missing(

@@ -158,6 +158,8 @@ _BLANK_FIGURE = re.compile(r"(?<![\d万亿])(?:亿元|万元|元)")
 _PERCENT = re.compile(
     r"(?P<word>增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为)?"
     r"(?P<number>[+-]?\d+(?:\.\d+)?)%"
+    # in brackets after the change's amount: 较上年减少1.5万元(42.86%)
+    r"|(?<=元)\((?P<bare>\d+(?:\.\d+)?)%\)"
 )
 _REASON = re.compile(r"主要原因(?:是|为|:)?|原因(?:是|为|:)|主要为|主要是")
 
@@ -198,8 +200,12 @@ class _Change:
 
 @attrs.frozen(slots=True)
 class _Percent:
+    """A percentage of a change; ``signed`` is ``False`` for one printed without a direction
+    word (减少1.5万元(42.86%)), which takes the sign of the change's amount."""
+
     position: int
     value: Decimal
+    signed: bool = True
 
 
 @attrs.frozen(slots=True)
@@ -299,6 +305,9 @@ def _flat(text: str, groups: Parts) -> Iterator[_Event]:
 
 def _percents(text: str) -> Iterator[_Event]:
     for match in _PERCENT.finditer(text):
+        if match["bare"] is not None:
+            yield _Percent(match.start(), Decimal(match["bare"]), signed=False)
+            continue
         value = Decimal(match["number"])
         yield _Percent(match.start(), -value if PERCENT_SIGNS[match["word"]] < 0 else value)
 
@@ -382,8 +391,9 @@ class _Reader:
             f"{label}前文为 {format_amount(known)}万元，此处为 {format_amount(value)}万元，以前文为准",
         )
 
-    def percent(self, field: str, value: Decimal) -> None:
+    def percent(self, field: str, event: _Percent) -> None:
         known = self.changes[field]
+        value = event.value if event.signed or known.amount >= 0 else -event.value
         if known.percent is None:
             self.changes[field] = attrs.evolve(known, percent=value)
 
@@ -412,7 +422,7 @@ def _read(source: Source, year: int | None) -> _Reader:
     subject: dict[int, str] = {}  # the first figure of each paragraph
     last_figure: dict[int, str] = {}  # the last figure of each clause group
     last_change: dict[int, str] = {}  # the last change of each group, until a figure follows
-    pending: dict[int, Decimal] = {}  # a percentage stated before its group's change
+    pending: dict[int, _Percent] = {}  # a percentage stated before its group's change
     previous: tuple[int, str] | None = None  # the last change, and the group it is in
     for index, event in enumerate(events):
         group = groups.owner[event.position]
@@ -431,9 +441,9 @@ def _read(source: Source, year: int | None) -> _Reader:
                     reader.percent(field, pending.pop(group))
         elif isinstance(event, _Percent):
             if group in last_change:
-                reader.percent(last_change[group], event.value)
-            else:
-                pending[group] = event.value
+                reader.percent(last_change[group], event)
+            elif event.signed:
+                pending[group] = event
         else:
             # A reason runs to the end of its group, or to the label of the next figure
             # (…导致基本支出减少项目支出增加30.00万元 has no comma before 项目支出).

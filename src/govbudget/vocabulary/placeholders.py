@@ -3,6 +3,10 @@ goal rules (PG-PLACEHOLDER) look for it: one pattern, matched against NFKC-norma
 
 >>> [m.group() for m in PLACEHOLDERS.finditer("XX局2025年(项目名称)比上年增长(下降)")]
 ['XX局', '(项目名称)', '增长(下降)']
+>>> [m.group() for m in PLACEHOLDERS.finditer("计划完成0(预期绩效)。用于0辆0(燃油、维修、保险)")]
+['0(预期绩效)', '0(燃油、维修、保险)']
+>>> PLACEHOLDERS.search("旅行车(含商务车)0辆,增加0万元(0%)") is None
+True
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ PLACEHOLDERS = re.compile(
     r"|(?:增加|增长|上升)[(/](?:减少|下降|降低)\)?"  # 增长(下降): the template's two words
     r"|(?:减少|下降|降低)[(/](?:增加|增长|上升)\)?"
     r"|\([^()\n]{0,20}名称\)"  # (团组名称)
+    # 0(预期绩效): a hint left where a figure goes ((团组名称) is reported as above)
+    r"|(?<![\d.])0\((?![^()\n]*名称\))(?=[^()\n]*[\u4e00-\u9fff])[^()\n\d%]{2,16}\)"
     r"|\([^()\n]*以及[^()\n]*等\)"  # (绩效目标管理工作情况，以及…等): an instruction left in
     r"|_{2,}"  # a blank to fill in
 )
