@@ -144,6 +144,7 @@ from govbudget.errors import GovBudgetError
 from govbudget.performance import (
     ProjectPerformanceGoal,
 )
+from govbudget.reading.goal_costs import CostsReader, costs_marks
 from govbudget.reading.goal_seed import SeedReader, render_goal_grid, seed_marks
 from govbudget.reading.goal_shanghai import ShanghaiReader, shanghai_marks
 
@@ -173,6 +174,7 @@ class GoalLayout(enum.Enum):
 
     SEED = "项目绩效目标表"
     SHANGHAI = "财政项目支出绩效目标申报表"
+    COSTS = "项目支出绩效目标表（项目预算成本构成）"
 
 
 @attrs.frozen(slots=True)
@@ -204,6 +206,8 @@ def _layout(rows: Sequence[Sequence[str]]) -> GoalLayout | None:
     seed_alone, seed_shared = seed_marks(starts)
     if seed_alone:
         return GoalLayout.SEED
+    if costs_marks(starts):
+        return GoalLayout.COSTS
     if shanghai_marks(starts):
         return GoalLayout.SHANGHAI
     if seed_shared:
@@ -235,13 +239,17 @@ def read_goal_grid(grid: Sequence[Sequence[str]], *, year: int | None = None) ->
             "(项目编码, 预算规模及资金用途, 绩效目标 …) or of Shanghai's 财政项目支出绩效目标申报表 "
             "(项目名称, 项目资金（元）, 项目绩效目标 …)"
         )
-    reader: SeedReader | ShanghaiReader
+    reader: SeedReader | ShanghaiReader | CostsReader
+    width = max(len(row) for row in rows)  # short rows lost blank cells at their end
+    even = [row + [""] * (width - len(row)) for row in rows]
     if layout is GoalLayout.SEED:
         reader = SeedReader(rows, year)
         reader.read_indicators(reader.read())
+    elif layout is GoalLayout.SHANGHAI:
+        reader = ShanghaiReader(even, year)
+        reader.read()
     else:
-        width = max(len(row) for row in rows)  # short rows lost blank cells at their end
-        reader = ShanghaiReader([row + [""] * (width - len(row)) for row in rows], year)
+        reader = CostsReader(even, year)
         reader.read()
     goal = reader.goal()
     return GoalGridReading(goal, reader.located(reader.name), layout)

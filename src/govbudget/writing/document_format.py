@@ -46,6 +46,8 @@ from govbudget.disclosure.statements import (
 from govbudget.errors import GovBudgetError, JSONError
 from govbudget.findings import Finding, Location, Report
 from govbudget.performance import (
+    CostFigure,
+    CostItem,
     DepartmentGoalItem,
     DepartmentGoalTable,
     DepartmentIndicator,
@@ -141,6 +143,8 @@ CLASSES: tuple[type, ...] = (
     FinalStatedFacts,
     SpendingCheckpoint,
     Indicator,
+    CostFigure,
+    CostItem,
     ProjectPerformanceGoal,
     DepartmentGoalItem,
     DepartmentPerformanceGoals,
