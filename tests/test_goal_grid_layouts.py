@@ -167,7 +167,7 @@ def test_any_grid_is_read_or_refused_without_a_traceback(rows: list[list[str]]) 
         read_goal_grid(rows, year=2022)
 
 
-@pytest.mark.parametrize("page", [EZHOU])
+@pytest.mark.parametrize("page", [EZHOU, QINGSHAN, BATANG])
 @given(st.data())
 def test_a_real_page_with_any_cell_changed_is_read(page: str, data: st.DataObject) -> None:
     rows = [list(cells) for cells in grid(page)]
@@ -179,3 +179,126 @@ def test_a_real_page_with_any_cell_changed_is_read(page: str, data: st.DataObjec
             rows[row] = rows[row][: data.draw(st.integers(0, len(rows[row])))]
     with contextlib.suppress(GoalGridError):
         read_goal_grid(rows)
+
+
+# --- 武汉青山: long-term and annual indicators side by side -----------------------------------
+
+
+def test_qingshan_is_read_whole() -> None:
+    reading = read_goal_grid(grid(QINGSHAN), year=2020)
+    goal = reading.goal
+    assert reading.layout is GoalLayout.TERMS and goal is not None
+    assert (goal.name, goal.year, goal.unit) == (
+        "教育系统基础设施建设和设备购置",
+        2020,
+        Unit.WAN_YUAN,
+    )
+    # The year's money in its fields; the period's kept as facts.
+    assert (goal.budget, goal.financial_funds, goal.other_funds) == (
+        Decimal("10000"),
+        Decimal("10000"),
+        None,
+    )
+    assert goal.facts == (
+        ("主管部门及编码", "[015001]武汉市青山区教育局"),
+        ("实施单位", "武汉市青山区教育局"),
+        ("项目属性", "基础建设、修缮类"),
+        ("项目起止时间", "202001-202012"),
+        ("资金总额", "10000万元"),
+        ("其中:财政拨款", "10000万元"),
+        ("其他资金", ""),
+        ("中期目标", "优化教育布局,推进教育领域综合改革全面提升育人质量实现基础教育持续发展"),
+    )
+    assert goal.goals == ("按工作计划完成教育局重点项目建设经费预算安排",)
+    assert [(i.level2, i.name, i.target.text) for i in goal.indicators] == [
+        ("数量指标", "重点建设工程安排数量", "2"),
+        ("质量指标", "重点建设工程验收合格率", "100%"),
+        ("成本指标", "建设项目成本", "参照政府采购成本控制"),
+        ("时效指标", "重点建设工程按期完成率", "100%"),
+        ("可持续影响指标", "基础教育巩固提高情况", "巩固提高"),
+        ("社会效益指标", "基础教育学校办学条件", "持续改善"),
+        ("服务对象满意度指标", "学生、家长、社会满意度", "≥90%"),
+    ]
+
+
+def test_qingshan_findings() -> None:
+    """The long-term half prints its level-2 alone on every row (a note); no rule finds
+    anything: funds add up (10000 = 10000), no rate above 100%, no placeholder."""
+    reading = read_goal_grid(grid(QINGSHAN), year=2020)
+    assert [(f.rule, f.severity.name, f.message) for f in reading.findings] == [
+        ("READ-GOAL-ROW", "INFO", "长期指标 7 行只印二级指标，三级指标与指标值空白（未填写）")
+    ]
+    assert reading.goal is not None and list(check(reading.goal)) == []
+
+
+def test_qingshan_one_cell_edits() -> None:
+    # 当年财政拨款 10000 → 9000: the year's budget no longer adds up (PG-FUNDS).
+    goal = read(edited(QINGSHAN, 5, 4, "9000万元"), 2020)
+    assert rules_found(goal) == [("PG-FUNDS", "预算规模及资金用途", "预算数")]
+    # A long-term target printed is reported, not dropped.
+    reading = read_goal_grid(edited(QINGSHAN, 11, 3, "3"), year=2020)
+    assert "第 12 行的长期指标“”（指标值“3”）未读取：只读年度指标" in [
+        f.message for f in reading.findings
+    ]
+
+
+# --- 宁乡坝塘: the application form ------------------------------------------------------------
+
+
+def test_batang_is_read_whole() -> None:
+    """Money printed to four decimals of 万元 is read in 元, exactly; every indicator's
+    指标内容 is blank, so no indicator can be read."""
+    reading = read_goal_grid(grid(BATANG), year=2021)
+    goal = reading.goal
+    assert reading.layout is GoalLayout.APPLICATION and goal is not None
+    assert (goal.name, goal.unit) == ("镇域内基础设施建设", Unit.YUAN)
+    assert (goal.budget, goal.financial_funds, goal.own_funds, goal.other_funds) == (
+        Decimal("106067522"),
+        Decimal("69233552"),
+        Decimal("0"),
+        Decimal("36833970"),
+    )
+    assert goal.goals == ("全面完成集镇立面改造、机关、学校、乡村振兴等项目,搞好提质改造",)
+    facts = dict(goal.facts)
+    assert facts["长期目标"] == "改善镇域内基础设施,振兴乡村经济"
+    assert facts["财政拨款:"] == "6923.3552万元(其中:上级财政资金:6923.3552万元;本级财政:0万元)"
+    assert facts["1总体概念规划（完成时间）"] == "2020"
+    assert goal.indicators == ()
+
+
+def test_batang_reader_findings() -> None:
+    """16 indicator rows without a name (each reported with its 88｜100), two satisfaction rows
+    without a level-2, two "…" template rows left in (warnings), the cut 联系电, the change to 元."""
+    found = [
+        (f.rule, f.severity.name, f.location.line) for f in read_goal_grid(grid(BATANG)).findings
+    ]
+    template_rows = [line for rule, severity, line in found if severity == "WARNING"]
+    assert template_rows == [26, 38]
+    assert (
+        sum(1 for f in read_goal_grid(grid(BATANG)).findings if "三级指标空白" in f.message) == 16
+    )
+    assert len(found) == 1 + 16 + 2 + 2 + 1
+
+
+def test_a_template_row_left_in_is_reported_and_a_removed_one_is_not() -> None:
+    def template_rows(rows: list[list[str]]) -> list[int | None]:
+        return [f.location.line for f in read_goal_grid(rows).findings if "模板" in f.message]
+
+    assert template_rows(grid(BATANG)) == [26, 38]
+    assert template_rows(edited(BATANG, 25, 1, "")) == [38]
+
+
+def test_batang_rules() -> None:
+    """No indicator is named, so PG-FRAMEWORK finds none of the three required level-1s; the
+    money adds up (10606.7522 = 6923.3552 + 0 + 3683.3970), so PG-FUNDS is silent until the
+    total is edited (by 100万元: the "0万元" of 自有资金, printed whole, stands for ±0.5万元)."""
+    assert [rule for rule, _, _ in rules_found(read(grid(BATANG), 2021))] == ["PG-FRAMEWORK"] * 3
+    goal = read(edited(BATANG, 6, 2, "10706.7522万元"), 2021)
+    (finding,) = check(goal, select=["PG-FUNDS"])
+    assert finding.message.startswith("预算数 ≠ 财政资金 + 其他资金 + 自有资金")
+
+
+@pytest.mark.parametrize("page", [QINGSHAN, BATANG])
+def test_the_new_pages_need_no_year_given(page: str) -> None:
+    reading = read_goal_grid(grid(page))
+    assert reading.goal is not None and reading.goal.year == {QINGSHAN: 2020, BATANG: 2021}[page]

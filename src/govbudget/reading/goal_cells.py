@@ -38,6 +38,7 @@ __all__ = [
     "label_key",
     "label_pairs",
     "money_cell",
+    "names_a_year",
     "percent_cell",
 ]
 
@@ -121,20 +122,20 @@ class Reading:
         return year if year is not None else printed
 
     def indicator(
-        self, cells: IndicatorCells, line: int, previous: Indicator | None, printed: Sequence[str]
-    ) -> Indicator | None:
-        """The indicator of one row, its blank level-1 and level-2 carried down from the row
-        above; ``None``, reported with the row's cells (``printed``), when a level or the name
-        is blank with nothing to carry.
+        self, cells: IndicatorCells, line: int, above: tuple[str, str], printed: Sequence[str]
+    ) -> tuple[Indicator | None, tuple[str, str]]:
+        """The indicator of one row and its level-1 and level-2, blank ones carried down from
+        the row above (``above``, read or not); ``None``, reported with the row's cells
+        (``printed``), when a level or the name is blank with nothing to carry.
 
         A level-1 left blank with no row above to repeat takes the level-1 its level-2 belongs
         to in the framework, reported as an error (the table does leave it out).
         """
         level1, level2, name = cells.level1, cells.level2, cells.name
-        if not level1 and previous is not None:
-            level1 = previous.level1
-        if not level2 and previous is not None and previous.level1 == level1:
-            level2 = previous.level2
+        if not level1:
+            level1 = above[0]
+        if not level2 and above[0] == level1:
+            level2 = above[1]
         kind = Level2.read(level2)
         if name and not level1 and kind is not None:
             level1 = kind.parent.label
@@ -158,8 +159,9 @@ class Reading:
                 column=blank,
                 line=line,
             )
-            return None
-        return Indicator(level1, level2, name, cells.description, cells.target, cells.basis)
+            return None, (level1, level2)
+        indicator = Indicator(level1, level2, name, cells.description, cells.target, cells.basis)
+        return indicator, (level1, level2)
 
     def goal_texts(
         self,
@@ -315,3 +317,8 @@ def money_cell(text: str) -> tuple[str, Unit | None, str] | None:
         return None
     unit = Unit.from_label(match["unit"]) if match["unit"] else None
     return match["figure"], unit, match["rest"]
+
+
+def names_a_year(cell: str) -> bool:
+    """Whether a cell is a form's year row: （2021年度）, 2020年度) (a bracket lost)."""
+    return _YEAR_ROW.fullmatch(label_key(cell)) is not None

@@ -79,7 +79,7 @@ class CostsReader(Reading):
 
     def read(self) -> None:
         block = _Block.HEADER
-        previous: Indicator | None = None
+        above = ("", "")  # the level-1 and level-2 of the indicator row above
         for index, cells in enumerate(self.rows):
             line = index + 1
             key = label_key(cells[0])
@@ -89,7 +89,7 @@ class CostsReader(Reading):
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.columns is not None:
-                previous = self.read_indicator(cells, line, previous) or previous
+                above = self.read_indicator(cells, line, above)
             elif key.startswith(label_key(_COSTS)):
                 block = _Block.COSTS
                 self.read_cost_header(cells, line)
@@ -199,14 +199,14 @@ class CostsReader(Reading):
         self.columns = columns
 
     def read_indicator(
-        self, cells: list[str], line: int, previous: Indicator | None
-    ) -> Indicator | None:
+        self, cells: list[str], line: int, above: tuple[str, str]
+    ) -> tuple[str, str]:
         columns = self.columns
         if not columns:
             self.problem(
                 READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
             )
-            return None
+            return above
 
         def cell(field: str) -> str:
             return cells[columns[field]] if field in columns else ""
@@ -215,10 +215,10 @@ class CostsReader(Reading):
         printed = IndicatorCells(
             cell("level1"), cell("level2"), cell("name"), cell("description"), cell("target")
         )
-        indicator = self.indicator(printed, line, previous, cells)
+        indicator, levels = self.indicator(printed, line, above, cells)
         if indicator is not None:
             self.indicators.append(indicator)
-        return indicator
+        return levels
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.cost_columns:

@@ -144,9 +144,11 @@ from govbudget.errors import GovBudgetError
 from govbudget.performance import (
     ProjectPerformanceGoal,
 )
+from govbudget.reading.goal_application import ApplicationReader, application_marks
 from govbudget.reading.goal_costs import CostsReader, costs_marks
 from govbudget.reading.goal_seed import SeedReader, render_goal_grid, seed_marks
 from govbudget.reading.goal_shanghai import ShanghaiReader, shanghai_marks
+from govbudget.reading.goal_terms import TermsReader, terms_marks
 
 __all__ = [
     "READ_GOAL_CELL",
@@ -175,6 +177,8 @@ class GoalLayout(enum.Enum):
     SEED = "项目绩效目标表"
     SHANGHAI = "财政项目支出绩效目标申报表"
     COSTS = "项目支出绩效目标表（项目预算成本构成）"
+    TERMS = "项目支出绩效目标表（长期与年度指标并列）"
+    APPLICATION = "项目绩效目标表（年度资金总额及构成）"
 
 
 @attrs.frozen(slots=True)
@@ -208,6 +212,10 @@ def _layout(rows: Sequence[Sequence[str]]) -> GoalLayout | None:
         return GoalLayout.SEED
     if costs_marks(starts):
         return GoalLayout.COSTS
+    if terms_marks(starts):
+        return GoalLayout.TERMS
+    if application_marks(starts):
+        return GoalLayout.APPLICATION
     if shanghai_marks(starts):
         return GoalLayout.SHANGHAI
     if seed_shared:
@@ -239,17 +247,25 @@ def read_goal_grid(grid: Sequence[Sequence[str]], *, year: int | None = None) ->
             "(项目编码, 预算规模及资金用途, 绩效目标 …) or of Shanghai's 财政项目支出绩效目标申报表 "
             "(项目名称, 项目资金（元）, 项目绩效目标 …)"
         )
-    reader: SeedReader | ShanghaiReader | CostsReader
+    reader: SeedReader | ShanghaiReader | CostsReader | TermsReader | ApplicationReader
     width = max(len(row) for row in rows)  # short rows lost blank cells at their end
     even = [row + [""] * (width - len(row)) for row in rows]
+    # The newer layouts read labels and values up to the third cell of a row.
+    wide = [row + [""] * (3 - len(row)) for row in even]
     if layout is GoalLayout.SEED:
         reader = SeedReader(rows, year)
         reader.read_indicators(reader.read())
     elif layout is GoalLayout.SHANGHAI:
         reader = ShanghaiReader(even, year)
         reader.read()
+    elif layout is GoalLayout.COSTS:
+        reader = CostsReader(wide, year)
+        reader.read()
+    elif layout is GoalLayout.TERMS:
+        reader = TermsReader(wide, year)
+        reader.read()
     else:
-        reader = CostsReader(even, year)
+        reader = ApplicationReader(wide, year)
         reader.read()
     goal = reader.goal()
     return GoalGridReading(goal, reader.located(reader.name), layout)
