@@ -42,7 +42,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 import attrs
 
@@ -437,6 +437,18 @@ class ProjectPerformanceGoal(GoalDocument):
     cost_total: CostItem | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(CostItem))
     )
+
+    # Parts printed by few layouts, added after goals were first written: shown (in the repr and
+    # in JSON documents) only when set, so that a goal without them reads and writes as before.
+    shown_if_set: ClassVar[tuple[str, ...]] = ("own_funds", "costs", "cost_total")
+
+    def __repr__(self) -> str:
+        shown = (
+            f"{field.name}={getattr(self, field.name)!r}"
+            for field in attrs.fields(type(self))
+            if field.name not in self.shown_if_set or getattr(self, field.name) != field.default
+        )
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def __attrs_post_init__(self) -> None:
         money = [
