@@ -302,3 +302,11 @@ def test_batang_rules() -> None:
 def test_the_new_pages_need_no_year_given(page: str) -> None:
     reading = read_goal_grid(grid(page))
     assert reading.goal is not None and reading.goal.year == {QINGSHAN: 2020, BATANG: 2021}[page]
+
+
+def test_a_money_label_printed_twice_is_reported() -> None:
+    rows = edited(QINGSHAN, 6, 3, "当年资金总额")
+    rows[6][4] = "5万元"
+    reading = read_goal_grid(rows, year=2020)
+    assert reading.goal is not None and reading.goal.budget == Decimal("10000")
+    assert "“当年资金总额”重复印出，“5万元”未读取" in [f.message for f in reading.findings]

@@ -196,7 +196,14 @@ class Reading:
         and the change of unit is noted. A cell that is no figure is reported and read blank."""
         read: list[tuple[str, Decimal, Unit | None]] = []
         figures: dict[str, Figure] = {}
+        seen: set[str] = set()
         for field, label, cell, line in printed:
+            if field in seen:
+                self.problem(
+                    READ_GOAL_CELL, f"“{label}”重复印出，“{cell}”未读取", row=row, line=line
+                )
+                continue
+            seen.add(field)
             match = money_cell(cell) if cell else None
             try:
                 value = parse_amount(match[0]) if match else None
@@ -205,7 +212,7 @@ class Reading:
             if value is None or match is None:
                 if cell:
                     self.problem(READ_GOAL_CELL, f"“{label}”的“{cell}”不是金额", row=row, line=line)
-                figures.setdefault(field, None)
+                figures[field] = None
             else:
                 read.append((field, value, match[1]))
         units = {unit for _, _, unit in read if unit is not None}
@@ -221,7 +228,7 @@ class Reading:
             unit = Unit.YUAN
         for field, value, printed_unit in read:
             given = printed_unit or unit or Unit.WAN_YUAN
-            figures.setdefault(field, convert(value, given, unit or given))
+            figures[field] = convert(value, given, unit or given)
         return unit, figures
 
     def located(self, name: str) -> tuple[Finding, ...]:
