@@ -33,6 +33,7 @@ from govbudget.amounts import convert
 from govbudget.classification import Subject
 from govbudget.disclosure import BudgetUnit, ProcurementItem, ProcurementTable
 from govbudget.performance import parse_target
+from govbudget.reading.goal_grid import read_goal_grid
 from govbudget.strategies import department_goals, project_goals, subjects, tables
 from govbudget.tables import BasicExpenditureTable, Row
 from govbudget.writing import jsonio
@@ -106,6 +107,19 @@ def _documents() -> Iterator[tuple[str, object]]:
         yield path.stem, govbudget.read_bundle(json.loads(path.read_text("utf-8")))
     yield from _final_parts()
     yield from _department_goal_table()
+    yield from _cost_breakdown()
+
+
+def _cost_breakdown() -> Iterator[tuple[str, object]]:
+    """A real 项目支出绩效目标表 with 项目预算成本构成 (鄂州, 湖北), read from its page, and its
+    cost rows."""
+    page = ROOT / "tests" / "data" / "goal-pages" / "hubei-ezhou-office-building-2022"
+    bundle = json.loads((page / "bundle.json").read_text("utf-8"))
+    goal = read_goal_grid(bundle["tables"][0]["rows"], year=bundle["budget_year"]).goal
+    assert goal is not None and goal.costs and goal.cost_total is not None
+    yield "cost breakdown goal", goal
+    yield "cost item", goal.costs[0]
+    yield "cost figure", goal.cost_total.figures[1]
 
 
 def _department_goal_table() -> Iterator[tuple[str, object]]:

@@ -643,6 +643,7 @@ def test_the_pg_rules_are_registered_with_their_severities() -> None:
         "PG-BASIS": Severity.WARNING,
         "PG-FUNDS": Severity.ERROR,
         "PG-COST": Severity.ERROR,
+        "PG-COST-TOTAL": Severity.ERROR,
         "PG-COST-EQUALS-BUDGET": Severity.INFO,
         "PG-STALE-YEAR": Severity.WARNING,
         "PG-RATE": Severity.ERROR,

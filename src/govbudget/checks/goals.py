@@ -5,7 +5,7 @@ spending schedule that never reaches 100%, a cost target above the project's bud
 with nothing to measure, goal text copied from an old year. Each rule reports one of these; the
 classes in :mod:`govbudget.performance` hold whatever was printed.
 
->>> from decimal import Decimal
+>>> from decimal import Context, Decimal
 >>> from govbudget.checks import check
 >>> from govbudget.performance import ProjectPerformanceGoal, SpendingCheckpoint
 >>> goal = ProjectPerformanceGoal(2025, "", "示例项目", budget=Decimal("10.00"),
@@ -27,7 +27,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from govbudget.amounts import Agreement, agree, convert, disagreement, format_amount
 from govbudget.checks.registry import Rule, rule
@@ -294,20 +294,75 @@ def _basis(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
     "The budget equals financial funds plus other funds",
     Severity.ERROR,
     applies_to=ProjectPerformanceGoal,
-    description="预算数 = 财政资金 + 其他资金（+ 上年结转资金，印有时）。",
+    description="预算数 = 财政资金 + 其他资金（+ 上年结转资金、自有资金，印有时）。",
 )
 def _funds(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
-    parts = [goal.financial_funds, goal.other_funds, goal.carry_over]
+    parts = [goal.financial_funds, goal.other_funds, goal.carry_over, goal.own_funds]
     if goal.budget is None and all(part is None for part in parts):
         return
     result = disagreement((goal.budget,), parts)
     if result is not None:
-        names = "财政资金 + 其他资金" + (" + 上年结转资金" if goal.carry_over is not None else "")
+        names = (
+            "财政资金 + 其他资金"
+            + (" + 上年结转资金" if goal.carry_over is not None else "")
+            + (" + 自有资金" if goal.own_funds is not None else "")
+        )
         yield rule.finding(
             f"预算数 ≠ {names}（{_figures(result)}）",
             location=_at(goal, _FUNDS_ROW, "预算数"),
             agreement=result,
         )
+
+
+@rule(
+    "PG-COST-TOTAL",
+    "The cost breakdown's total equals its items, column by column",
+    Severity.ERROR,
+    applies_to=ProjectPerformanceGoal,
+    description=(
+        "项目预算成本构成印有合计行时，每一栏（金额及各年度实际执行数）合计 = 各成本项目之和"
+        "（按舍入模型比较；同一栏的数字精度相同，取该栏印出的最多小数位：同栏印有 372.88 时，"
+        "191 即 191.00）。"
+    ),
+)
+def _cost_total(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Finding]:
+    total = goal.cost_total
+    if total is None or not goal.costs:
+        return
+    for figure in total.figures:
+        column = _column_precision(
+            [figure.amount, *(item.figure(figure.column) for item in goal.costs)]
+        )
+        if all(value is None for value in column):
+            continue
+        result = disagreement(column[:1], column[1:])
+        if result is not None:
+            yield rule.finding(
+                f"项目预算成本构成“{figure.column}”栏：{total.name} ≠ 各成本项目之和"
+                f"（{_figures(result)}）",
+                location=_at(goal, total.name, figure.column),
+                agreement=result,
+            )
+
+
+def _column_precision(figures: list[Decimal | None]) -> list[Decimal | None]:
+    """The figures of one column at the finest precision any of them prints (exactly: a
+    figure only gains zeros).
+
+    A column of amounts is kept to one precision; where a word processor prints 191.00 as
+    "191" beside 372.88, the "191" is to the cent, not a figure rounded to the 万元.
+    """
+    exponents = [int(value.as_tuple().exponent) for value in figures if value is not None]
+    if not exponents:
+        return figures
+    finest = min(exponents)
+    quantum = Decimal(1).scaleb(finest)
+    return [
+        None
+        if value is None
+        else value.quantize(quantum, context=Context(prec=max(1, value.adjusted() - finest + 1)))
+        for value in figures
+    ]
 
 
 def _rate_above_hundred(name: str, target: TargetValue) -> bool:
@@ -547,6 +602,7 @@ GOAL_RULES: tuple[Rule, ...] = (
     _targets,
     _basis,
     _funds,
+    _cost_total,
     _cost,
     _cost_equals_budget,
     _stale_years,

@@ -42,7 +42,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 import attrs
 
@@ -55,6 +55,8 @@ __all__ = [
     "DEPARTMENT_GOALS_HEADING",
     "DEPARTMENT_GOAL_TABLE_HEADING",
     "SPECIAL_FUNDS_HEADING",
+    "CostFigure",
+    "CostItem",
     "DepartmentGoalItem",
     "DepartmentGoalTable",
     "DepartmentIndicator",
@@ -274,6 +276,49 @@ class GoalDocument:
         return ()
 
 
+@attrs.frozen(slots=True)
+class CostFigure:
+    """One figure of a row of 项目预算成本构成: the column it stands in, as printed (金额,
+    2020年实际执行数 …), and the figure in the goal's unit, ``None`` for a blank cell.
+
+    >>> CostFigure("2020年实际执行数", Decimal("372.88"))
+    CostFigure(column='2020年实际执行数', amount=Decimal('372.88'))
+    """
+
+    column: str = attrs.field(converter=strip_text, validator=_check_named)
+    amount: Decimal | None = attrs.field(validator=_check_decimal)
+
+
+def _cost_figures(values: Iterable[CostFigure]) -> tuple[CostFigure, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class CostItem:
+    """One row of 项目预算成本构成 (the budget's cost by item, with what each item cost in
+    earlier years): the item's name (保安服务费, or 合计 for the total row), its figures by
+    column in printed order, and the basis of its estimate (测算(公式)依据, ``""`` blank).
+
+    >>> item = CostItem("保安服务费", [CostFigure("金额", Decimal("191"))], "依据招标文件")
+    >>> item.figure("金额"), item.figure("2020年实际执行数")
+    (Decimal('191'), None)
+    """
+
+    name: str = attrs.field(converter=strip_text, validator=_check_named)
+    figures: tuple[CostFigure, ...] = attrs.field(
+        converter=_cost_figures, validator=_elements(CostFigure, "a CostFigure")
+    )
+    basis: str = attrs.field(default="", converter=strip_text, validator=_check_text)
+
+    def figure(self, column: str) -> Decimal | None:
+        """The figure in the column labelled ``column``; ``None`` when blank or not printed."""
+        return next((figure.amount for figure in self.figures if figure.column == column), None)
+
+
+def _cost_items(values: Iterable[CostItem]) -> tuple[CostItem, ...]:
+    return tuple(values)
+
+
 def _checkpoints(values: Iterable[SpendingCheckpoint]) -> tuple[SpendingCheckpoint, ...]:
     return tuple(values)
 
@@ -350,9 +395,9 @@ class ProjectPerformanceGoal(GoalDocument):
 
     - ``year``: the budget year of the disclosure the table belongs to;
     - ``code`` (项目编码, ``""`` where none is printed) and ``name`` (项目名称);
-    - ``budget`` (预算数), of which ``financial_funds`` (财政资金), ``other_funds`` (其他资金)
-      and ``carry_over`` (上年结转资金, printed by some layouts), in ``unit``; ``None`` is a
-      blank cell;
+    - ``budget`` (预算数), of which ``financial_funds`` (财政资金), ``other_funds`` (其他资金),
+      ``carry_over`` (上年结转资金, printed by some layouts) and ``own_funds`` (自有资金, printed
+      by Hunan's form), in ``unit``; ``None`` is a blank cell;
     - ``purpose`` (资金用途) and ``schedule`` (资金支出计划: cumulative percentages by
       checkpoint, in printed order);
     - ``goals`` (绩效目标): the statements as printed, one per line or row;
@@ -360,7 +405,9 @@ class ProjectPerformanceGoal(GoalDocument):
       so the rows are the three-level tree as the published grid holds it, and a level-2 under
       the wrong level-1 can be held and reported;
     - ``facts``: other label/value pairs of the header block that no rule reads (Shanghai's
-      forms print 项目性质, 主管部门, 计划开始日期, 项目资金总额 …), in printed order.
+      forms print 项目性质, 主管部门, 计划开始日期, 项目资金总额 …), in printed order;
+    - ``costs`` and ``cost_total``: the item rows and the 合计 row of 项目预算成本构成, printed
+      by Hubei's 鄂州 form (empty and ``None`` where not printed).
     """
 
     code: str = attrs.field(converter=strip_text, validator=_check_code)
@@ -383,13 +430,38 @@ class ProjectPerformanceGoal(GoalDocument):
     facts: tuple[tuple[str, str], ...] = attrs.field(
         default=(), converter=_project_facts, validator=_check_facts
     )
+    own_funds: Decimal | None = attrs.field(default=None, validator=_check_decimal)
+    costs: tuple[CostItem, ...] = attrs.field(
+        default=(), converter=_cost_items, validator=_elements(CostItem, "a CostItem")
+    )
+    cost_total: CostItem | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(CostItem))
+    )
+
+    # Parts printed by few layouts, added after goals were first written: shown (in the repr and
+    # in JSON documents) only when set, so that a goal without them reads and writes as before.
+    shown_if_set: ClassVar[tuple[str, ...]] = ("own_funds", "costs", "cost_total")
+
+    def __repr__(self) -> str:
+        shown = (
+            f"{field.name}={getattr(self, field.name)!r}"
+            for field in attrs.fields(type(self))
+            if field.name not in self.shown_if_set or getattr(self, field.name) != field.default
+        )
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def __attrs_post_init__(self) -> None:
-        for field in ("budget", "financial_funds", "other_funds", "carry_over"):
-            places = decimal_places(getattr(self, field))
+        money = [
+            (field, getattr(self, field))
+            for field in ("budget", "financial_funds", "other_funds", "carry_over", "own_funds")
+        ]
+        for item in (*self.costs, *([self.cost_total] if self.cost_total else [])):
+            money += [(f"costs[{item.name}].{f.column}", f.amount) for f in item.figures]
+        for field, value in money:
+            places = decimal_places(value)
             if places is not None and places > self.unit.places:
                 raise GoalError(
-                    f"ProjectPerformanceGoal.{field}: {getattr(self, field)} has {places} "
+                    f"ProjectPerformanceGoal.{field}: {value} has {places} "
                     f"decimals; a table in {self.unit.label} prints at most {self.unit.places}"
                 )
 
@@ -423,6 +495,7 @@ class ProjectPerformanceGoal(GoalDocument):
         found += [
             GoalText(where, row.name, "指标值确定依据", row.basis or "") for row in self.indicators
         ]
+        found += [GoalText(where, item.name, "测算(公式)依据", item.basis) for item in self.costs]
         return tuple(text for text in found if text.text) + self.texts()
 
     def targets(self) -> tuple[tuple[str, TargetValue], ...]:

@@ -1,5 +1,6 @@
-"""What the readers of both layouts of a project goal table share: the findings of one
-reading, and cells read as labels, money and percentages."""
+"""What the readers of the layouts of a project goal table share: the findings of one
+reading; cells read as labels, money and percentages; rows of labels and their values, the
+goal texts under their labels, the budget year's row and the indicator rows."""
 
 from __future__ import annotations
 
@@ -10,16 +11,36 @@ from decimal import Decimal
 
 import attrs
 
-from govbudget.amounts import Figure, Unit, decimal_places, format_amount, parse_amount
+from govbudget.amounts import (
+    Figure,
+    Unit,
+    convert,
+    decimal_places,
+    format_amount,
+    parse_amount,
+)
 from govbudget.checks import Finding, Location, Rule, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.errors import AmountError
 from govbudget.performance import (
     GoalError,
+    Indicator,
+    Level2,
     ProjectPerformanceGoal,
 )
 
-__all__ = ["Reading", "figure_cell", "filled", "label_key", "percent_cell"]
+__all__ = [
+    "GoalLabel",
+    "IndicatorCells",
+    "Reading",
+    "figure_cell",
+    "filled",
+    "label_key",
+    "label_pairs",
+    "money_cell",
+    "names_a_year",
+    "percent_cell",
+]
 
 _SPACE = re.compile(r"\s+")
 
@@ -30,6 +51,13 @@ def label_key(text: str) -> str:
 
 
 _NO_YEAR = "未印预算年度，也未给出 year，无法建立项目绩效目标"
+# The year row of a form: （2021年度）, or with a bracket lost ("2020年度)"), as label_key prints it.
+_YEAR_ROW = re.compile(r"\(?(?P<year>[0-9]{4})年度?\)?")
+# A money cell: the figure, its unit, and what follows (a bracketed breakdown), NFKC.
+_MONEY = re.compile(
+    r"(?P<figure>[-+]?[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>亿元|万元|元)?(?P<rest>.*)", re.S
+)
+_LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
 
 
 class Reading:
@@ -78,6 +106,131 @@ class Reading:
                     line=line,
                 )
 
+    def year_row(self, year: int | None, cells: Sequence[str], line: int) -> int | None:
+        """The budget year from a form's year row (（2021年度）): the year given wins, and a
+        printed year that differs from it is reported; ``None`` when neither is there."""
+        self.extra_cells(cells, {0}, line, cells[0])
+        match = _YEAR_ROW.fullmatch(label_key(cells[0]))
+        printed = int(match["year"]) if match else None
+        if year is not None and printed is not None and printed != year:
+            self.problem(
+                READ_GOAL_CELL,
+                f"表头印“{cells[0]}”，与给出的预算年度 {year} 不符，按 {year} 年读取",
+                row=cells[0],
+                line=line,
+            )
+        return year if year is not None else printed
+
+    def indicator(
+        self, cells: IndicatorCells, line: int, above: tuple[str, str], printed: Sequence[str]
+    ) -> tuple[Indicator | None, tuple[str, str]]:
+        """The indicator of one row and its level-1 and level-2, blank ones carried down from
+        the row above (``above``, read or not); ``None``, reported with the row's cells
+        (``printed``), when a level or the name is blank with nothing to carry.
+
+        A level-1 left blank with no row above to repeat takes the level-1 its level-2 belongs
+        to in the framework, reported as an error (the table does leave it out).
+        """
+        level1, level2, name = cells.level1, cells.level2, cells.name
+        if not level1:
+            level1 = above[0]
+        if not level2 and above[0] == level1:
+            level2 = above[1]
+        kind = Level2.read(level2)
+        if name and not level1 and kind is not None:
+            level1 = kind.parent.label
+            self.problem(
+                READ_GOAL_ROW,
+                f"第 {line} 行指标“{name}”的一级指标空白，且上一行没有可沿用的一级指标："
+                f"按二级指标“{level2}”所属读作“{level1}”",
+                row=name,
+                column=_LEVEL_HEADERS[0],
+                line=line,
+            )
+        if not level1 or not level2 or not name:
+            blank = (
+                _LEVEL_HEADERS[0] if not level1 else _LEVEL_HEADERS[1] if not level2 else "三级指标"
+            )
+            why = "" if blank == "三级指标" else f"，且上一行没有可沿用的{blank}"
+            self.problem(
+                READ_GOAL_ROW,
+                f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{filled(printed)}）",
+                row=name or None,
+                column=blank,
+                line=line,
+            )
+            return None, (level1, level2)
+        indicator = Indicator(level1, level2, name, cells.description, cells.target, cells.basis)
+        return indicator, (level1, level2)
+
+    def goal_texts(
+        self,
+        labels: Sequence[GoalLabel],
+        cells: Sequence[str],
+        line: int,
+        facts: list[tuple[str, str]],
+        goals: list[str],
+    ) -> None:
+        """Read a row of goal texts, each under its label (the nearest label at its left): the
+        year's goal into ``goals``, a line each, the others into ``facts`` under their label."""
+        used: set[int] = set()
+        for column, cell in enumerate(cells):
+            owners = [label for label in labels if label.column <= column]
+            if not cell or not owners:
+                continue
+            used.add(column)
+            owner = owners[-1]
+            if owner.annual:
+                goals += [part.strip() for part in cell.splitlines() if part.strip()]
+            else:
+                facts.append((owner.label, cell))
+        self.extra_cells(cells, used, line, labels[0].label if labels else "绩效目标")
+
+    def money_cells(
+        self, printed: Sequence[tuple[str, str, str, int]], row: str
+    ) -> tuple[Unit | None, dict[str, Figure]]:
+        """Read money cells printed with their unit ("10000万元"): ``printed`` holds each one's
+        field, label, cell and line. The unit is the one printed (``None`` when no cell prints
+        one: the figures are then read in 万元); figures with more decimals than it publishes
+        (10606.7522万元, to the 元) or printed in two units are read in 元, converted exactly,
+        and the change of unit is noted. A cell that is no figure is reported and read blank."""
+        read: list[tuple[str, Decimal, Unit | None]] = []
+        figures: dict[str, Figure] = {}
+        seen: set[str] = set()
+        for field, label, cell, line in printed:
+            if field in seen:
+                self.problem(
+                    READ_GOAL_CELL, f"“{label}”重复印出，“{cell}”未读取", row=row, line=line
+                )
+                continue
+            seen.add(field)
+            match = money_cell(cell) if cell else None
+            try:
+                value = parse_amount(match[0]) if match else None
+            except AmountError:
+                value = None
+            if value is None or match is None:
+                if cell:
+                    self.problem(READ_GOAL_CELL, f"“{label}”的“{cell}”不是金额", row=row, line=line)
+                figures[field] = None
+            else:
+                read.append((field, value, match[1]))
+        units = {unit for _, _, unit in read if unit is not None}
+        unit = units.pop() if len(units) == 1 else None
+        finest = max((decimal_places(value) or 0 for _, value, _ in read), default=0)
+        if units or (unit is not None and finest > unit.places):
+            self.problem(
+                READ_GOAL_CELL,
+                f"{row}的金额印至 {finest} 位小数或分印两种单位，按元读取（精确换算）",
+                row=row,
+                severity=Severity.INFO,
+            )
+            unit = Unit.YUAN
+        for field, value, printed_unit in read:
+            given = printed_unit or unit or Unit.WAN_YUAN
+            figures[field] = convert(value, given, unit or given)
+        return unit, figures
+
     def located(self, name: str) -> tuple[Finding, ...]:
         """The findings, located in the table of the project named ``name``."""
         table = f"项目绩效目标表：{name}" if name else "项目绩效目标表"
@@ -106,3 +259,73 @@ def percent_cell(value: Decimal | None) -> str:
 def filled(cells: Sequence[str]) -> str:
     """The printed cells of a row, for a finding that quotes a row it could not read."""
     return "｜".join(cell for cell in cells if cell)
+
+
+@attrs.frozen(slots=True)
+class GoalLabel:
+    """A label over goal texts (中期目标, 长期目标, 年度目标) and the column it stands in;
+    ``annual`` for the budget year's goal, read as the goal's statements."""
+
+    column: int
+    label: str
+    annual: bool
+
+
+@attrs.frozen(slots=True)
+class IndicatorCells:
+    """The cells of one indicator row, by what they hold; ``basis`` is ``None`` where the
+    layout has no basis column."""
+
+    level1: str
+    level2: str
+    name: str
+    description: str
+    target: str
+    basis: str | None = None
+
+
+def label_pairs(
+    cells: Sequence[str], is_label: Callable[[str], bool]
+) -> tuple[list[tuple[int, str, str]], list[int]]:
+    """The labels of a row with the values after them: each label's column, the label and
+    its value (the next cell that is no label, "" when another label comes first), and the
+    columns of values with no label before them. The first cell is always a label."""
+    pairs: list[tuple[int, str, str]] = []
+    unplaced: list[int] = []
+    pending: tuple[int, str] | None = None
+    for column, cell in enumerate(cells):
+        if not cell:
+            continue
+        if column == 0 or is_label(cell):
+            if pending is not None:
+                pairs.append((*pending, ""))
+            pending = column, cell
+        elif pending is not None:
+            pairs.append((*pending, cell))
+            pending = None
+        else:
+            unplaced.append(column)
+    if pending is not None:
+        pairs.append((*pending, ""))
+    return pairs, unplaced
+
+
+def money_cell(text: str) -> tuple[str, Unit | None, str] | None:
+    """A money cell as printed with its unit: the figure, the unit (``None`` if none) and what
+    follows it; ``None`` when the cell does not start with a figure.
+
+    >>> money_cell("6923.3552万元(其中:上级财政资金:6923.3552万元)")
+    ('6923.3552', <Unit.WAN_YUAN: '万元'>, '(其中:上级财政资金:6923.3552万元)')
+    >>> money_cell("三百万") is None
+    True
+    """
+    match = _MONEY.fullmatch(_SPACE.sub("", unicodedata.normalize("NFKC", text)))
+    if match is None:
+        return None
+    unit = Unit.from_label(match["unit"]) if match["unit"] else None
+    return match["figure"], unit, match["rest"]
+
+
+def names_a_year(cell: str) -> bool:
+    """Whether a cell is a form's year row: （2021年度）, 2020年度) (a bracket lost)."""
+    return _YEAR_ROW.fullmatch(label_key(cell)) is not None

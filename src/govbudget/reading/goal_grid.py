@@ -1,10 +1,21 @@
-r"""项目绩效目标表 as a published grid: render a goal in the seed's layout; read the seed's layout
-and Shanghai's 财政项目支出绩效目标申报表.
+r"""项目绩效目标表 as a published grid: render a goal in the seed's layout; read the seed's layout,
+Shanghai's 财政项目支出绩效目标申报表 and three more (:class:`GoalLayout`).
 
 A grid is the table as printed: rows of string cells, "" for an empty cell, every row the same
-width. :func:`read_goal_grid` tells the two layouts apart by the labels that start their rows
-and reads either; a grid with the labels of neither is no goal table, and raises
-:class:`GoalGridError`.
+width. :func:`read_goal_grid` tells the layouts apart by the labels that start their rows and
+reads each; a grid with the labels of none is no goal table, and raises :class:`GoalGridError`.
+The three more, each read by a module of its own and shown on its real page in docs/goals.md:
+
+- 项目预算成本构成 (:mod:`~govbudget.reading.goal_costs`, 鄂州 2022): the cost of each item
+  by column — the year's 金额 and earlier years' 实际执行数 — with its 测算(公式)依据, and a 合计
+  row, read into ``costs`` and ``cost_total``;
+- long-term and annual indicators side by side (:mod:`~govbudget.reading.goal_terms`, 武汉青山
+  2020): 项目资金 of the whole period and of the year, 中期目标 and 年度目标;
+- the application form with 年度资金总额及构成 (:mod:`~govbudget.reading.goal_application`,
+  宁乡坝塘 2021): money by source (自有资金 is ``own_funds``), 项目立项情况, 项目实施进度计划,
+  and separate 长期绩效指标 and 年度绩效指标 blocks.
+
+In these, only the year's indicators are read: a long-term indicator is reported, not read.
 
 The seed's layout
 -----------------
@@ -144,8 +155,11 @@ from govbudget.errors import GovBudgetError
 from govbudget.performance import (
     ProjectPerformanceGoal,
 )
+from govbudget.reading.goal_application import ApplicationReader, application_marks
+from govbudget.reading.goal_costs import CostsReader, costs_marks
 from govbudget.reading.goal_seed import SeedReader, render_goal_grid, seed_marks
 from govbudget.reading.goal_shanghai import ShanghaiReader, shanghai_marks
+from govbudget.reading.goal_terms import TermsReader, terms_marks
 
 __all__ = [
     "READ_GOAL_CELL",
@@ -160,8 +174,8 @@ __all__ = [
 
 
 class GoalGridError(GovBudgetError, ValueError):
-    """A grid that is not a project goal table at all: no row starts with a label of either
-    layout (项目编码, 预算规模及资金用途, 绩效目标 … or 项目名称, 项目资金（元）, 绩效指标 …).
+    """A grid that is not a project goal table at all: no row starts with a label of any
+    layout (项目编码, 预算规模及资金用途, 绩效目标 …, 项目名称, 项目资金（元）, 绩效指标 …).
 
     A goal table that misses a part, or prints a cell that cannot be read, is read with
     findings instead.
@@ -173,6 +187,9 @@ class GoalLayout(enum.Enum):
 
     SEED = "项目绩效目标表"
     SHANGHAI = "财政项目支出绩效目标申报表"
+    COSTS = "项目支出绩效目标表（项目预算成本构成）"
+    TERMS = "项目支出绩效目标表（长期与年度指标并列）"
+    APPLICATION = "项目绩效目标表（年度资金总额及构成）"
 
 
 @attrs.frozen(slots=True)
@@ -204,6 +221,12 @@ def _layout(rows: Sequence[Sequence[str]]) -> GoalLayout | None:
     seed_alone, seed_shared = seed_marks(starts)
     if seed_alone:
         return GoalLayout.SEED
+    if costs_marks(starts):
+        return GoalLayout.COSTS
+    if terms_marks(starts):
+        return GoalLayout.TERMS
+    if application_marks(starts):
+        return GoalLayout.APPLICATION
     if shanghai_marks(starts):
         return GoalLayout.SHANGHAI
     if seed_shared:
@@ -212,7 +235,7 @@ def _layout(rows: Sequence[Sequence[str]]) -> GoalLayout | None:
 
 
 def read_goal_grid(grid: Sequence[Sequence[str]], *, year: int | None = None) -> GoalGridReading:
-    """Read a project goal table printed in the seed's layout or in Shanghai's (see the
+    """Read a project goal table printed in any of the layouts of :class:`GoalLayout` (see the
     module's description), telling them apart by the labels that start their rows.
 
     ``year`` is the budget year of the disclosure the table belongs to: the seed's layout does
@@ -235,13 +258,25 @@ def read_goal_grid(grid: Sequence[Sequence[str]], *, year: int | None = None) ->
             "(项目编码, 预算规模及资金用途, 绩效目标 …) or of Shanghai's 财政项目支出绩效目标申报表 "
             "(项目名称, 项目资金（元）, 项目绩效目标 …)"
         )
-    reader: SeedReader | ShanghaiReader
+    reader: SeedReader | ShanghaiReader | CostsReader | TermsReader | ApplicationReader
+    width = max(len(row) for row in rows)  # short rows lost blank cells at their end
+    even = [row + [""] * (width - len(row)) for row in rows]
+    # The newer layouts read labels and values up to the third cell of a row.
+    wide = [row + [""] * (3 - len(row)) for row in even]
     if layout is GoalLayout.SEED:
         reader = SeedReader(rows, year)
         reader.read_indicators(reader.read())
+    elif layout is GoalLayout.SHANGHAI:
+        reader = ShanghaiReader(even, year)
+        reader.read()
+    elif layout is GoalLayout.COSTS:
+        reader = CostsReader(wide, year)
+        reader.read()
+    elif layout is GoalLayout.TERMS:
+        reader = TermsReader(wide, year)
+        reader.read()
     else:
-        width = max(len(row) for row in rows)  # short rows lost blank cells at their end
-        reader = ShanghaiReader([row + [""] * (width - len(row)) for row in rows], year)
+        reader = ApplicationReader(wide, year)
         reader.read()
     goal = reader.goal()
     return GoalGridReading(goal, reader.located(reader.name), layout)

@@ -37,7 +37,9 @@ _BUDGET_LABELS = (
     ("financial_funds", "其中：财政资金"),
     ("other_funds", "其他资金"),
     ("carry_over", "上年结转资金"),
+    ("own_funds", "自有资金"),
 )
+_OPTIONAL_FUNDS = ("carry_over", "own_funds")  # printed only by the goals that have them
 _HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
 _REQUIRED_HEADERS = ("一级指标", "二级指标", "三级指标", "指标值")
 
@@ -81,14 +83,17 @@ def _part(first_cell: str) -> _Part | None:
 def render_goal_grid(goal: ProjectPerformanceGoal) -> list[list[str]]:
     """The goal as a grid in the seed's layout (see the module's description).
 
-    The budget row prints 上年结转资金 only when the goal has it; ``facts`` print as label/value
+    The budget row prints 上年结转资金 and 自有资金 only when the goal has them; ``facts`` print as label/value
     rows under the code row; the 指标值确定依据 column is left out when no indicator has a
     basis column (every ``basis`` is ``None``), and a ``None`` basis beside others prints blank. A fact labelled like a part of the layout (项目名称, 绩效目标 …)
-    would read back as that part, so it is refused.
+    would read back as that part, so it is refused; so is a goal with 项目预算成本构成, which the
+    layout has no rows for.
 
     Raises:
-        GoalError: for a fact whose label is a label of the layout.
+        GoalError: for a fact whose label is a label of the layout, or a goal with costs.
     """
+    if goal.costs or goal.cost_total is not None:
+        raise GoalError("the seed's layout has no place for 项目预算成本构成 (costs)")
     for label, _value in goal.facts:
         if _part(label) is not None:
             raise GoalError(f"fact {label!r}: a label of the goal table layout cannot be a fact")
@@ -97,7 +102,7 @@ def render_goal_grid(goal: ProjectPerformanceGoal) -> list[list[str]]:
     funds: list[str] = []
     for field, label in _BUDGET_LABELS:
         value: Figure = getattr(goal, field)
-        if field != "carry_over" or value is not None:
+        if field not in _OPTIONAL_FUNDS or value is not None:
             funds += [label, format_amount(value)]
     rows: list[list[str]] = [
         [f"单位：{goal.unit.label}"],
@@ -385,6 +390,7 @@ class SeedReader(Reading):
                 financial_funds=self.funds.get("financial_funds"),
                 other_funds=self.funds.get("other_funds"),
                 carry_over=self.funds.get("carry_over"),
+                own_funds=self.funds.get("own_funds"),
             ),
         )
 

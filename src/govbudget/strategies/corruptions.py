@@ -33,6 +33,8 @@ from govbudget.disclosure import (
 )
 from govbudget.families import family_of
 from govbudget.performance import (
+    CostFigure,
+    CostItem,
     DepartmentGoalTable,
     DepartmentIndicator,
     DutyGoal,
@@ -739,7 +741,8 @@ def _goal_tables(budget: DepartmentBudget) -> Iterator[Corruption]:
     """A project goal with a rate above 100% or a placeholder (PG-RATE, PG-PLACEHOLDER); a
     department goal table of the disclosure's year and overall goal, broken (PG-DEPT-…,
     PG-WEIGHTS): the disclosures of the strategies print no such table, so its figures are
-    made here. Last of the corrupters, so that the corruptions before keep their numbers."""
+    made here; a project goal whose cost breakdown does not add up (PG-COST-TOTAL). Last of the
+    corrupters, so that the corruptions before keep their numbers."""
     for goal in budget.project_goals[:1]:
         rate = Indicator("产出指标", "质量指标", "验收合格率", "验收合格率", "292%", "依据")
         yield Corruption(
@@ -782,6 +785,20 @@ def _goal_tables(budget: DepartmentBudget) -> Iterator[Corruption]:
         attrs.evolve(table, indicators=weighted),
         frozenset({"PG-WEIGHTS"}),
     )
+    for goal in budget.project_goals[:1]:
+        # After the department table's, so that the corruptions before keep their numbers.
+        column = "金额"
+        items = [
+            CostItem(name, [CostFigure(column, amount)])
+            for name, amount in (("服务费", Decimal("6.00")), ("维护费", Decimal("4.00")))
+        ]
+        total = CostItem("合计", [CostFigure(column, Decimal("10.00") + BIG)])
+        yield Corruption(
+            "goal",
+            "成本构成合计不等于各项之和",
+            attrs.evolve(goal, costs=items, cost_total=total),
+            frozenset({"PG-COST-TOTAL"}),
+        )
 
 
 def _catalogue(_budget: DepartmentBudget) -> Iterator[Corruption]:

@@ -1,5 +1,6 @@
 """What a template leaves behind when it is not filled in, as the explanation readers and the
-goal rules (PG-PLACEHOLDER) look for it: one pattern, matched against NFKC-normalized text.
+goal rules (PG-PLACEHOLDER) look for it: one pattern, matched against NFKC-normalized text; and
+the mark of a template's row left to be repeated (…), as the goal table readers look for it.
 
 >>> [m.group() for m in PLACEHOLDERS.finditer("XX局2025年(项目名称)比上年增长(下降)")]
 ['XX局', '(项目名称)', '增长(下降)']
@@ -7,13 +8,15 @@ goal rules (PG-PLACEHOLDER) look for it: one pattern, matched against NFKC-norma
 ['0(预期绩效)', '0(燃油、维修、保险)']
 >>> PLACEHOLDERS.search("旅行车(含商务车)0辆,增加0万元(0%)") is None
 True
+>>> [bool(TEMPLATE_ROW.fullmatch(text)) for text in ("...", "......", "⋯", "等...")]
+[True, True, True, False]
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["PLACEHOLDERS"]
+__all__ = ["PLACEHOLDERS", "TEMPLATE_ROW"]
 
 # The template's placeholders: a name, a choice of words or a blank left to fill in.
 PLACEHOLDERS = re.compile(
@@ -26,3 +29,8 @@ PLACEHOLDERS = re.compile(
     r"|\([^()\n]*以及[^()\n]*等\)"  # (绩效目标管理工作情况，以及…等): an instruction left in
     r"|_{2,}"  # a blank to fill in
 )
+
+# A cell that is an ellipsis alone (…, ……, ⋯; NFKC prints … as ...): a form's row saying "and
+# so on", to be replaced by rows of its own, not deleted when the form was filled in. Matched
+# whole, since an ellipsis inside a text is ordinary writing.
+TEMPLATE_ROW = re.compile(r"(?:\.{3}|⋯|·{3})+")

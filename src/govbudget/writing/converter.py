@@ -25,6 +25,7 @@ from govbudget.writing.document_format import (
     AMOUNT,
     CLASSES,
     KIND_KEY,
+    OMITTED_IF_DEFAULT,
     ROW_KEY,
     ROW_KEYS,
     ROW_LABEL,
@@ -163,7 +164,22 @@ def _register_class(cls: type) -> None:
         return generated(value, cls)
 
     CONVERTER.register_structure_hook(cls, read_object)
-    CONVERTER.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, CONVERTER))
+    write: Callable[[Any], dict[str, object]] = make_dict_unstructure_fn(cls, CONVERTER)
+    defaults = {
+        name: attrs.fields_dict(cls)[name].default for name in OMITTED_IF_DEFAULT.get(cls, ())
+    }
+    if not defaults:
+        CONVERTER.register_unstructure_hook(cls, write)
+        return
+
+    def write_object(value: object) -> dict[str, object]:
+        written = write(value)
+        for name, default in defaults.items():
+            if getattr(value, name) == default:
+                del written[name]
+        return written
+
+    CONVERTER.register_unstructure_hook(cls, write_object)
 
 
 def _row_reader(block: TableBlock) -> Callable[[object, tuple[str, ...]], Row]:

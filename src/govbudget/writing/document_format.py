@@ -46,6 +46,8 @@ from govbudget.disclosure.statements import (
 from govbudget.errors import GovBudgetError, JSONError
 from govbudget.findings import Finding, Location, Report
 from govbudget.performance import (
+    CostFigure,
+    CostItem,
     DepartmentGoalItem,
     DepartmentGoalTable,
     DepartmentIndicator,
@@ -70,6 +72,7 @@ __all__ = [
     "DOCUMENT_TYPES",
     "FORMAT_VERSION",
     "KIND_KEY",
+    "OMITTED_IF_DEFAULT",
     "ROW_KEY",
     "ROW_KEYS",
     "ROW_LABEL",
@@ -141,6 +144,8 @@ CLASSES: tuple[type, ...] = (
     FinalStatedFacts,
     SpendingCheckpoint,
     Indicator,
+    CostFigure,
+    CostItem,
     ProjectPerformanceGoal,
     DepartmentGoalItem,
     DepartmentPerformanceGoals,
@@ -150,6 +155,13 @@ CLASSES: tuple[type, ...] = (
     DepartmentBudget,
     DepartmentFinalAccounts,
 )
+
+OMITTED_IF_DEFAULT: Final[Mapping[type, tuple[str, ...]]] = {
+    ProjectPerformanceGoal: ProjectPerformanceGoal.shown_if_set,
+}
+"""Fields written only when they hold something: those added to a class after documents of it
+were written, and printed by few layouts, so that a document without them is written as before
+and one written before reads as it did."""
 
 DOCUMENT_TYPES: Final[Mapping[str, type]] = {kind.__name__: kind for kind in reversed(CLASSES)}
 """The type tags of documents and the classes they name. The nine tables share the tag
