@@ -987,3 +987,22 @@ def test_a_percentage_in_brackets_after_a_change_is_its_percentage() -> None:
     said = "公务接待费2.30万元,较上年减少1.5万元(42.86%),减少的主要原因是压缩接待开支。"
     change = read_facts(said, year=2019).facts.reception_change
     assert change == StatedChange("-1.5", percent="-42.86", reason="压缩接待开支", word="减少")
+
+
+def test_a_change_stated_as_a_percentage_alone() -> None:
+    """海南 交通运输厅, 2022: 较上年预算下降90.54% with no amount is still the change, with its
+    reason; a later bare "减少6万元。" completes a percentage stated alone (四川 游仙区)."""
+    said = "因公出国(境)经费7万元,较上年预算下降90.54%,主要原因是团组减少。"
+    change = read_facts(said, year=2022).facts.travel_abroad_change
+    assert change == StatedChange(None, percent="-90.54", reason="团组减少", word="下降")
+    said = "公务用车运行维护费预算安排8万元,较2021年预算下降42.86%。减少6万元。主要原因是厉行节约。"
+    reading = read_facts(said, year=2022)
+    assert reading.facts.vehicle_operation_change == StatedChange(
+        "-6", percent="-42.86", reason="厉行节约", word="减少"
+    )
+    assert reading.findings == ()
+
+
+def test_a_bare_change_with_nothing_before_it_is_reported() -> None:
+    reading = read_facts("机关运行经费10万元。\n\n减少1.29万元。", year=2022)
+    assert [f.rule for f in reading.findings] == ["READ-FACT"]

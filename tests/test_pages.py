@@ -183,7 +183,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         # notes, Inconsistencies 1: the 小计 of 公务用车购置及运行维护 is printed blank where
         # 692 + 4612 = 5304. It is reported as not filled in, not as a wrong 合计, as the notes ask
         Pin("T9-TOTAL", ERROR, "的“合计”未填，而其各项共 5304"),
-        Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),  # false: KNOWN_FALSE
         part("财政拨款“三公”经费支出表、情况说明"),
         titled("2017年渝中区 “三公”经费汇总情况表"),  # the wide one-row table
     ),
@@ -453,14 +452,11 @@ KNOWN_FALSE: dict[str, Known] = {
         ),
     ),
     "chongqing-yuzhong-district-2017": Known(
-        "#20: an item stated by its parts; 较2015年下降2.3%, 较上年下降21%, 与上年持平",
+        "#20: an item stated by its parts",
         (
             # 公务用车 is stated by its two parts, "公务用车购置安排692万元" and "公车运行及维护
             # 4612万元" (692 + 4612 = 5304): nothing is missing
             Pin("DOC-THREE-PUBLIC", ERROR, "未列明：公务用车购置及运行维护费"),
-            # "较2015年下降2.3%,主要是…" is a comparison with its reason (the year is a quirk:
-            # notes, Inconsistencies 2). Beside it stand "较上年下降21%,主要是…" and "与上年持平"
-            Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),
         ),
     ),
     "chongqing-yuzhong-district-2017-final": Known(

@@ -116,7 +116,7 @@ def _percentage(rule: Rule, facts: StatedFacts) -> Iterator[Finding]:
     for name in CHANGE_FACTS:
         change = getattr(facts, name)
         current = getattr(facts, CHANGE_OF[name])
-        if change is None or change.percent is None or current is None:
+        if change is None or change.percent is None or change.amount is None or current is None:
             continue
         amount, stated = change.amount, change.percent
         base = EXACT.subtract(current, amount)

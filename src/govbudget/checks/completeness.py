@@ -18,7 +18,7 @@ from typing import Protocol
 
 from govbudget.checks.reading import READ_TABLE
 from govbudget.checks.registry import Rule, rule
-from govbudget.checks.wording import shown
+from govbudget.checks.wording import percent, shown
 from govbudget.disclosure import (
     DepartmentBudget,
     DepartmentFinalAccounts,
@@ -104,11 +104,18 @@ _ITEM_PARTS = tuple((name, _CHANGE_PARTS.get(name, ())) for name in _THREE_PUBLI
 
 
 def _moved(change: StatedChange | None) -> bool:
-    return change is not None and change.amount != 0
+    return change is not None and change.moved
 
 
 def _explained(change: StatedChange | None) -> bool:
-    return change is None or change.amount == 0 or bool((change.reason or "").strip())
+    return not _moved(change) or bool((change.reason or "").strip() if change else "")
+
+
+def _stated(change: StatedChange) -> str:
+    """A change as a finding states it: its amount, or its percentage when stated alone."""
+    if change.amount is None:
+        return percent(change.percent) if change.percent is not None else ""
+    return f"{shown(change.amount)}万元"
 
 
 def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Finding]:
@@ -144,9 +151,7 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
         if name == "three_public_change" and by_items:
             continue
         change = getattr(facts, name)
-        yield rule.finding(
-            f"{labels[name]} {shown(change.amount)}万元，未说明增减变化原因", location=where
-        )
+        yield rule.finding(f"{labels[name]} {_stated(change)}，未说明增减变化原因", location=where)
     if total is None:
         yield rule.finding(
             "“三公”经费说明未与上年比较，也未说明增减变化原因",

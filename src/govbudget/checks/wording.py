@@ -117,7 +117,7 @@ def bounds(span: Interval, stated: Decimal | None = None) -> str:
 def direction_wording(
     signs: frozenset[int],
     word: str | None,
-    amount: Decimal,
+    amount: Decimal | None,
     stated_percent: Decimal | None,
     money: Callable[[Figure], str],
 ) -> str | None:
@@ -126,6 +126,9 @@ def direction_wording(
     amount and a percentage of opposite signs."""
     if len(signs) > 1:
         return f"表述为“{word}”，用语自相矛盾"
+    if amount is None:
+        # A percentage alone: its sign is the word's, read so; nothing to set against it.
+        return None
     if signs == {0} and amount != 0:
         return f"表述为“{word}”，金额却为 {money(amount)}万元"
     if signs and sign(amount) not in (0, *signs):

@@ -73,7 +73,8 @@ class StatedChange:
     percentage, maybe the reason given.
 
     "减少8.80万元" is ``StatedChange("-8.80")``; "持平" is ``StatedChange("0")``. ``percent`` is
-    signed like the amount ("下降38.28%" is ``-38.28``). ``word`` is the word the text states
+    signed like the amount ("下降38.28%" is ``-38.28``). A change stated as a percentage alone
+    ("较上年预算下降90.54%") has no amount (``None``): one of the two is always there. ``word`` is the word the text states
     the direction with, as printed ("增加", "减少", "持平", …), so that a rule can tell
     "增加-5万元" or "持平" beside a non-zero amount from a consistent statement.
 
@@ -81,9 +82,11 @@ class StatedChange:
     Decimal('-49')
     >>> StatedChange("0", word="持平").word
     '持平'
+    >>> StatedChange(None, percent="-90.54", word="下降").amount is None
+    True
     """
 
-    amount: Decimal = attrs.field(converter=parse_amount)
+    amount: Decimal | None = attrs.field(converter=to_amount)
     percent: Decimal | None = attrs.field(default=None, converter=to_amount)
     reason: str | None = None
     word: str | None = None
@@ -103,8 +106,15 @@ class StatedChange:
 
     @amount.validator
     def _present(self, _attribute: object, value: Decimal | None) -> None:
-        if value is None:
-            raise AmountError("a stated change needs an amount (持平 is 0)")
+        if value is None and self.percent is None:
+            raise AmountError("a stated change needs an amount or a percentage (持平 is 0)")
+
+    @property
+    def moved(self) -> bool:
+        """Whether the change is not nil: a non-zero amount, or a non-zero percentage alone."""
+        if self.amount is not None:
+            return self.amount != 0
+        return self.percent is not None and self.percent != 0
 
 
 def to_percent(value: str | int | Decimal | None) -> Decimal | None:

@@ -123,7 +123,8 @@ def _word(change: StatedChange) -> str:
     """The word the change is stated with: its own where it is one word, else by its sign."""
     if change.word is not None and change.word in DIRECTION_WORDS:
         return change.word
-    return "增加" if change.amount > 0 else "减少" if change.amount < 0 else "持平"
+    moved = change.amount if change.amount is not None else change.percent or 0
+    return "增加" if moved > 0 else "减少" if moved < 0 else "持平"
 
 
 def _compared(name: str, change: StatedChange, previous_year: int) -> str:
@@ -131,6 +132,10 @@ def _compared(name: str, change: StatedChange, previous_year: int) -> str:
     word = _word(change)
     if word == "持平":
         text = f"与{previous_year}年预算持平"
+    elif change.amount is None:
+        # A percentage alone: "比2024年预算下降90.54%".
+        stated = abs(change.percent) if change.percent is not None else Decimal(0)
+        text = f"比{previous_year}年预算{word}{format_amount(stated)}%"
     else:
         text = f"比{previous_year}年预算{word}{format_amount(abs(change.amount))}万元"
         if change.percent is not None:

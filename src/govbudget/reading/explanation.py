@@ -145,6 +145,12 @@ _COMPARE = comparison("预算数?")
 
 # Each is matched against the words before a figure, anchored at the figure.
 _LEADS = Leads.of(_LABEL, _FILLER, _DIRECTION, _COMPARE)
+# A comparison just before a percentage's direction word (较上年预算 in 较上年预算下降90.54%).
+_COMPARED = re.compile(rf"{_COMPARE}$")
+# A clause that is a direction word and its amount, nothing more (减少6万元).
+_BARE_CHANGE = re.compile(rf"(?P<word>{_DIRECTION})")
+# What may stand before a reason that opens its sentence: 下降的主要原因是…
+_REASON_OPENING = re.compile(rf"(?:{_DIRECTION})?的?")
 _REASON_LEAD = re.compile(
     rf"(?P<label>{alternatives([*_FACT_OF_LABEL, *_REASON_LABELS])})(?:{_DIRECTION})?的$"
 )
@@ -188,7 +194,9 @@ class _Figure:
 @attrs.frozen(slots=True)
 class _Change:
     """A change against last year, of ``key`` or, when ``None``, of what the sentence is about.
-    ``start`` is where its label or comparison begins."""
+    ``start`` is where its label or comparison begins. A ``bare`` one is a sentence of a
+    direction word and an amount only (…下降42.86%。减少6万元。): the amount of the change the
+    sentence before stated."""
 
     position: int
     start: int
@@ -196,6 +204,7 @@ class _Change:
     value: Decimal | None
     word: str
     printed: str
+    bare: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -206,6 +215,7 @@ class _Percent:
     position: int
     value: Decimal
     signed: bool = True
+    word: str = ""
 
 
 @attrs.frozen(slots=True)
@@ -288,6 +298,11 @@ def _figures(
             signed = None if value is None else _signed(found["word"], value)
             start = group_start + found.start()
             yield _Change(match.start(), start, key, signed, found["word"], printed)
+            continue
+        bare = _BARE_CHANGE.fullmatch(lead)
+        if bare is not None:
+            signed = None if value is None else _signed(bare["word"], value)
+            yield _Change(match.start(), group_start, None, signed, bare["word"], printed, True)
 
 
 def _flat(text: str, groups: Parts) -> Iterator[_Event]:
@@ -309,7 +324,8 @@ def _percents(text: str) -> Iterator[_Event]:
             yield _Percent(match.start(), Decimal(match["bare"]), signed=False)
             continue
         value = Decimal(match["number"])
-        yield _Percent(match.start(), -value if PERCENT_SIGNS[match["word"]] < 0 else value)
+        signed = -value if PERCENT_SIGNS[match["word"]] < 0 else value
+        yield _Percent(match.start(), signed, word=match["word"])
 
 
 def _reasons(text: str, groups: Parts) -> Iterator[_Event]:
@@ -379,9 +395,22 @@ class _Reader:
             self.changes[field] = StatedChange(event.value, word=event.word)
             self.quotes.append((field, self.sentence(event.position)))
             return field
+        if known.amount is None:
+            # 下降40%,减少6万元: the amount of the change its percentage began.
+            self.changes[field] = attrs.evolve(known, amount=event.value, word=event.word)
+            return field
         if known.amount != event.value:
             self.conflict(event.position, field, known.amount, event.value)
         return None
+
+    def percent_alone(self, event: _Percent, word: str, key: str | None) -> str | None:
+        """Record a change of ``key`` stated as a percentage alone (较上年预算下降90.54%)."""
+        field = None if key is None else _CHANGE_FIELD.get(key)
+        if field is None or field in self.changes:
+            return None
+        self.changes[field] = StatedChange(None, percent=event.value, word=word)
+        self.quotes.append((field, self.sentence(event.position)))
+        return field
 
     def conflict(self, position: int, field: str, known: Decimal, value: Decimal) -> None:
         label = FACT_LABELS[field]
@@ -393,7 +422,8 @@ class _Reader:
 
     def percent(self, field: str, event: _Percent) -> None:
         known = self.changes[field]
-        value = event.value if event.signed or known.amount >= 0 else -event.value
+        falls = known.amount is not None and known.amount < 0
+        value = -event.value if not event.signed and falls else event.value
         if known.percent is None:
             self.changes[field] = attrs.evolve(known, percent=value)
 
@@ -423,7 +453,8 @@ def _read(source: Source, year: int | None) -> _Reader:
     last_figure: dict[int, str] = {}  # the last figure of each clause group
     last_change: dict[int, str] = {}  # the last change of each group, until a figure follows
     pending: dict[int, _Percent] = {}  # a percentage stated before its group's change
-    previous: tuple[int, str] | None = None  # the last change, and the group it is in
+    # The last change: its group, its field and the fact it is the change of.
+    previous: tuple[int, str, str | None] | None = None
     for index, event in enumerate(events):
         group = groups.owner[event.position]
         if isinstance(event, _Figure):
@@ -433,15 +464,25 @@ def _read(source: Source, year: int | None) -> _Reader:
             last_change.pop(group, None)
         elif isinstance(event, _Change):
             about = last_figure.get(group) or subject.get(paragraphs.owner[event.position])
+            if event.bare:
+                about = previous[2] if previous is not None and previous[0] == group - 1 else None
             field = reader.change(event, event.key or about)
             if field is not None:
                 last_change[group] = field
-                previous = (group, field)
+                previous = (group, field, event.key or about)
                 if group in pending:
                     reader.percent(field, pending.pop(group))
         elif isinstance(event, _Percent):
             if group in last_change:
                 reader.percent(last_change[group], event)
+            elif event.signed and _COMPARED.search(text[groups.spans[group][0] : event.position]):
+                # 较上年预算下降90.54%: a change stated as a percentage, its amount maybe after
+                # it (…下降40%,减少6万元), which then completes it.
+                about = last_figure.get(group) or subject.get(paragraphs.owner[event.position])
+                field = reader.percent_alone(event, event.word, about)
+                if field is not None:
+                    last_change[group] = field
+                    previous = (group, field, about)
             elif event.signed:
                 pending[group] = event
         else:
@@ -462,7 +503,7 @@ def _read(source: Source, year: int | None) -> _Reader:
             elif (
                 previous is not None
                 and previous[0] == group - 1
-                and event.position == (groups.spans[group][0])
+                and _REASON_OPENING.fullmatch(text[groups.spans[group][0] : event.position])
             ):
                 # A sentence of its own that gives the reason (…下降30%。主要原因是…) gives
                 # the reason of the change the sentence before ended with.

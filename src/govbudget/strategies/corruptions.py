@@ -551,7 +551,12 @@ def _fact(budget: DepartmentBudget) -> Iterator[Corruption]:
             "fact", f"情况说明 {fact} +{BIG}", attrs.evolve(budget, facts=facts), frozenset({rule})
         )
     change = budget.facts.change
-    if change is not None and budget.facts.change_basic and budget.facts.change_project:
+    if (
+        change is not None
+        and change.amount is not None
+        and budget.facts.change_basic
+        and budget.facts.change_project
+    ):
         facts = attrs.evolve(budget.facts, change=attrs.evolve(change, amount=change.amount + BIG))
         yield Corruption(
             "fact",
