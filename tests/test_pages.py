@@ -173,7 +173,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         part("情况说明"),
     ),
     "chongqing-municipal-level-2024": (
-        Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),  # false: KNOWN_FALSE
         part("财政拨款“三公”经费支出表、情况说明"),
         # read as the "三公" table, in 亿元 (notes, quirk 1): −0.22亿元 is −2200万元 above
         titled("2024年市级“三公”经费预算表"),
@@ -288,15 +287,11 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费、公务用车购置及运行维护费"),
         part("情况说明"),
     ),
-    "hainan-jiaotongting-2022-text": (
-        Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),  # false: KNOWN_FALSE
-        part("情况说明"),
-    ),
+    "hainan-jiaotongting-2022-text": (part("情况说明"),),
     "hainan-shenjiting-2016-text": (
         # the total is never stated (notes: none numeric); 公务用车 only by its 运行维护费 50,
         # under the heading 公务用车购置及运行费: the latter is false (KNOWN_FALSE)
         Pin("DOC-THREE-PUBLIC", ERROR, "未列明：“三公”经费、公务用车购置及运行维护费"),
-        Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),  # false: KNOWN_FALSE
         part("情况说明"),
     ),
     "hubei-hanyang-2013-final-text": (
@@ -394,7 +389,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         # 保险)等方面支出" are placeholders too, filled with a bare 0
         Pin("TXT-PLACEHOLDER", ERROR, "占位符“0(预期绩效)”"),
         Pin("TXT-PLACEHOLDER", ERROR, "占位符“0(燃油、维修、保险)”"),
-        Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),  # false: KNOWN_FALSE
         part("情况说明"),
     ),
     "sichuan-youxian-government-office-2022": (part("情况说明"),),
@@ -443,14 +437,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
 
 
 KNOWN_FALSE: dict[str, Known] = {
-    "chongqing-municipal-level-2024": Known(
-        "#20: 较2023年只减不增 (a comparison without a figure)",
-        (
-            # "较2023年只减不增" compares the total with last year (6.08 against 6.08), and every
-            # item is compared ("较上年增加/减少…", each with its reason)
-            Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),
-        ),
-    ),
     "chongqing-yuzhong-district-2017": Known(
         "#20: an item stated by its parts",
         (
@@ -503,25 +489,13 @@ KNOWN_FALSE: dict[str, Known] = {
             Pin("READ-FACT", WARNING, "此处为 1.05万元"),
         ),
     ),
-    "hainan-jiaotongting-2022-text": Known(
-        "#20: changes stated as a percentage alone (较上年预算下降90.54%)",
-        (
-            # every item is compared with last year's budget, with a percentage and a reason
-            # ("下降90.54%,主要原因是…", "增长329.31%增长的主要原因是…", "增长131.96%,主要原因是…").
-            # All three are consistent (notes, Arithmetic)
-            Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),
-        ),
-    ),
     "hainan-shenjiting-2016-text": Known(
-        "#20: an item named by its heading; comparisons with the 2015 budget, next-sentence reasons",
+        "#20: an item stated by its part under its heading",
         (
             # partly wrong: 公务用车 is stated, by its 运行维护费 50, under the heading
             # "二、公务用车购置及运行费"; the total is indeed never printed (notes, Shapes), so the
             # right finding is "未列明：“三公”经费"
             Pin("DOC-THREE-PUBLIC", ERROR, "未列明：“三公”经费、公务用车购置及运行维护费"),
-            # each item is compared with 2015 ("2016年预算与2015年预算持平", "下降68.8%",
-            # "下降46.7%", all checked in the notes), with the reasons in the next sentence
-            Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),
         ),
     ),
     "national-central-2014-text": Known(
@@ -545,14 +519,6 @@ KNOWN_FALSE: dict[str, Known] = {
             Pin("READ-FACT", WARNING, "此处为 197600万元"),
             Pin("READ-FACT", WARNING, "此处为 -16000万元"),
             Pin("READ-FACT", WARNING, "此处为 28400万元"),
-        ),
-    ),
-    "sichuan-youxian-audit-bureau-2022": Known(
-        "#20: a comparison whose figures are placeholders is still a comparison",
-        (
-            # the total is compared ("较2021年预算增长(下降)0%,增加(减少)0万元", placeholders that
-            # are reported), and so are the items ("与2021年预算持平", with reasons)
-            Pin("DOC-THREE-PUBLIC", WARNING, "未与上年比较"),
         ),
     ),
 }

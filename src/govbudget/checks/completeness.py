@@ -152,7 +152,13 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
             continue
         change = getattr(facts, name)
         yield rule.finding(f"{labels[name]} {_stated(change)}，未说明增减变化原因", location=where)
-    if total is None:
+    # Compared item by item (海南: 出国 −90.54%, 接待 +131.96%, each with its reason), the
+    # statement is compared though its total is not.
+    compared = total is not None or any(
+        getattr(facts, name) is not None or any(getattr(facts, p) is not None for p in parts)
+        for name, parts in _ITEM_PARTS
+    )
+    if not compared:
         yield rule.finding(
             "“三公”经费说明未与上年比较，也未说明增减变化原因",
             location=where,
