@@ -178,7 +178,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         titled("2024年市级“三公”经费预算表"),
     ),
     "chongqing-yuzhong-district-2017": (
-        Pin("DOC-THREE-PUBLIC", ERROR, "未列明：公务用车购置及运行维护费"),  # false
         # notes, Inconsistencies 1: the 小计 of 公务用车购置及运行维护 is printed blank where
         # 692 + 4612 = 5304. It is reported as not filled in, not as a wrong 合计, as the notes ask
         Pin("T9-TOTAL", ERROR, "的“合计”未填，而其各项共 5304"),
@@ -238,9 +237,7 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         # give theirs, in the same or the next sentence)
         Pin("DOC-THREE-PUBLIC", ERROR, "“三公”经费比上年增减 -332万元"),
         Pin("DOC-THREE-PUBLIC", ERROR, "公务用车运行维护费比上年增减 -174万元"),
-        Pin(
-            "DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费、公务用车购置及运行维护费"
-        ),  # false
+        Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费"),  # false: KNOWN_FALSE
         # the label is misprinted "因公出国(境)经费费" (notes, Shapes): the reader cannot attach
         # the sentence to an item, and says so
         Pin("READ-FACT", WARNING, "因公出国(境)经费费62万元"),
@@ -280,18 +277,17 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         part("情况说明"),
     ),
     "guizhou-guiyang-gaoxinqu-2024-text": (
-        # Notes disagree: the notes treat this page as a negative control. It names neither
-        # 因公出国(境)费 nor 公务用车购置费, only 公务用车运行维护费 22.6 (the two are implicitly 0,
-        # as 6.45 + 22.6 = 29.05). Right by DOC-THREE-PUBLIC's standard: a "三公" statement
-        # lists the three items
-        Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费、公务用车购置及运行维护费"),
+        # Notes disagree: the notes treat this page as a negative control. It never names
+        # 因公出国(境)费 (implicitly 0, as 6.45 + 22.6 = 29.05); 公务用车 is stated by its
+        # 运行维护费 22.6. Right by DOC-THREE-PUBLIC's standard: a "三公" statement lists the
+        # three items
+        Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费"),
         part("情况说明"),
     ),
     "hainan-jiaotongting-2022-text": (part("情况说明"),),
     "hainan-shenjiting-2016-text": (
-        # the total is never stated (notes: none numeric); 公务用车 only by its 运行维护费 50,
-        # under the heading 公务用车购置及运行费: the latter is false (KNOWN_FALSE)
-        Pin("DOC-THREE-PUBLIC", ERROR, "未列明：“三公”经费、公务用车购置及运行维护费"),
+        # the total is never stated (notes: none numeric); 公务用车 is, by its 运行维护费 50
+        Pin("DOC-THREE-PUBLIC", ERROR, "未列明：“三公”经费"),
         part("情况说明"),
     ),
     "hubei-hanyang-2013-final-text": (
@@ -437,14 +433,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
 
 
 KNOWN_FALSE: dict[str, Known] = {
-    "chongqing-yuzhong-district-2017": Known(
-        "#20: an item stated by its parts",
-        (
-            # 公务用车 is stated by its two parts, "公务用车购置安排692万元" and "公车运行及维护
-            # 4612万元" (692 + 4612 = 5304): nothing is missing
-            Pin("DOC-THREE-PUBLIC", ERROR, "未列明：公务用车购置及运行维护费"),
-        ),
-    ),
     "chongqing-yuzhong-district-2017-final": Known(
         "#20: 减少了“三公”经费342.74万元 read as a level, not as a change",
         (
@@ -458,12 +446,11 @@ KNOWN_FALSE: dict[str, Known] = {
         ),
     ),
     "guangxi-baise-2024-text": Known(
-        "#20: an item stated by its parts, a misprinted label",
+        "#20: a misprinted label",
         (
-            # 公务用车 is stated by its parts (购置 718, 运行维护 2505). 出国 is stated as
-            # "因公出国(境)经费费62万元", the misprinted label the READ-FACT already reports
-            # (#19 item 4: an unread statement is not a missing one)
-            Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费、公务用车购置及运行维护费"),
+            # 出国 is stated as "因公出国(境)经费费62万元", the misprinted label the READ-FACT
+            # already reports (#19 item 4: an unread statement is not a missing one)
+            Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费"),
         ),
     ),
     "guangxi-liuzhou-beibuxinqu-2018-final-text": Known(
@@ -487,15 +474,6 @@ KNOWN_FALSE: dict[str, Known] = {
             # "公务用车运\n行维护费…比去年增加 1.05 万元,增长 35.8%" is the running cost's change
             # (2.93 → 3.98, 35.84%), with its name wrapped across a line
             Pin("READ-FACT", WARNING, "此处为 1.05万元"),
-        ),
-    ),
-    "hainan-shenjiting-2016-text": Known(
-        "#20: an item stated by its part under its heading",
-        (
-            # partly wrong: 公务用车 is stated, by its 运行维护费 50, under the heading
-            # "二、公务用车购置及运行费"; the total is indeed never printed (notes, Shapes), so the
-            # right finding is "未列明：“三公”经费"
-            Pin("DOC-THREE-PUBLIC", ERROR, "未列明：“三公”经费、公务用车购置及运行维护费"),
         ),
     ),
     "national-central-2014-text": Known(

@@ -101,6 +101,7 @@ _THREE_PUBLIC_CHANGES = (
 # of the total with its parts.
 _CHANGE_PARTS = {"vehicles_change": ("vehicle_purchase_change", "vehicle_operation_change")}
 _ITEM_PARTS = tuple((name, _CHANGE_PARTS.get(name, ())) for name in _THREE_PUBLIC_CHANGES[1:])
+_ITEM_AMOUNT_PARTS = {"vehicles": ("vehicle_purchase", "vehicle_operation")}
 
 
 def _moved(change: StatedChange | None) -> bool:
@@ -124,7 +125,13 @@ def _three_public_statement(rule: Rule, budget: DepartmentBudget) -> Iterator[Fi
     stated = any(getattr(facts, name) is not None for name in _THREE_PUBLIC_ITEMS)
     if not budget.is_whole and not stated and facts.three_public_change is None:
         return  # a part without a "三公" statement is not asked for one
-    missing = [labels[name] for name in _THREE_PUBLIC_ITEMS if getattr(facts, name) is None]
+    # 公务用车 may be stated by its parts (购置 692万元, 运行及维护 4612万元).
+    missing = [
+        labels[name]
+        for name in _THREE_PUBLIC_ITEMS
+        if getattr(facts, name) is None
+        and all(getattr(facts, part) is None for part in _ITEM_AMOUNT_PARTS.get(name, ()))
+    ]
     if missing:
         yield rule.finding(f"“三公”经费说明未列明：{'、'.join(missing)}", location=where)
     # The reason for a change of the total may be given item by item (上海: "公务用车购置及运行费
