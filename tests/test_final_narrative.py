@@ -1290,3 +1290,17 @@ def test_execution_statements_worded_as_anhui_words_them() -> None:
         Decimal("47"),
     )
     assert findings == ()
+
+
+def test_a_change_is_checked_against_the_amount_of_its_own_sentence() -> None:
+    """广西 柳州北部新区, 2018: the year-start budget's items are (wrongly) called 支出决算 first,
+    so the same item is stated twice; each change is checked against the amount beside it
+    (27 − 27 = 0 against 54: −50.0%), not against the first (42)."""
+    said = (
+        "2018年度“三公”经费预算54万元,其中:公务接待费支出决算42万元。\n"
+        "2018年度“三公”经费决算支出51万元,其中:公务接待费支出决算27万元,"
+        "与上年相比减少27万元,下降50.0%。"
+    )
+    facts, _findings = read_final_facts(said, year=2018)
+    assert facts.reception_change is not None and facts.reception_change.of == Decimal("27")
+    assert "TXT-FINAL-CHANGE" not in check(facts).rule_ids()

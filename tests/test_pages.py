@@ -256,10 +256,6 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         titled("2015年桂林市司法局部门“三公”经费情况统计表"),  # read as the "三公" table
     ),
     "guangxi-liuzhou-beibuxinqu-2018-final-text": (
-        Pin("TXT-FINAL-CHANGE", ERROR, "公务接待费比上年增减 -27万元、-50.0%"),  # false
-        Pin(
-            "TXT-FINAL-CHANGE", ERROR, "公务用车购置及运行维护费比上年增减 -4万元、-28.6%"
-        ),  # false
         # notes, Inconsistencies 1: the year-start budget's items are called "支出决算" (0, 12,
         # 42), so the same words carry 14, 10 and 27 two paragraphs later. One fact is stated
         # twice ...
@@ -451,18 +447,6 @@ KNOWN_FALSE: dict[str, Known] = {
             # 出国 is stated as "因公出国(境)经费费62万元", the misprinted label the READ-FACT
             # already reports (#19 item 4: an unread statement is not a missing one)
             Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费"),
-        ),
-    ),
-    "guangxi-liuzhou-beibuxinqu-2018-final-text": Known(
-        "#20: a change checked against the first amount stated, not its own sentence's",
-        (
-            # "公务接待费支出决算27万元,与上年相比减少27万元,下降50.0%": 27 / (27 + 27) = 50.0%
-            # is right. The rule takes 42 instead of the 27 in the same sentence. 42 is the budget
-            # that the page mislabels "支出决算" (notes, Inconsistencies 1, which
-            # TXT-FINAL-RESTATED reports)
-            Pin("TXT-FINAL-CHANGE", ERROR, "公务接待费比上年增减 -27万元、-50.0%"),
-            # "公务用车购置及运行费支出决算10万元,与上年相比减少4万元,下降28.6%": 4 / 14 = 28.57%
-            Pin("TXT-FINAL-CHANGE", ERROR, "公务用车购置及运行维护费比上年增减 -4万元、-28.6%"),
         ),
     ),
     "guangxi-wuzhou-nongjian-2020-final-text": Known(

@@ -189,7 +189,7 @@ def _final_change(rule: Rule, facts: FinalStatedFacts) -> Iterator[Finding]:
         if wording is not None:
             yield rule.finding(f"{label}{wording}{quoted}", location=where)
             continue
-        current = facts.figure(FINAL_CHANGE_OF[name])
+        current = change.of if change.of is not None else facts.figure(FINAL_CHANGE_OF[name])
         if change.percent is None or current is None:
             continue
         base = EXACT.subtract(current, amount)

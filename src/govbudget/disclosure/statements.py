@@ -74,7 +74,10 @@ class StatedChange:
 
     "减少8.80万元" is ``StatedChange("-8.80")``; "持平" is ``StatedChange("0")``. ``percent`` is
     signed like the amount ("下降38.28%" is ``-38.28``). A change stated as a percentage alone
-    ("较上年预算下降90.54%") has no amount (``None``): one of the two is always there. ``word`` is the word the text states
+    ("较上年预算下降90.54%") has no amount (``None``): one of the two is always there. ``of``
+    is the year's amount the sentence states the change beside (…决算支出51万元,与上年相比减少
+    17万元: 51), when it states one: the change is checked against it, not against an amount the
+    text states elsewhere for the same item. ``word`` is the word the text states
     the direction with, as printed ("增加", "减少", "持平", …), so that a rule can tell
     "增加-5万元" or "持平" beside a non-zero amount from a consistent statement.
 
@@ -90,6 +93,7 @@ class StatedChange:
     percent: Decimal | None = attrs.field(default=None, converter=to_amount)
     reason: str | None = None
     word: str | None = None
+    of: Decimal | None = attrs.field(default=None, converter=to_amount, kw_only=True)
 
     @property
     def signs(self) -> frozenset[int]:

@@ -22,7 +22,7 @@ is rounded once, from exact amounts.
 >>> comparison.total.amount, comparison.basic.word, comparison.project.word
 (Decimal('21.200000'), '减少', '增加')
 >>> comparison.stated_changes()["change_basic"]
-StatedChange(amount=Decimal('-8.80'), percent=None, reason=None, word='减少')
+StatedChange(amount=Decimal('-8.80'), percent=None, reason=None, word='减少', of=None)
 >>> [(change.row, change.amount) for change in comparison.by_class()]
 [('201', Decimal('21.200000'))]
 """
@@ -155,7 +155,7 @@ class Change:
 
         >>> Change("", "reception", "公务接待费", "total", None, Decimal("0.46")).stated(
         ...     percent=True, reason="新增接待任务")
-        StatedChange(amount=Decimal('0.46'), percent=None, reason='新增接待任务', word='增加')
+        StatedChange(amount=Decimal('0.46'), percent=None, reason='新增接待任务', word='增加', of=None)
         """
         amount = self.stated_amount
         share = self.percent() if percent and amount != 0 else None

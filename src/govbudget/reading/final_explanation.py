@@ -359,7 +359,9 @@ class _Reader:
         elif not Interval.of(known).meets(Interval.of(value)):
             self.restatements.append(Restatement(name, value, self.sentence(position)))
 
-    def change(self, name: str, value: Decimal, word: str, position: int) -> str | None:
+    def change(
+        self, name: str, value: Decimal, word: str, position: int, of: Decimal | None = None
+    ) -> str | None:
         field = _CHANGE_FIELD.get(name)
         if field is None:
             label = FINAL_FACT_LABELS.get(name, "比上年增减")
@@ -367,7 +369,7 @@ class _Reader:
             return None
         known = self.changes.get(field)
         if known is None:
-            self.changes[field] = StatedChange(value, word=word)
+            self.changes[field] = StatedChange(value, word=word, of=of)
             self.quotes.append((field, self.sentence(position)))
             return field
         if not Interval.of(known.amount).meets(Interval.of(value)):
@@ -664,6 +666,7 @@ def _facts(reader: _Reader) -> None:
     their own."""
     text = reader.text
     subject: dict[int, str] = {}  # the last amount of each paragraph
+    stated: dict[int, tuple[str, Decimal, int]] = {}  # and its figure and sentence
     last_change: dict[int, str] = {}  # the last change of each paragraph, until an amount
     events: list[tuple[int, str, re.Match[str]]] = []
     for match in _FIGURE.finditer(text):
@@ -723,6 +726,7 @@ def _facts(reader: _Reader) -> None:
                 continue
             reader.amount(name, value, position)
             subject[paragraph] = name
+            stated[paragraph] = (name, value, reader.sentences.owner[position])
             last_change.pop(paragraph, None)
             share = _SHARE_AFTER.match(text, match.end())
             if share is not None:
@@ -748,8 +752,17 @@ def _facts(reader: _Reader) -> None:
         words = re.findall("|".join(DIRECTION_WORDS) + "|增|减", compared["word"])
         sign = -1 if words and words[-1] in ("减少", "下降", "降低", "减") else 1
         signed = sign * value
+        # The amount its own sentence states for the item, where it states one.
+        beside = stated.get(paragraph)
+        of = (
+            beside[1]
+            if beside is not None
+            and beside[0] == about
+            and beside[2] == reader.sentences.owner[position]
+            else None
+        )
         field = reader.change(
-            about, abs(signed) if signed == 0 else signed, compared["word"], position
+            about, abs(signed) if signed == 0 else signed, compared["word"], position, of
         )
         if field is None:
             continue

@@ -158,6 +158,7 @@ CLASSES: tuple[type, ...] = (
 
 OMITTED_IF_DEFAULT: Final[Mapping[type, tuple[str, ...]]] = {
     ProjectPerformanceGoal: ProjectPerformanceGoal.shown_if_set,
+    StatedChange: ("of",),
 }
 """Fields written only when they hold something: those added to a class after documents of it
 were written, and printed by few layouts, so that a document without them is written as before
@@ -387,7 +388,7 @@ def document_fields(cls: type) -> tuple[attrs.Attribute[object], ...]:
     written; they follow from the others.
 
     >>> [field.name for field in document_fields(StatedChange)]
-    ['amount', 'percent', 'reason', 'word']
+    ['amount', 'percent', 'reason', 'word', 'of']
     """
     return tuple(field for field in attrs.fields(attrs.resolve_types(cls)) if field.init)
 
