@@ -17,10 +17,13 @@ from govbudget.checks import Finding, Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.performance import Indicator, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
     GoalLabel,
     IndicatorCells,
     Reading,
     filled,
+    goal_labels,
     label_key,
     label_pairs,
     money_cell,
@@ -35,7 +38,6 @@ _MONEY = "年度资金总额及构成"
 _APPROVAL = "项目立项情况"
 _PLAN = "项目实施进度计划"
 _GOALS = "项目绩效目标"
-_ANNUAL_GOAL = "年度目标"
 _LONG_TERM = "长期绩效指标"
 _ANNUAL = "年度绩效指标"
 _FACT_LABELS = frozenset(
@@ -48,14 +50,7 @@ _OTHER = "其他"
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 # The labels only this layout prints, by which read_goal_grid recognises it.
 _MARKS = frozenset(label_key(label) for label in (_MONEY, _APPROVAL, _PLAN, _LONG_TERM, _ANNUAL))
-_INDICATOR_COLUMNS = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "指标内容": "name",
-    "指标值": "target",
-    "备注": "remark",
-}
+_INDICATOR_COLUMNS = {**INDICATOR_FIELDS, "指标内容": "name", "备注": "remark"}
 
 
 class _Block(enum.Enum):
@@ -121,7 +116,7 @@ class ApplicationReader(Reading):
                     line=line,
                     severity=Severity.WARNING,
                 )
-            elif key == label_key("一级指标"):
+            elif key == LEVEL_HEADERS[0]:
                 self.read_header(cells, line)
                 above = ("", "")
             elif started is not None:
@@ -142,11 +137,7 @@ class ApplicationReader(Reading):
                 block = _Block.HEADER
                 self.read_labelled(cells, line)
             else:
-                self.problem(
-                    READ_GOAL_ROW,
-                    f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
-                    line=line,
-                )
+                self.stray_row(cells, line)
 
     def read_block_start(self, block: _Block, cells: list[str], line: int) -> None:
         if block is _Block.MONEY:
@@ -156,11 +147,7 @@ class ApplicationReader(Reading):
         elif block is _Block.PLAN:
             self.plan_headers = [(c, cell) for c, cell in enumerate(cells) if cell and c > 1]
         elif block is _Block.GOALS:
-            self.goal_labels = [
-                GoalLabel(column, cell, label_key(cell) == label_key(_ANNUAL_GOAL))
-                for column, cell in enumerate(cells)
-                if cell and column > 0
-            ]
+            self.goal_labels = goal_labels(cells)
         else:  # 长期绩效指标, 年度绩效指标: a title over its own header
             self.extra_cells(cells, {0}, line, cells[0])
 
@@ -219,15 +206,8 @@ class ApplicationReader(Reading):
             if field is not None:
                 columns[field] = column
             elif cell:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                    column=cell,
-                    line=line,
-                )
-        missing = [
-            field for field in ("level1", "level2", "name", "target") if field not in columns
-        ]
+                self.unknown_heading(cell, line)
+        missing = [field for field in INDICATOR_FIELDS.values() if field not in columns]
         if missing:
             self.problem(
                 READ_GOAL_MISSING,
@@ -280,9 +260,9 @@ class ApplicationReader(Reading):
     def goal(self) -> ProjectPerformanceGoal | None:
         unit, funds = self.money_cells(self.money, _MONEY)
         if unit is None and self.money:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
+            self.no_unit(Unit.WAN_YUAN)
         if self.columns is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+            self.no_header()
         return self.build(
             self.name,
             self.year,

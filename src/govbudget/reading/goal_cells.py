@@ -30,16 +30,21 @@ from govbudget.performance import (
 )
 
 __all__ = [
+    "INDICATOR_FIELDS",
+    "LEVEL_HEADERS",
+    "TARGET_HEADER",
     "GoalLabel",
     "IndicatorCells",
     "Reading",
     "figure_cell",
     "filled",
+    "goal_labels",
     "label_key",
     "label_pairs",
     "money_cell",
     "names_a_year",
     "percent_cell",
+    "statements",
 ]
 
 _SPACE = re.compile(r"\s+")
@@ -57,7 +62,17 @@ _YEAR_ROW = re.compile(r"\(?(?P<year>[0-9]{4})年度?\)?")
 _MONEY = re.compile(
     r"(?P<figure>[-+]?[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>亿元|万元|元)?(?P<rest>.*)", re.S
 )
-_LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
+LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
+TARGET_HEADER = "指标值"
+# The indicator columns no layout goes without, each by the field of IndicatorCells it holds;
+# a layout's own headings add to them (绩效指标描述, 指标内容, 当年预期实现值 …).
+INDICATOR_FIELDS = {
+    LEVEL_HEADERS[0]: "level1",
+    LEVEL_HEADERS[1]: "level2",
+    LEVEL_HEADERS[2]: "name",
+    TARGET_HEADER: "target",
+}
+_ANNUAL_GOAL = "年度目标"
 
 
 class Reading:
@@ -106,6 +121,30 @@ class Reading:
                     line=line,
                 )
 
+    def stray_row(self, cells: Sequence[str], line: int) -> None:
+        self.problem(
+            READ_GOAL_ROW,
+            f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
+            line=line,
+        )
+
+    def unknown_heading(self, cell: str, line: int) -> None:
+        self.problem(
+            READ_GOAL_CELL,
+            f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
+            column=cell,
+            line=line,
+        )
+
+    def no_header(self) -> None:
+        self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+
+    def no_unit(self, unit: Unit) -> None:
+        """Report that no cell prints the money's unit, which is read as ``unit``."""
+        self.problem(
+            READ_GOAL_MISSING, f"未印金额单位，按{unit.label}读取", severity=Severity.WARNING
+        )
+
     def year_row(self, year: int | None, cells: Sequence[str], line: int) -> int | None:
         """The budget year from a form's year row (（2021年度）): the year given wins, and a
         printed year that differs from it is reported; ``None`` when neither is there."""
@@ -144,14 +183,18 @@ class Reading:
                 f"第 {line} 行指标“{name}”的一级指标空白，且上一行没有可沿用的一级指标："
                 f"按二级指标“{level2}”所属读作“{level1}”",
                 row=name,
-                column=_LEVEL_HEADERS[0],
+                column=LEVEL_HEADERS[0],
                 line=line,
             )
         if not level1 or not level2 or not name:
             blank = (
-                _LEVEL_HEADERS[0] if not level1 else _LEVEL_HEADERS[1] if not level2 else "三级指标"
+                LEVEL_HEADERS[0]
+                if not level1
+                else LEVEL_HEADERS[1]
+                if not level2
+                else LEVEL_HEADERS[2]
             )
-            why = "" if blank == "三级指标" else f"，且上一行没有可沿用的{blank}"
+            why = "" if blank == LEVEL_HEADERS[2] else f"，且上一行没有可沿用的{blank}"
             self.problem(
                 READ_GOAL_ROW,
                 f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{filled(printed)}）",
@@ -181,7 +224,7 @@ class Reading:
             used.add(column)
             owner = owners[-1]
             if owner.annual:
-                goals += [part.strip() for part in cell.splitlines() if part.strip()]
+                goals += statements(cell)
             else:
                 facts.append((owner.label, cell))
         self.extra_cells(cells, used, line, labels[0].label if labels else "绩效目标")
@@ -256,6 +299,11 @@ def percent_cell(value: Decimal | None) -> str:
     return "" if value is None else f"{format_amount(value)}%"
 
 
+def statements(cell: str) -> list[str]:
+    """The goal statements of a cell, a line each."""
+    return [part.strip() for part in cell.splitlines() if part.strip()]
+
+
 def filled(cells: Sequence[str]) -> str:
     """The printed cells of a row, for a finding that quotes a row it could not read."""
     return "｜".join(cell for cell in cells if cell)
@@ -282,6 +330,15 @@ class IndicatorCells:
     description: str
     target: str
     basis: str | None = None
+
+
+def goal_labels(cells: Sequence[str]) -> list[GoalLabel]:
+    """The labels of a row heading goal texts, the first cell (the row's own label) aside."""
+    return [
+        GoalLabel(column, cell, label_key(cell) == _ANNUAL_GOAL)
+        for column, cell in enumerate(cells)
+        if cell and column > 0
+    ]
 
 
 def label_pairs(

@@ -13,12 +13,15 @@ from govbudget.checks import Finding, Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.performance import CostFigure, CostItem, Indicator, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
     IndicatorCells,
     Reading,
     figure_cell,
     filled,
     label_key,
     label_pairs,
+    statements,
 )
 
 __all__ = ["CostsReader", "costs_marks"]
@@ -37,13 +40,10 @@ _MARKS = frozenset({label_key("立项依据"), label_key("主管部门审核意�
 _TOTALS = frozenset({"合计", "总计"})
 _BASIS_WORD = "依据"  # 测算(公式)依据: the column of the estimate's basis, not a figure
 _INDICATOR_COLUMNS = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
+    **INDICATOR_FIELDS,
     "绩效标准": "description",
     "绩效指标描述": "description",
     "当年预期实现值": "target",
-    "指标值": "target",
 }
 
 
@@ -85,7 +85,7 @@ class CostsReader(Reading):
             key = label_key(cells[0])
             if not any(cells):
                 continue
-            if key == label_key("一级指标"):
+            if key == LEVEL_HEADERS[0]:
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.columns is not None:
@@ -109,11 +109,7 @@ class CostsReader(Reading):
                 block = _Block.HEADER
                 self.read_labelled(cells, line)
             else:
-                self.problem(
-                    READ_GOAL_ROW,
-                    f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
-                    line=line,
-                )
+                self.stray_row(cells, line)
 
     def read_labelled(self, cells: list[str], line: int) -> None:
         pairs, unplaced = label_pairs(cells, _is_label)
@@ -130,7 +126,7 @@ class CostsReader(Reading):
 
     def read_goals(self, cells: list[str]) -> None:
         for cell in cells[1:]:
-            self.goals += [part.strip() for part in cell.splitlines() if part.strip()]
+            self.goals += statements(cell)
 
     def read_cost_header(self, cells: list[str], line: int) -> None:
         if self.cost_columns:
@@ -170,12 +166,7 @@ class CostsReader(Reading):
             if field is not None:
                 columns[field] = column
             elif cell:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                    column=cell,
-                    line=line,
-                )
+                self.unknown_heading(cell, line)
         level2 = columns.get("level2")
         if "name" not in columns and level2 is not None and cells[level2 + 1 : level2 + 2] == [""]:
             # 鄂州 prints no 三级指标 over the names, which stand right of the level-2.
@@ -186,9 +177,7 @@ class CostsReader(Reading):
                 line=line,
                 severity=Severity.INFO,
             )
-        missing = [
-            field for field in ("level1", "level2", "name", "target") if field not in columns
-        ]
+        missing = [field for field in INDICATOR_FIELDS.values() if field not in columns]
         if missing:
             self.problem(
                 READ_GOAL_MISSING,
@@ -222,9 +211,9 @@ class CostsReader(Reading):
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.cost_columns:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
+            self.no_unit(Unit.WAN_YUAN)
         if self.columns is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+            self.no_header()
         return self.build(
             self.name,
             self.year,

@@ -19,7 +19,15 @@ from govbudget.performance import (
     Level2,
     ProjectPerformanceGoal,
 )
-from govbudget.reading.goal_cells import Reading, figure_cell, filled, label_key
+from govbudget.reading.goal_cells import (
+    LEVEL_HEADERS,
+    TARGET_HEADER,
+    Reading,
+    figure_cell,
+    filled,
+    label_key,
+    statements,
+)
 
 __all__ = ["ShanghaiReader", "shanghai_marks"]
 
@@ -78,8 +86,6 @@ _SH_STARTS = frozenset(
 )
 _SH_YEAR = re.compile(r"\((?P<year>.*)年度\)")  # （2026年度）, as label_key prints it
 _SH_UNIT = re.compile(r"项目资金(?:\((?P<unit>.*)\))?")
-_SH_LEVELS = ("一级指标", "二级指标", "三级指标")
-_SH_TARGET = "指标值"  # the target column is headed 年度(/项目)指标值
 _SH_GOALS_ROW = "项目绩效目标"
 _QUOTE = '"'
 
@@ -147,7 +153,7 @@ class ShanghaiReader(Reading):
             kinds = [_sh_label(cell) for cell in cells]
             if not any(cells):
                 continue
-            if any(label_key(cell) == _SH_LEVELS[0] for cell in cells):
+            if any(label_key(cell) == LEVEL_HEADERS[0] for cell in cells):
                 self.read_header(cells, line)  # also a header repeated on a new page
             elif self.header is not None:
                 previous = self.read_indicator(cells, line, previous) or previous
@@ -292,7 +298,7 @@ class ShanghaiReader(Reading):
             _, label, fact = owners[-1]
             text = self.unquoted(cell, label, line)
             if fact is None:
-                self.goals += [part.strip() for part in text.splitlines() if part.strip()]
+                self.goals += statements(text)
             else:  # a merged cell may print its text in two columns: both are kept
                 printed = self.facts[fact][1]
                 self.facts[fact] = (label, f"{printed}\n{text}" if printed else text)
@@ -316,18 +322,13 @@ class ShanghaiReader(Reading):
         columns: dict[str, int] = {}
         for column, cell in enumerate(cells):
             key = label_key(cell)
-            if key in _SH_LEVELS:
+            if key in LEVEL_HEADERS:
                 columns[key] = column
-            elif key.endswith(_SH_TARGET):
-                columns[_SH_TARGET] = column
+            elif key.endswith(TARGET_HEADER):  # headed 年度(/项目)指标值
+                columns[TARGET_HEADER] = column
             elif cell and _sh_label(cell) is not _Label.INDICATORS:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                    column=cell,
-                    line=line,
-                )
-        missing = [header for header in (*_SH_LEVELS, _SH_TARGET) if header not in columns]
+                self.unknown_heading(cell, line)
+        missing = [header for header in (*LEVEL_HEADERS, TARGET_HEADER) if header not in columns]
         if missing:
             self.problem(
                 READ_GOAL_MISSING,
@@ -348,7 +349,7 @@ class ShanghaiReader(Reading):
                 line=line,
             )
             return None
-        level1, level2, name = (cells[columns[header]] for header in _SH_LEVELS)
+        level1, level2, name = (cells[columns[header]] for header in LEVEL_HEADERS)
         self.extra_cells(cells, set(columns.values()), line, name or "指标")
         if not level1 and previous is not None:
             level1 = previous.level1
@@ -364,12 +365,18 @@ class ShanghaiReader(Reading):
                 f"第 {line} 行指标“{name}”的一级指标空白，且上一行没有可沿用的一级指标："
                 f"按二级指标“{level2}”所属读作“{level1}”",
                 row=name,
-                column=_SH_LEVELS[0],
+                column=LEVEL_HEADERS[0],
                 line=line,
             )
         if not level1 or not level2 or not name:
-            blank = _SH_LEVELS[0] if not level1 else _SH_LEVELS[1] if not level2 else _SH_LEVELS[2]
-            why = "" if blank == _SH_LEVELS[2] else f"，且上一行没有可沿用的{blank}"
+            blank = (
+                LEVEL_HEADERS[0]
+                if not level1
+                else LEVEL_HEADERS[1]
+                if not level2
+                else LEVEL_HEADERS[2]
+            )
+            why = "" if blank == LEVEL_HEADERS[2] else f"，且上一行没有可沿用的{blank}"
             self.problem(
                 READ_GOAL_ROW,
                 f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{filled(cells)}）",
@@ -379,15 +386,15 @@ class ShanghaiReader(Reading):
             )
             return None
         # No description and no basis column in this layout: "" and None (see Indicator).
-        indicator = Indicator(level1, level2, name, "", cells[columns[_SH_TARGET]], None)
+        indicator = Indicator(level1, level2, name, "", cells[columns[TARGET_HEADER]], None)
         self.indicators.append(indicator)
         return indicator
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.unit is None:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按元读取", severity=Severity.WARNING)
+            self.no_unit(Unit.YUAN)
         if self.header is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+            self.no_header()
         return self.build(
             self.name,
             self.year,

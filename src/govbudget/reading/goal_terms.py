@@ -15,10 +15,13 @@ from govbudget.checks import Finding, Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.performance import Indicator, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
     GoalLabel,
     IndicatorCells,
     Reading,
     filled,
+    goal_labels,
     label_key,
     label_pairs,
     names_a_year,
@@ -29,7 +32,6 @@ __all__ = ["TermsReader", "terms_marks"]
 _NAME = "项目名称"
 _FUNDS = "项目资金"
 _GOALS = "总体目标"
-_ANNUAL_GOAL = "年度目标"
 _INDICATOR_TITLE = "绩效项目指标表"
 _FACT_LABELS = frozenset(
     label_key(label) for label in ("主管部门及编码", "实施单位", "项目属性", "项目起止时间")
@@ -45,8 +47,7 @@ _PERIOD_LABELS = frozenset(label_key(label) for label in ("资金总额", "财�
 # The labels only this layout prints, by which read_goal_grid recognises it.
 _MARKS = frozenset(label_key(label) for label in (_INDICATOR_TITLE, _GOALS, "主管部门及编码"))
 # A header names its level and its term: 二级指标(长期), 指标值(年度).
-_HEADER = re.compile(r"(?P<field>一级指标|二级指标|三级指标|指标值)(?:\((?P<term>长期|年度)\))?")
-_FIELDS = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name", "指标值": "target"}
+_HEADER = re.compile(rf"(?P<heading>{'|'.join(INDICATOR_FIELDS)})(?:\((?P<term>长期|年度)\))?")
 _LONG = "长期"
 
 
@@ -88,7 +89,7 @@ class TermsReader(Reading):
             key = label_key(cells[0])
             if not any(cells):
                 continue
-            if key == label_key("一级指标"):
+            if key == LEVEL_HEADERS[0]:
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.annual is not None:
@@ -102,22 +103,14 @@ class TermsReader(Reading):
                 self.read_money(cells, line)
             elif key == label_key(_GOALS):
                 block = _Block.GOALS
-                self.goal_labels = [
-                    GoalLabel(column, cell, label_key(cell) == label_key(_ANNUAL_GOAL))
-                    for column, cell in enumerate(cells)
-                    if cell and column > 0
-                ]
+                self.goal_labels = goal_labels(cells)
             elif block is _Block.GOALS and not cells[0]:
                 self.goal_texts(self.goal_labels, cells, line, self.facts, self.goals)
             elif cells[0]:
                 block = _Block.HEADER
                 self.read_labelled(cells, line)
             else:
-                self.problem(
-                    READ_GOAL_ROW,
-                    f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
-                    line=line,
-                )
+                self.stray_row(cells, line)
 
     def read_labelled(self, cells: list[str], line: int) -> None:
         pairs, unplaced = label_pairs(
@@ -161,19 +154,14 @@ class TermsReader(Reading):
             match = _HEADER.fullmatch(label_key(cell))
             if match is None:
                 if cell:
-                    self.problem(
-                        READ_GOAL_CELL,
-                        f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                        column=cell,
-                        line=line,
-                    )
+                    self.unknown_heading(cell, line)
                 continue
-            field = _FIELDS[match["field"]]
+            field = INDICATOR_FIELDS[match["heading"]]
             if match["term"] == _LONG:
                 self.long_term[field] = column
             else:
                 annual[field] = column
-        missing = [field for field in ("level1", "level2", "name", "target") if field not in annual]
+        missing = [field for field in INDICATOR_FIELDS.values() if field not in annual]
         if missing:
             self.problem(
                 READ_GOAL_MISSING,
@@ -227,9 +215,9 @@ class TermsReader(Reading):
     def goal(self) -> ProjectPerformanceGoal | None:
         unit, funds = self.money_cells(self.money, _FUNDS)
         if unit is None and self.money:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
+            self.no_unit(Unit.WAN_YUAN)
         if self.annual is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+            self.no_header()
         if self.unfilled:
             self.problem(
                 READ_GOAL_ROW,
