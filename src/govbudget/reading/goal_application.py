@@ -14,18 +14,17 @@ import attrs
 
 from govbudget.amounts import Unit
 from govbudget.checks import Finding, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
 from govbudget.performance import Indicator, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
     INDICATOR_FIELDS,
     LEVEL_HEADERS,
     GoalLabel,
-    IndicatorCells,
-    Reading,
+    ProjectReading,
+    field_cell,
     filled,
     goal_labels,
     label_key,
-    label_pairs,
     money_cell,
     names_a_year,
 )
@@ -33,7 +32,6 @@ from govbudget.vocabulary.placeholders import TEMPLATE_ROW
 
 __all__ = ["ApplicationReader", "application_marks"]
 
-_NAME = "项目名称"
 _MONEY = "年度资金总额及构成"
 _APPROVAL = "项目立项情况"
 _PLAN = "项目实施进度计划"
@@ -85,7 +83,7 @@ def _is_template_row(cells: Sequence[str]) -> bool:
 
 
 @attrs.define
-class ApplicationReader(Reading):
+class ApplicationReader(ProjectReading):
     """The state of one reading of the application form."""
 
     rows: list[list[str]]
@@ -124,7 +122,8 @@ class ApplicationReader(Reading):
                 above = ("", "")
                 self.read_block_start(block, cells, line)
             elif block in (_Block.LONG_TERM, _Block.ANNUAL) and self.columns is not None:
-                above = self.read_indicator(cells, line, above, block is _Block.LONG_TERM)
+                long_term = block is _Block.LONG_TERM
+                above = self.read_indicator(cells, line, above, self.columns, long_term)
             elif names_a_year(cells[0]):
                 self.year = self.year_row(self.year, cells, line)
             elif not cells[0] and block is _Block.MONEY:
@@ -135,7 +134,7 @@ class ApplicationReader(Reading):
                 self.goal_texts(self.goal_labels, cells, line, self.facts, self.goals)
             elif cells[0]:
                 block = _Block.HEADER
-                self.read_labelled(cells, line)
+                self.read_label_row(cells, line, _FACT_LABELS)
             else:
                 self.stray_row(cells, line)
 
@@ -150,21 +149,6 @@ class ApplicationReader(Reading):
             self.goal_labels = goal_labels(cells)
         else:  # 长期绩效指标, 年度绩效指标: a title over its own header
             self.extra_cells(cells, {0}, line, cells[0])
-
-    def read_labelled(self, cells: list[str], line: int) -> None:
-        pairs, unplaced = label_pairs(
-            cells, lambda cell: label_key(cell) in _FACT_LABELS or label_key(cell) == _NAME
-        )
-        for _column, label, value in pairs:
-            if label_key(label) != _NAME:
-                self.facts.append((label, value))
-            elif self.name:
-                self.problem(
-                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
-                )
-            else:
-                self.name = value
-        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
 
     def read_money(self, cells: list[str], line: int) -> None:
         """A row of the money by source: its label in the second cell, the amount in the third;
@@ -200,42 +184,24 @@ class ApplicationReader(Reading):
         self.extra_cells(cells, used, line, cells[1] or cells[0])
 
     def read_header(self, cells: list[str], line: int) -> None:
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            field = _INDICATOR_COLUMNS.get(label_key(cell))
-            if field is not None:
-                columns[field] = column
-            elif cell:
-                self.unknown_heading(cell, line)
-        missing = [field for field in INDICATOR_FIELDS.values() if field not in columns]
-        if missing:
-            self.problem(
-                READ_GOAL_MISSING,
-                f"指标表头缺少“{'、'.join(missing)}”所在栏，其下各行未读取",
-                line=line,
-            )
-            columns = {}
-        self.columns = columns
+        columns = self.header_columns(
+            cells, line, lambda cell: _INDICATOR_COLUMNS.get(label_key(cell))
+        )
+        self.columns = self.complete_columns(columns, line)
 
     def read_indicator(
-        self, cells: list[str], line: int, above: tuple[str, str], long_term: bool
+        self,
+        cells: list[str],
+        line: int,
+        above: tuple[str, str],
+        columns: dict[str, int],
+        long_term: bool,
     ) -> tuple[str, str]:
-        columns = self.columns
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
-            )
-            return above
-
-        def cell(field: str) -> str:
-            return cells[columns[field]] if field in columns else ""
-
-        self.extra_cells(cells, set(columns.values()), line, cell("name") or "指标")
-        printed = IndicatorCells(cell("level1"), cell("level2"), cell("name"), "", cell("target"))
-        indicator, levels = self.indicator(printed, line, above, cells)
+        # The model holds the year's indicators only.
+        indicator, levels = self.indicator_row(cells, line, above, columns, keep=not long_term)
         if indicator is None:
             return levels
-        if long_term:  # the model holds the year's indicators only
+        if long_term:
             self.problem(
                 READ_GOAL_ROW,
                 f"第 {line} 行是长期绩效指标“{indicator.name}”（指标值“{indicator.target.text}”），"
@@ -244,17 +210,15 @@ class ApplicationReader(Reading):
                 line=line,
                 severity=Severity.WARNING,
             )
-            return levels
-        if cell("remark"):
+        elif remark := field_cell(cells, columns, "remark"):
             self.problem(
                 READ_GOAL_CELL,
-                f"“{indicator.name}”的备注“{cell('remark')}”未读取：指标没有备注栏",
+                f"“{indicator.name}”的备注“{remark}”未读取：指标没有备注栏",
                 row=indicator.name,
                 column="备注",
                 line=line,
                 severity=Severity.WARNING,
             )
-        self.indicators.append(indicator)
         return levels
 
     def goal(self) -> ProjectPerformanceGoal | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -35,7 +36,9 @@ __all__ = [
     "TARGET_HEADER",
     "GoalLabel",
     "IndicatorCells",
+    "ProjectReading",
     "Reading",
+    "field_cell",
     "figure_cell",
     "filled",
     "goal_labels",
@@ -73,29 +76,15 @@ INDICATOR_FIELDS = {
     TARGET_HEADER: "target",
 }
 _ANNUAL_GOAL = "年度目标"
+_NAME = "项目名称"
+_Field = TypeVar("_Field")
 
 
 class Reading:
-    """What the readers of both layouts share: the findings of one reading."""
+    """What the readers of goal tables share, a department's too: the findings of one
+    reading."""
 
     found: list[Finding]
-
-    def build(
-        self, name: str, year: int | None, make: Callable[[int], ProjectPerformanceGoal]
-    ) -> ProjectPerformanceGoal | None:
-        """The goal ``make`` builds for ``year``; ``None``, with a finding, when the grid lacks
-        the name or the year, or the goal cannot be built from what was read."""
-        if not name:
-            self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
-            return None
-        if year is None:
-            self.problem(READ_GOAL_MISSING, _NO_YEAR)
-            return None
-        try:
-            return make(year)
-        except GoalError as error:
-            self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
-            return None
 
     def problem(
         self,
@@ -121,6 +110,32 @@ class Reading:
                     line=line,
                 )
 
+
+class ProjectReading(Reading):
+    """What the readers of the layouts of a project goal table share: what one reading has
+    read so far, and the reading of what the layouts print alike."""
+
+    name: str
+    facts: list[tuple[str, str]]
+    indicators: list[Indicator]
+
+    def build(
+        self, name: str, year: int | None, make: Callable[[int], ProjectPerformanceGoal]
+    ) -> ProjectPerformanceGoal | None:
+        """The goal ``make`` builds for ``year``; ``None``, with a finding, when the grid lacks
+        the name or the year, or the goal cannot be built from what was read."""
+        if not name:
+            self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
+            return None
+        if year is None:
+            self.problem(READ_GOAL_MISSING, _NO_YEAR)
+            return None
+        try:
+            return make(year)
+        except GoalError as error:
+            self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
+            return None
+
     def stray_row(self, cells: Sequence[str], line: int) -> None:
         self.problem(
             READ_GOAL_ROW,
@@ -144,6 +159,81 @@ class Reading:
         self.problem(
             READ_GOAL_MISSING, f"未印金额单位，按{unit.label}读取", severity=Severity.WARNING
         )
+
+    def read_label_row(self, cells: Sequence[str], line: int, fact_labels: Collection[str]) -> None:
+        """Read a row of labels, each followed by its value: 项目名称's names the project, the
+        others' (``fact_labels``, as label_key prints them) are kept as facts."""
+
+        def is_label(cell: str) -> bool:
+            return label_key(cell) in fact_labels or label_key(cell) == _NAME
+
+        pairs, unplaced = label_pairs(cells, is_label)
+        for _column, label, value in pairs:
+            if label_key(label) != _NAME:
+                self.facts.append((label, value))
+            elif self.name:
+                self.problem(
+                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
+                )
+            else:
+                self.name = value
+        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
+
+    def header_columns(
+        self, cells: Sequence[str], line: int, field_of: Callable[[str], _Field | None]
+    ) -> dict[_Field, int]:
+        """The columns of an indicator header by the field ``field_of`` reads each heading as;
+        a heading it does not know is reported, and its column left unread."""
+        columns: dict[_Field, int] = {}
+        for column, cell in enumerate(cells):
+            field = field_of(cell)
+            if field is not None:
+                columns[field] = column
+            elif cell:
+                self.unknown_heading(cell, line)
+        return columns
+
+    def complete_columns(
+        self, columns: dict[str, int], line: int, which: str = ""
+    ) -> dict[str, int]:
+        """The columns of an indicator header, or none, reported, when it lacks a column of
+        :data:`INDICATOR_FIELDS` (``which`` says which indicators' header it is)."""
+        missing = [field for field in INDICATOR_FIELDS.values() if field not in columns]
+        if not missing:
+            return columns
+        self.problem(
+            READ_GOAL_MISSING,
+            f"指标表头缺少{which}“{'、'.join(missing)}”所在栏，其下各行未读取",
+            line=line,
+        )
+        return {}
+
+    def indicator_row(
+        self,
+        cells: Sequence[str],
+        line: int,
+        above: tuple[str, str],
+        columns: Mapping[str, int],
+        *,
+        read_elsewhere: Iterable[int] = (),
+        keep: bool = True,
+    ) -> tuple[Indicator | None, tuple[str, str]]:
+        """The indicator of a row under a header's ``columns`` (by field), as :meth:`indicator`
+        reads it, kept among the goal's indicators if ``keep``; the cells in no column and not
+        ``read_elsewhere`` are reported. A header that could not be read (no columns) leaves
+        every row under it unread, each reported."""
+        if not columns:
+            self.problem(
+                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
+            )
+            return None, above
+        printed = IndicatorCells.read(cells, columns)
+        used = {*columns.values(), *read_elsewhere}
+        self.extra_cells(cells, used, line, printed.name or "指标")
+        indicator, levels = self.indicator(printed, line, above, cells)
+        if indicator is not None and keep:
+            self.indicators.append(indicator)
+        return indicator, levels
 
     def year_row(self, year: int | None, cells: Sequence[str], line: int) -> int | None:
         """The budget year from a form's year row (（2021年度）): the year given wins, and a
@@ -330,6 +420,17 @@ class IndicatorCells:
     description: str
     target: str
     basis: str | None = None
+
+    @classmethod
+    def read(cls, cells: Sequence[str], columns: Mapping[str, int]) -> IndicatorCells:
+        """The cells of a row under a header's ``columns`` (by field), with no basis."""
+        fields = ("level1", "level2", "name", "description", "target")
+        return cls(*(field_cell(cells, columns, field) for field in fields))
+
+
+def field_cell(cells: Sequence[str], columns: Mapping[str, int], field: str) -> str:
+    """The cell of a row in the column of ``field``; "" where the header has no such column."""
+    return cells[columns[field]] if field in columns else ""
 
 
 def goal_labels(cells: Sequence[str]) -> list[GoalLabel]:

@@ -10,24 +10,21 @@ import attrs
 
 from govbudget.amounts import Unit
 from govbudget.checks import Finding, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
 from govbudget.performance import CostFigure, CostItem, Indicator, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
     INDICATOR_FIELDS,
     LEVEL_HEADERS,
-    IndicatorCells,
-    Reading,
+    ProjectReading,
     figure_cell,
     filled,
     label_key,
-    label_pairs,
     statements,
 )
 
 __all__ = ["CostsReader", "costs_marks"]
 
 _COSTS = "项目预算成本构成"
-_NAME = "项目名称"
 _GOALS = "绩效目标"
 _INDICATORS = "绩效指标"
 # The labels of the header block whose values are kept as facts.
@@ -54,13 +51,8 @@ class _Block(enum.Enum):
     INDICATORS = enum.auto()
 
 
-def _is_label(cell: str) -> bool:
-    key = label_key(cell)
-    return key in _FACT_LABELS or key == label_key(_NAME)
-
-
 @attrs.define
-class CostsReader(Reading):
+class CostsReader(ProjectReading):
     """The state of one reading of the layout with 项目预算成本构成."""
 
     rows: list[list[str]]
@@ -89,7 +81,7 @@ class CostsReader(Reading):
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.columns is not None:
-                above = self.read_indicator(cells, line, above)
+                above = self.indicator_row(cells, line, above, self.columns)[1]
             elif key.startswith(label_key(_COSTS)):
                 block = _Block.COSTS
                 self.read_cost_header(cells, line)
@@ -107,22 +99,9 @@ class CostsReader(Reading):
                 self.read_goals(cells)
             elif cells[0]:
                 block = _Block.HEADER
-                self.read_labelled(cells, line)
+                self.read_label_row(cells, line, _FACT_LABELS)
             else:
                 self.stray_row(cells, line)
-
-    def read_labelled(self, cells: list[str], line: int) -> None:
-        pairs, unplaced = label_pairs(cells, _is_label)
-        for _column, label, value in pairs:
-            if label_key(label) != label_key(_NAME):
-                self.facts.append((label, value))
-            elif self.name:
-                self.problem(
-                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
-                )
-            else:
-                self.name = value
-        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
 
     def read_goals(self, cells: list[str]) -> None:
         for cell in cells[1:]:
@@ -160,13 +139,9 @@ class CostsReader(Reading):
             )
 
     def read_header(self, cells: list[str], line: int) -> None:
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            field = _INDICATOR_COLUMNS.get(label_key(cell))
-            if field is not None:
-                columns[field] = column
-            elif cell:
-                self.unknown_heading(cell, line)
+        columns = self.header_columns(
+            cells, line, lambda cell: _INDICATOR_COLUMNS.get(label_key(cell))
+        )
         level2 = columns.get("level2")
         if "name" not in columns and level2 is not None and cells[level2 + 1 : level2 + 2] == [""]:
             # 鄂州 prints no 三级指标 over the names, which stand right of the level-2.
@@ -177,37 +152,7 @@ class CostsReader(Reading):
                 line=line,
                 severity=Severity.INFO,
             )
-        missing = [field for field in INDICATOR_FIELDS.values() if field not in columns]
-        if missing:
-            self.problem(
-                READ_GOAL_MISSING,
-                f"指标表头缺少“{'、'.join(missing)}”所在栏，其下各行未读取",
-                line=line,
-            )
-            columns = {}
-        self.columns = columns
-
-    def read_indicator(
-        self, cells: list[str], line: int, above: tuple[str, str]
-    ) -> tuple[str, str]:
-        columns = self.columns
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
-            )
-            return above
-
-        def cell(field: str) -> str:
-            return cells[columns[field]] if field in columns else ""
-
-        self.extra_cells(cells, set(columns.values()), line, cell("name") or "指标")
-        printed = IndicatorCells(
-            cell("level1"), cell("level2"), cell("name"), cell("description"), cell("target")
-        )
-        indicator, levels = self.indicator(printed, line, above, cells)
-        if indicator is not None:
-            self.indicators.append(indicator)
-        return levels
+        self.columns = self.complete_columns(columns, line)
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.cost_columns:

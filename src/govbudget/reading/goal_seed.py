@@ -26,7 +26,7 @@ from govbudget.reading.goal_cells import (
     INDICATOR_FIELDS,
     LEVEL_HEADERS,
     TARGET_HEADER,
-    Reading,
+    ProjectReading,
     figure_cell,
     label_key,
     percent_cell,
@@ -146,7 +146,7 @@ def render_goal_grid(goal: ProjectPerformanceGoal) -> list[list[str]]:
 
 
 @attrs.define
-class SeedReader(Reading):
+class SeedReader(ProjectReading):
     """The state of one reading of the seed's layout: what has been read so far and what could
     not be."""
 
@@ -307,13 +307,9 @@ class SeedReader(Reading):
             self.no_header()
             return
         header = self.rows[start]
-        columns: dict[str, int] = {}
-        for index, cell in enumerate(header):
-            known = _HEADER_KEYS.get(label_key(cell))
-            if known is not None:
-                columns[known] = index
-            elif cell:
-                self.unknown_heading(cell, start + 1)
+        columns = self.header_columns(
+            header, start + 1, lambda cell: _HEADER_KEYS.get(label_key(cell))
+        )
         missing = [header for header in INDICATOR_FIELDS if header not in columns]
         if missing:
             self.problem(

@@ -16,13 +16,13 @@ from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOA
 from govbudget.errors import AmountError
 from govbudget.performance import (
     Indicator,
-    Level2,
     ProjectPerformanceGoal,
 )
 from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
     LEVEL_HEADERS,
     TARGET_HEADER,
-    Reading,
+    ProjectReading,
     figure_cell,
     filled,
     label_key,
@@ -104,6 +104,14 @@ def _sh_label(cell: str) -> _Label | None:
     return kind
 
 
+def _sh_field(cell: str) -> str | None:
+    """The field an indicator heading names: the target's is headed 年度(/项目)指标值."""
+    key = label_key(cell)
+    if key.endswith(TARGET_HEADER):
+        return INDICATOR_FIELDS[TARGET_HEADER]
+    return INDICATOR_FIELDS.get(key)
+
+
 def _unquoted(text: str) -> str | None:
     r"""The text inside a pair of ASCII double quotes that encloses all of it, else ``None``.
 
@@ -117,7 +125,7 @@ def _unquoted(text: str) -> str | None:
 
 
 @attrs.define
-class ShanghaiReader(Reading):
+class ShanghaiReader(ProjectReading):
     """The state of one reading of Shanghai's layout: what has been read so far and what could
     not be. ``year`` is the year given, then the year printed where none was given."""
 
@@ -156,7 +164,7 @@ class ShanghaiReader(Reading):
             if any(label_key(cell) == LEVEL_HEADERS[0] for cell in cells):
                 self.read_header(cells, line)  # also a header repeated on a new page
             elif self.header is not None:
-                previous = self.read_indicator(cells, line, previous) or previous
+                previous = self.read_indicator(cells, line, self.header, previous) or previous
             elif _Label.OVERALL in kinds or _Label.ANNUAL in kinds:
                 labels = self.read_goal_labels(cells, kinds, line)
             elif labels and not any(kinds):
@@ -319,16 +327,10 @@ class ShanghaiReader(Reading):
         return inner
 
     def read_header(self, cells: list[str], line: int) -> None:
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            key = label_key(cell)
-            if key in LEVEL_HEADERS:
-                columns[key] = column
-            elif key.endswith(TARGET_HEADER):  # headed 年度(/项目)指标值
-                columns[TARGET_HEADER] = column
-            elif cell and _sh_label(cell) is not _Label.INDICATORS:
-                self.unknown_heading(cell, line)
-        missing = [header for header in (*LEVEL_HEADERS, TARGET_HEADER) if header not in columns]
+        # 绩效指标 titles the indicator rows: it heads no column of theirs, and is no stray.
+        headings = ["" if _sh_label(cell) is _Label.INDICATORS else cell for cell in cells]
+        columns = self.header_columns(headings, line, _sh_field)
+        missing = [heading for heading, field in INDICATOR_FIELDS.items() if field not in columns]
         if missing:
             self.problem(
                 READ_GOAL_MISSING,
@@ -339,56 +341,12 @@ class ShanghaiReader(Reading):
         self.header = columns
 
     def read_indicator(
-        self, cells: list[str], line: int, previous: Indicator | None
+        self, cells: list[str], line: int, columns: dict[str, int], previous: Indicator | None
     ) -> Indicator | None:
-        columns = self.header
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}",
-                line=line,
-            )
-            return None
-        level1, level2, name = (cells[columns[header]] for header in LEVEL_HEADERS)
-        self.extra_cells(cells, set(columns.values()), line, name or "指标")
-        if not level1 and previous is not None:
-            level1 = previous.level1
-        if not level2 and previous is not None and previous.level1 == level1:
-            level2 = previous.level2
-        kind = Level2.read(level2)
-        if name and not level1 and kind is not None:
-            # The first row of a level-1 left blank: its level-2 names it, as the framework
-            # puts each level-2 under one level-1 (生态环境成本指标 under 成本指标).
-            level1 = kind.parent.label
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标“{name}”的一级指标空白，且上一行没有可沿用的一级指标："
-                f"按二级指标“{level2}”所属读作“{level1}”",
-                row=name,
-                column=LEVEL_HEADERS[0],
-                line=line,
-            )
-        if not level1 or not level2 or not name:
-            blank = (
-                LEVEL_HEADERS[0]
-                if not level1
-                else LEVEL_HEADERS[1]
-                if not level2
-                else LEVEL_HEADERS[2]
-            )
-            why = "" if blank == LEVEL_HEADERS[2] else f"，且上一行没有可沿用的{blank}"
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{filled(cells)}）",
-                row=name or None,
-                column=blank,
-                line=line,
-            )
-            return None
-        # No description and no basis column in this layout: "" and None (see Indicator).
-        indicator = Indicator(level1, level2, name, "", cells[columns[TARGET_HEADER]], None)
-        self.indicators.append(indicator)
-        return indicator
+        # A blank level repeats the last indicator read, where the other layouts repeat the row
+        # above even if it was not read.
+        above = (previous.level1, previous.level2) if previous is not None else ("", "")
+        return self.indicator_row(cells, line, above, columns)[0]
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.unit is None:

@@ -12,15 +12,14 @@ import attrs
 
 from govbudget.amounts import Unit
 from govbudget.checks import Finding, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
 from govbudget.performance import Indicator, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
     INDICATOR_FIELDS,
     LEVEL_HEADERS,
     GoalLabel,
-    IndicatorCells,
-    Reading,
-    filled,
+    ProjectReading,
+    field_cell,
     goal_labels,
     label_key,
     label_pairs,
@@ -29,7 +28,6 @@ from govbudget.reading.goal_cells import (
 
 __all__ = ["TermsReader", "terms_marks"]
 
-_NAME = "项目名称"
 _FUNDS = "项目资金"
 _GOALS = "总体目标"
 _INDICATOR_TITLE = "绩效项目指标表"
@@ -58,13 +56,19 @@ class _Block(enum.Enum):
     INDICATORS = enum.auto()
 
 
+def _heading(cell: str) -> tuple[str, bool] | None:
+    """The field an indicator heading names, and whether it heads a long-term indicator's."""
+    match = _HEADER.fullmatch(label_key(cell))
+    return None if match is None else (INDICATOR_FIELDS[match["heading"]], match["term"] == _LONG)
+
+
 def _money_key(cell: str) -> str:
     """A money label as compared: 其中:当年财政拨款 is 当年财政拨款, 当年资金总额: without its colon."""
     return label_key(cell).removeprefix("其中:").rstrip(":")
 
 
 @attrs.define
-class TermsReader(Reading):
+class TermsReader(ProjectReading):
     """The state of one reading of the layout with long-term and annual indicators."""
 
     rows: list[list[str]]
@@ -93,7 +97,7 @@ class TermsReader(Reading):
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.annual is not None:
-                above = self.read_indicator(cells, line, above)
+                above = self.read_indicator(cells, line, above, self.annual)
             elif key == label_key(_INDICATOR_TITLE):
                 self.extra_cells(cells, {0}, line, cells[0])
             elif names_a_year(cells[0]):
@@ -108,24 +112,9 @@ class TermsReader(Reading):
                 self.goal_texts(self.goal_labels, cells, line, self.facts, self.goals)
             elif cells[0]:
                 block = _Block.HEADER
-                self.read_labelled(cells, line)
+                self.read_label_row(cells, line, _FACT_LABELS)
             else:
                 self.stray_row(cells, line)
-
-    def read_labelled(self, cells: list[str], line: int) -> None:
-        pairs, unplaced = label_pairs(
-            cells, lambda cell: label_key(cell) in _FACT_LABELS or label_key(cell) == _NAME
-        )
-        for _column, label, value in pairs:
-            if label_key(label) != _NAME:
-                self.facts.append((label, value))
-            elif self.name:
-                self.problem(
-                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
-                )
-            else:
-                self.name = value
-        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
 
     def read_money(self, cells: list[str], line: int) -> None:
         def is_label(cell: str) -> bool:
@@ -149,58 +138,24 @@ class TermsReader(Reading):
         self.extra_cells(cells, set(range(len(cells))) - {u + 1 for u in unplaced}, line, _FUNDS)
 
     def read_header(self, cells: list[str], line: int) -> None:
-        annual: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            match = _HEADER.fullmatch(label_key(cell))
-            if match is None:
-                if cell:
-                    self.unknown_heading(cell, line)
-                continue
-            field = INDICATOR_FIELDS[match["heading"]]
-            if match["term"] == _LONG:
-                self.long_term[field] = column
-            else:
-                annual[field] = column
-        missing = [field for field in INDICATOR_FIELDS.values() if field not in annual]
-        if missing:
-            self.problem(
-                READ_GOAL_MISSING,
-                f"指标表头缺少年度指标的“{'、'.join(missing)}”所在栏，其下各行未读取",
-                line=line,
-            )
-            annual = {}
-        self.annual = annual
+        columns = self.header_columns(cells, line, _heading)
+        self.long_term.update({field: at for (field, long), at in columns.items() if long})
+        annual = {field: at for (field, long), at in columns.items() if not long}
+        self.annual = self.complete_columns(annual, line, "年度指标的")
 
     def read_indicator(
-        self, cells: list[str], line: int, above: tuple[str, str]
+        self, cells: list[str], line: int, above: tuple[str, str], annual: dict[str, int]
     ) -> tuple[str, str]:
-        columns = self.annual
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
-            )
-            return above
-        self.read_long_term(cells, line)
-
-        def cell(field: str) -> str:
-            return cells[columns[field]] if field in columns else ""
-
-        used = set(columns.values()) | set(self.long_term.values())
-        self.extra_cells(cells, used, line, cell("name") or "指标")
-        printed = IndicatorCells(cell("level1"), cell("level2"), cell("name"), "", cell("target"))
-        indicator, levels = self.indicator(printed, line, above, cells)
-        if indicator is not None:
-            self.indicators.append(indicator)
-        return levels
+        if annual:
+            self.read_long_term(cells, line)
+        long_term = self.long_term.values()
+        return self.indicator_row(cells, line, above, annual, read_elsewhere=long_term)[1]
 
     def read_long_term(self, cells: list[str], line: int) -> None:
         """The long-term half of a row: the model holds the year's indicators only, so a
         long-term name or target is reported; a level-2 printed alone (the form's label left
         unfilled) is counted, for one note at the end."""
-        name, target = (
-            cells[self.long_term[field]] if field in self.long_term else ""
-            for field in ("name", "target")
-        )
+        name, target = (field_cell(cells, self.long_term, field) for field in ("name", "target"))
         if name or target:
             self.problem(
                 READ_GOAL_CELL,
@@ -209,7 +164,7 @@ class TermsReader(Reading):
                 line=line,
                 severity=Severity.WARNING,
             )
-        elif "level2" in self.long_term and cells[self.long_term["level2"]]:
+        elif field_cell(cells, self.long_term, "level2"):
             self.unfilled.append(line)
 
     def goal(self) -> ProjectPerformanceGoal | None:
