@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from govbudget.amounts import Unit
 from govbudget.checks import Finding, Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
 from govbudget.performance import Indicator, ProjectPerformanceGoal
@@ -157,12 +156,7 @@ class ApplicationReader(ProjectReading):
         key = _money_key(label)
         field = _MONEY_FIELDS.get(key, "other_funds" if key == _OTHER else None)
         if field is None:
-            self.problem(
-                READ_GOAL_CELL,
-                f"{_MONEY}的“{label}”不是本版式的栏目，“{value}”未读取",
-                row=_MONEY,
-                line=line,
-            )
+            self.unknown_money(_MONEY, label, value, line)
         else:
             self.money.append((field, label, value, line))
             printed = money_cell(value)
@@ -223,27 +217,9 @@ class ApplicationReader(ProjectReading):
 
     def goal(self) -> ProjectPerformanceGoal | None:
         unit, funds = self.money_cells(self.money, _MONEY)
-        if unit is None and self.money:
-            self.no_unit(Unit.WAN_YUAN)
         if self.columns is None:
             self.no_header()
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=unit or Unit.WAN_YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=funds.get("budget"),
-                financial_funds=funds.get("financial_funds"),
-                other_funds=funds.get("other_funds"),
-                own_funds=funds.get("own_funds"),
-            ),
-        )
+        return self.project_goal(unit, **funds)
 
 
 def application_marks(starts: Sequence[str]) -> bool:

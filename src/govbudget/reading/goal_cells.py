@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -115,23 +115,32 @@ class ProjectReading(Reading):
     """What the readers of the layouts of a project goal table share: what one reading has
     read so far, and the reading of what the layouts print alike."""
 
+    year: int | None
     name: str
-    facts: list[tuple[str, str]]
+    goals: list[str]
     indicators: list[Indicator]
+    facts: list[tuple[str, str]]
 
-    def build(
-        self, name: str, year: int | None, make: Callable[[int], ProjectPerformanceGoal]
-    ) -> ProjectPerformanceGoal | None:
-        """The goal ``make`` builds for ``year``; ``None``, with a finding, when the grid lacks
-        the name or the year, or the goal cannot be built from what was read."""
-        if not name:
+    def project_goal(self, unit: Unit, **parts: Any) -> ProjectPerformanceGoal | None:
+        """The goal read, in ``unit``, with the ``parts`` only some layouts print (the money by
+        field, the costs, the code …); ``None``, with a finding, when the grid lacks the name or
+        the year, or the goal cannot be built from what was read."""
+        if not self.name:
             self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
             return None
-        if year is None:
+        if self.year is None:
             self.problem(READ_GOAL_MISSING, _NO_YEAR)
             return None
         try:
-            return make(year)
+            return ProjectPerformanceGoal(
+                year=self.year,
+                name=self.name,
+                unit=unit,
+                goals=self.goals,
+                indicators=self.indicators,
+                facts=self.facts,
+                **{"code": "", **parts},
+            )
         except GoalError as error:
             self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
             return None
@@ -235,6 +244,14 @@ class ProjectReading(Reading):
             self.indicators.append(indicator)
         return indicator, levels
 
+    def unknown_money(self, row: str, label: str, value: str, line: int) -> None:
+        self.problem(
+            READ_GOAL_CELL,
+            f"{row}的“{label}”不是本版式的栏目，“{value}”未读取",
+            row=row,
+            line=line,
+        )
+
     def year_row(self, year: int | None, cells: Sequence[str], line: int) -> int | None:
         """The budget year from a form's year row (（2021年度）): the year given wins, and a
         printed year that differs from it is reported; ``None`` when neither is there."""
@@ -321,10 +338,10 @@ class ProjectReading(Reading):
 
     def money_cells(
         self, printed: Sequence[tuple[str, str, str, int]], row: str
-    ) -> tuple[Unit | None, dict[str, Figure]]:
+    ) -> tuple[Unit, dict[str, Figure]]:
         """Read money cells printed with their unit ("10000万元"): ``printed`` holds each one's
-        field, label, cell and line. The unit is the one printed (``None`` when no cell prints
-        one: the figures are then read in 万元); figures with more decimals than it publishes
+        field, label, cell and line. The unit is the one printed (万元 when no cell prints one,
+        reported if there are cells); figures with more decimals than it publishes
         (10606.7522万元, to the 元) or printed in two units are read in 元, converted exactly,
         and the change of unit is noted. A cell that is no figure is reported and read blank."""
         read: list[tuple[str, Decimal, Unit | None]] = []
@@ -362,7 +379,9 @@ class ProjectReading(Reading):
         for field, value, printed_unit in read:
             given = printed_unit or unit or Unit.WAN_YUAN
             figures[field] = convert(value, given, unit or given)
-        return unit, figures
+        if unit is None and printed:
+            self.no_unit(Unit.WAN_YUAN)
+        return unit or Unit.WAN_YUAN, figures
 
     def located(self, name: str) -> tuple[Finding, ...]:
         """The findings, located in the table of the project named ``name``."""

@@ -159,21 +159,7 @@ class CostsReader(ProjectReading):
             self.no_unit(Unit.WAN_YUAN)
         if self.columns is None:
             self.no_header()
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=Unit.WAN_YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                costs=self.costs,
-                cost_total=self.cost_total,
-            ),
-        )
+        return self.project_goal(Unit.WAN_YUAN, costs=self.costs, cost_total=self.cost_total)
 
 
 def costs_marks(starts: Sequence[str]) -> bool:

@@ -378,25 +378,12 @@ class SeedReader(ProjectReading):
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.unit is None:
             self.no_unit(Unit.WAN_YUAN)
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code=self.code,
-                name=self.name,
-                unit=self.unit or Unit.WAN_YUAN,
-                purpose=self.purpose,
-                schedule=self.schedule,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=self.funds.get("budget"),
-                financial_funds=self.funds.get("financial_funds"),
-                other_funds=self.funds.get("other_funds"),
-                carry_over=self.funds.get("carry_over"),
-                own_funds=self.funds.get("own_funds"),
-            ),
+        return self.project_goal(
+            self.unit or Unit.WAN_YUAN,
+            code=self.code,
+            purpose=self.purpose,
+            schedule=self.schedule,
+            **self.funds,
         )
 
 

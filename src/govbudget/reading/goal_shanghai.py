@@ -353,23 +353,7 @@ class ShanghaiReader(ProjectReading):
             self.no_unit(Unit.YUAN)
         if self.header is None:
             self.no_header()
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=self.unit or Unit.YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=self.funds.get("budget"),
-                financial_funds=self.funds.get("financial_funds"),
-                other_funds=self.funds.get("other_funds"),
-                carry_over=self.funds.get("carry_over"),
-            ),
-        )
+        return self.project_goal(self.unit or Unit.YUAN, **self.funds)
 
 
 def shanghai_marks(starts: Sequence[str]) -> bool:

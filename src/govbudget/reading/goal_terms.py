@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from govbudget.amounts import Unit
 from govbudget.checks import Finding, Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
 from govbudget.performance import Indicator, ProjectPerformanceGoal
@@ -129,12 +128,7 @@ class TermsReader(ProjectReading):
             elif _money_key(label) in _PERIOD_LABELS:
                 self.facts.append((label, value))
             else:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"项目资金的“{label}”不是本版式的栏目，“{value}”未读取",
-                    row=_FUNDS,
-                    line=line,
-                )
+                self.unknown_money(_FUNDS, label, value, line)
         self.extra_cells(cells, set(range(len(cells))) - {u + 1 for u in unplaced}, line, _FUNDS)
 
     def read_header(self, cells: list[str], line: int) -> None:
@@ -169,8 +163,6 @@ class TermsReader(ProjectReading):
 
     def goal(self) -> ProjectPerformanceGoal | None:
         unit, funds = self.money_cells(self.money, _FUNDS)
-        if unit is None and self.money:
-            self.no_unit(Unit.WAN_YUAN)
         if self.annual is None:
             self.no_header()
         if self.unfilled:
@@ -180,22 +172,7 @@ class TermsReader(ProjectReading):
                 line=self.unfilled[0],
                 severity=Severity.INFO,
             )
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=unit or Unit.WAN_YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=funds.get("budget"),
-                financial_funds=funds.get("financial_funds"),
-                other_funds=funds.get("other_funds"),
-            ),
-        )
+        return self.project_goal(unit, **funds)
 
 
 def terms_marks(starts: Sequence[str]) -> bool:
