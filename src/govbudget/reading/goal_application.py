@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from govbudget.checks import Finding, Severity
+from govbudget.checks import Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
-from govbudget.performance import Indicator, ProjectPerformanceGoal
+from govbudget.performance import ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
     INDICATOR_FIELDS,
     LEVEL_HEADERS,
@@ -85,17 +85,10 @@ def _is_template_row(cells: Sequence[str]) -> bool:
 class ApplicationReader(ProjectReading):
     """The state of one reading of the application form."""
 
-    rows: list[list[str]]
-    year: int | None
-    name: str = ""
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
     money: list[tuple[str, str, str, int]] = attrs.Factory(list)  # field, label, cell, line
     plan_headers: list[tuple[int, str]] = attrs.Factory(list)
     goal_labels: list[GoalLabel] = attrs.Factory(list)
     columns: dict[str, int] | None = None  # the indicator columns, once a header is read
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         block = _Block.HEADER

@@ -111,15 +111,19 @@ class Reading:
                 )
 
 
+@attrs.define
 class ProjectReading(Reading):
-    """What the readers of the layouts of a project goal table share: what one reading has
-    read so far, and the reading of what the layouts print alike."""
+    """What the readers of the layouts of a project goal table share: the grid's rows, what
+    one reading has read so far, and the reading of what the layouts print alike. ``year`` is
+    the year given, then the year printed where none was given."""
 
+    rows: list[list[str]]
     year: int | None
-    name: str
-    goals: list[str]
-    indicators: list[Indicator]
-    facts: list[tuple[str, str]]
+    name: str = ""
+    facts: list[tuple[str, str]] = attrs.Factory(list)
+    goals: list[str] = attrs.Factory(list)
+    indicators: list[Indicator] = attrs.Factory(list)
+    found: list[Finding] = attrs.Factory(list)
 
     def project_goal(self, unit: Unit, **parts: Any) -> ProjectPerformanceGoal | None:
         """The goal read, in ``unit``, with the ``parts`` only some layouts print (the money by

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 import attrs
 
 from govbudget.amounts import Unit
-from govbudget.checks import Finding, Severity
+from govbudget.checks import Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
-from govbudget.performance import CostFigure, CostItem, Indicator, ProjectPerformanceGoal
+from govbudget.performance import CostFigure, CostItem, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
     INDICATOR_FIELDS,
     LEVEL_HEADERS,
@@ -55,19 +55,12 @@ class _Block(enum.Enum):
 class CostsReader(ProjectReading):
     """The state of one reading of the layout with 项目预算成本构成."""
 
-    rows: list[list[str]]
-    year: int | None
-    name: str = ""
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
     # The cost columns: each figure column's index and label, and the basis column's index.
     cost_columns: list[tuple[int, str]] = attrs.Factory(list)
     basis_column: int | None = None
     costs: list[CostItem] = attrs.Factory(list)
     cost_total: CostItem | None = None
     columns: dict[str, int] | None = None  # the indicator columns, once the header is read
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         block = _Block.HEADER

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import attrs
 
 from govbudget.amounts import Figure, Unit, format_amount
-from govbudget.checks import Finding
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.errors import AmountError
 from govbudget.performance import (
@@ -150,18 +149,11 @@ class SeedReader(ProjectReading):
     """The state of one reading of the seed's layout: what has been read so far and what could
     not be."""
 
-    rows: list[list[str]]
-    year: int | None
     unit: Unit | None = None
     code: str = ""
-    name: str = ""
     funds: dict[str, Figure] = attrs.Factory(dict)
     purpose: str = ""
     schedule: list[SpendingCheckpoint] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def figure(self, text: str, label: str, line: int) -> Figure:
         value, problem = figure_cell(text, label, self.unit or Unit.WAN_YUAN)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from govbudget.amounts import Figure, Unit
-from govbudget.checks import Finding, Severity
+from govbudget.checks import Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.errors import AmountError
 from govbudget.performance import (
@@ -127,20 +127,13 @@ def _unquoted(text: str) -> str | None:
 @attrs.define
 class ShanghaiReader(ProjectReading):
     """The state of one reading of Shanghai's layout: what has been read so far and what could
-    not be. ``year`` is the year given, then the year printed where none was given."""
+    not be."""
 
-    rows: list[list[str]]
-    year: int | None
     unit: Unit | None = None
-    name: str = ""
     funds_label: str = "项目资金"  # as printed, where findings on the money block point
     funds: dict[str, Figure] = attrs.Factory(dict)
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
     # The indicator columns once the header is read; empty for a header without them.
     header: dict[str, int] | None = None
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         # 其他资金 is printed twice in a row, the period's at the left and the year's at the

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from govbudget.checks import Finding, Severity
+from govbudget.checks import Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
-from govbudget.performance import Indicator, ProjectPerformanceGoal
+from govbudget.performance import ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
     INDICATOR_FIELDS,
     LEVEL_HEADERS,
@@ -70,19 +70,12 @@ def _money_key(cell: str) -> str:
 class TermsReader(ProjectReading):
     """The state of one reading of the layout with long-term and annual indicators."""
 
-    rows: list[list[str]]
-    year: int | None
-    name: str = ""
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
     money: list[tuple[str, str, str, int]] = attrs.Factory(list)  # field, label, cell, line
     goal_labels: list[GoalLabel] = attrs.Factory(list)
     # The indicator columns by field, annual and long-term, once the header is read.
     annual: dict[str, int] | None = None
     long_term: dict[str, int] = attrs.Factory(dict)
     unfilled: list[int] = attrs.Factory(list)  # long-term halves printing their level-2 alone
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         block = _Block.HEADER
