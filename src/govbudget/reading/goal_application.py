@@ -93,12 +93,9 @@ class ApplicationReader(ProjectReading):
     def read(self) -> None:
         block = _Block.HEADER
         above = ("", "")  # the level-1 and level-2 of the indicator row above
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             key = label_key(cells[0])
             started = _BLOCKS.get(key)
-            if not any(cells):
-                continue
             if _is_template_row(cells):
                 self.problem(
                     READ_GOAL_ROW,
@@ -117,13 +114,13 @@ class ApplicationReader(ProjectReading):
                 long_term = block is _Block.LONG_TERM
                 above = self.read_indicator(cells, line, above, self.columns, long_term)
             elif names_a_year(cells[0]):
-                self.year = self.year_row(self.year, cells, line)
+                self.read_year_row(cells, line)
             elif not cells[0] and block is _Block.MONEY:
                 self.read_money(cells, line)
             elif not cells[0] and block in (_Block.APPROVAL, _Block.PLAN):
                 self.read_sub_rows(block, cells, line)
             elif not cells[0] and block is _Block.GOALS:
-                self.goal_texts(self.goal_labels, cells, line, self.facts, self.goals)
+                self.goal_texts(self.goal_labels, cells, line)
             elif cells[0]:
                 block = _Block.HEADER
                 self.read_label_row(cells, line, _FACT_LABELS)

@@ -1,12 +1,13 @@
 """What the readers of the layouts of a project goal table share: the findings of one
 reading; cells read as labels, money and percentages; rows of labels and their values, the
-goal texts under their labels, the budget year's row and the indicator rows."""
+goal texts under their labels, the budget year's row, the indicator header and its rows; and
+the goal built from what was read."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -38,12 +39,14 @@ __all__ = [
     "IndicatorCells",
     "ProjectReading",
     "Reading",
+    "carried",
     "field_cell",
     "figure_cell",
     "filled",
     "goal_labels",
     "label_key",
     "label_pairs",
+    "levels_of",
     "money_cell",
     "names_a_year",
     "percent_cell",
@@ -125,6 +128,10 @@ class ProjectReading(Reading):
     indicators: list[Indicator] = attrs.Factory(list)
     found: list[Finding] = attrs.Factory(list)
 
+    def printed_rows(self) -> Iterator[tuple[int, list[str]]]:
+        """The rows that print anything, each with its line."""
+        return ((index + 1, cells) for index, cells in enumerate(self.rows) if any(cells))
+
     def project_goal(self, unit: Unit, **parts: Any) -> ProjectPerformanceGoal | None:
         """The goal read, in ``unit``, with the ``parts`` only some layouts print (the money by
         field, the costs, the code …); ``None``, with a finding, when the grid lacks the name or
@@ -143,7 +150,7 @@ class ProjectReading(Reading):
                 goals=self.goals,
                 indicators=self.indicators,
                 facts=self.facts,
-                **{"code": "", **parts},
+                **{"code": "", **parts},  # the seed's layout alone prints a code
             )
         except GoalError as error:
             self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
@@ -256,12 +263,13 @@ class ProjectReading(Reading):
             line=line,
         )
 
-    def year_row(self, year: int | None, cells: Sequence[str], line: int) -> int | None:
-        """The budget year from a form's year row (（2021年度）): the year given wins, and a
-        printed year that differs from it is reported; ``None`` when neither is there."""
+    def read_year_row(self, cells: Sequence[str], line: int) -> None:
+        """Read the budget year from a form's year row (（2021年度）): the year given wins, and
+        a printed year that differs from it is reported."""
         self.extra_cells(cells, {0}, line, cells[0])
         match = _YEAR_ROW.fullmatch(label_key(cells[0]))
         printed = int(match["year"]) if match else None
+        year = self.year
         if year is not None and printed is not None and printed != year:
             self.problem(
                 READ_GOAL_CELL,
@@ -269,7 +277,7 @@ class ProjectReading(Reading):
                 row=cells[0],
                 line=line,
             )
-        return year if year is not None else printed
+        self.year = year if year is not None else printed
 
     def indicator(
         self, cells: IndicatorCells, line: int, above: tuple[str, str], printed: Sequence[str]
@@ -281,11 +289,8 @@ class ProjectReading(Reading):
         A level-1 left blank with no row above to repeat takes the level-1 its level-2 belongs
         to in the framework, reported as an error (the table does leave it out).
         """
-        level1, level2, name = cells.level1, cells.level2, cells.name
-        if not level1:
-            level1 = above[0]
-        if not level2 and above[0] == level1:
-            level2 = above[1]
+        level1, level2 = carried(cells.level1, cells.level2, above)
+        name = cells.name
         kind = Level2.read(level2)
         if name and not level1 and kind is not None:
             level1 = kind.parent.label
@@ -297,36 +302,32 @@ class ProjectReading(Reading):
                 column=LEVEL_HEADERS[0],
                 line=line,
             )
-        if not level1 or not level2 or not name:
-            blank = (
-                LEVEL_HEADERS[0]
-                if not level1
-                else LEVEL_HEADERS[1]
-                if not level2
-                else LEVEL_HEADERS[2]
-            )
-            why = "" if blank == LEVEL_HEADERS[2] else f"，且上一行没有可沿用的{blank}"
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{filled(printed)}）",
-                row=name or None,
-                column=blank,
-                line=line,
-            )
+        if self.blank_level(line, (level1, level2, name), filled(printed)):
             return None, (level1, level2)
         indicator = Indicator(level1, level2, name, cells.description, cells.target, cells.basis)
         return indicator, (level1, level2)
 
-    def goal_texts(
-        self,
-        labels: Sequence[GoalLabel],
-        cells: Sequence[str],
-        line: int,
-        facts: list[tuple[str, str]],
-        goals: list[str],
-    ) -> None:
+    def blank_level(self, line: int, levels: tuple[str, str, str], row: str) -> bool:
+        """Whether an indicator's level-1, level-2 or name (``levels``, blank ones carried
+        down) is blank; if so it is reported, quoting the row as ``row``."""
+        if all(levels):
+            return False
+        blank = next(
+            header for header, level in zip(LEVEL_HEADERS, levels, strict=True) if not level
+        )
+        why = "" if blank == LEVEL_HEADERS[2] else f"，且上一行没有可沿用的{blank}"
+        self.problem(
+            READ_GOAL_ROW,
+            f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{row}）",
+            row=levels[2] or None,
+            column=blank,
+            line=line,
+        )
+        return True
+
+    def goal_texts(self, labels: Sequence[GoalLabel], cells: Sequence[str], line: int) -> None:
         """Read a row of goal texts, each under its label (the nearest label at its left): the
-        year's goal into ``goals``, a line each, the others into ``facts`` under their label."""
+        year's goal into the goals, a line each, the others into the facts under their label."""
         used: set[int] = set()
         for column, cell in enumerate(cells):
             owners = [label for label in labels if label.column <= column]
@@ -335,9 +336,9 @@ class ProjectReading(Reading):
             used.add(column)
             owner = owners[-1]
             if owner.annual:
-                goals += statements(cell)
+                self.goals += statements(cell)
             else:
-                facts.append((owner.label, cell))
+                self.facts.append((owner.label, cell))
         self.extra_cells(cells, used, line, labels[0].label if labels else "绩效目标")
 
     def money_cells(
@@ -449,6 +450,21 @@ class IndicatorCells:
         """The cells of a row under a header's ``columns`` (by field), with no basis."""
         fields = ("level1", "level2", "name", "description", "target")
         return cls(*(field_cell(cells, columns, field) for field in fields))
+
+
+def carried(level1: str, level2: str, above: tuple[str, str]) -> tuple[str, str]:
+    """An indicator's level-1 and level-2, blank ones repeating ``above``'s: the level-2 only
+    under the same level-1."""
+    if not level1:
+        level1 = above[0]
+    if not level2 and above[0] == level1:
+        level2 = above[1]
+    return level1, level2
+
+
+def levels_of(indicator: Indicator | None) -> tuple[str, str]:
+    """The level-1 and level-2 that rows under ``indicator`` carry down (none under none)."""
+    return ("", "") if indicator is None else (indicator.level1, indicator.level2)
 
 
 def field_cell(cells: Sequence[str], columns: Mapping[str, int], field: str) -> str:

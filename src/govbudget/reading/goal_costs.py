@@ -65,11 +65,8 @@ class CostsReader(ProjectReading):
     def read(self) -> None:
         block = _Block.HEADER
         above = ("", "")  # the level-1 and level-2 of the indicator row above
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             key = label_key(cells[0])
-            if not any(cells):
-                continue
             if key == LEVEL_HEADERS[0]:
                 block = _Block.INDICATORS
                 self.read_header(cells, line)

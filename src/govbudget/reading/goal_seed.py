@@ -26,8 +26,10 @@ from govbudget.reading.goal_cells import (
     LEVEL_HEADERS,
     TARGET_HEADER,
     ProjectReading,
+    carried,
     figure_cell,
     label_key,
+    levels_of,
     percent_cell,
     statements,
 )
@@ -341,26 +343,8 @@ class SeedReader(ProjectReading):
 
         level1, level2, name = (cell(header) for header in LEVEL_HEADERS)
         self.extra_cells(cells, set(columns.values()), line, name or "指标")
-        if not level1 and previous is not None:
-            level1 = previous.level1
-        if not level2 and previous is not None and previous.level1 == level1:
-            level2 = previous.level2
-        if not level1 or not level2 or not name:
-            blank = (
-                LEVEL_HEADERS[0]
-                if not level1
-                else LEVEL_HEADERS[1]
-                if not level2
-                else LEVEL_HEADERS[2]
-            )
-            why = "" if blank == LEVEL_HEADERS[2] else f"，且上一行没有可沿用的{blank}"
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{'｜'.join(cells)}）",
-                row=name or None,
-                column=blank,
-                line=line,
-            )
+        level1, level2 = carried(level1, level2, levels_of(previous))
+        if self.blank_level(line, (level1, level2, name), "｜".join(cells)):
             return None
         basis = cell(_BASIS) if _BASIS in columns else None
         indicator = Indicator(level1, level2, name, cell(_DESCRIPTION), cell(TARGET_HEADER), basis)

@@ -26,6 +26,7 @@ from govbudget.reading.goal_cells import (
     figure_cell,
     filled,
     label_key,
+    levels_of,
     statements,
 )
 
@@ -149,11 +150,8 @@ class ShanghaiReader(ProjectReading):
         )
         labels: list[tuple[int, str, int | None]] = []  # the goal labels of the row above
         previous: Indicator | None = None
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             kinds = [_sh_label(cell) for cell in cells]
-            if not any(cells):
-                continue
             if any(label_key(cell) == LEVEL_HEADERS[0] for cell in cells):
                 self.read_header(cells, line)  # also a header repeated on a new page
             elif self.header is not None:
@@ -338,8 +336,7 @@ class ShanghaiReader(ProjectReading):
     ) -> Indicator | None:
         # A blank level repeats the last indicator read, where the other layouts repeat the row
         # above even if it was not read.
-        above = (previous.level1, previous.level2) if previous is not None else ("", "")
-        return self.indicator_row(cells, line, above, columns)[0]
+        return self.indicator_row(cells, line, levels_of(previous), columns)[0]
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.unit is None:

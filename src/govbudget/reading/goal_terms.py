@@ -80,11 +80,8 @@ class TermsReader(ProjectReading):
     def read(self) -> None:
         block = _Block.HEADER
         above = ("", "")  # the level-1 and level-2 of the indicator row above
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             key = label_key(cells[0])
-            if not any(cells):
-                continue
             if key == LEVEL_HEADERS[0]:
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
@@ -93,7 +90,7 @@ class TermsReader(ProjectReading):
             elif key == label_key(_INDICATOR_TITLE):
                 self.extra_cells(cells, {0}, line, cells[0])
             elif names_a_year(cells[0]):
-                self.year = self.year_row(self.year, cells, line)
+                self.read_year_row(cells, line)
             elif key == label_key(_FUNDS) or (block is _Block.FUNDS and not cells[0]):
                 block = _Block.FUNDS
                 self.read_money(cells, line)
@@ -101,7 +98,7 @@ class TermsReader(ProjectReading):
                 block = _Block.GOALS
                 self.goal_labels = goal_labels(cells)
             elif block is _Block.GOALS and not cells[0]:
-                self.goal_texts(self.goal_labels, cells, line, self.facts, self.goals)
+                self.goal_texts(self.goal_labels, cells, line)
             elif cells[0]:
                 block = _Block.HEADER
                 self.read_label_row(cells, line, _FACT_LABELS)
