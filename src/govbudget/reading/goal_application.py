@@ -12,17 +12,18 @@ from collections.abc import Sequence
 
 import attrs
 
-from govbudget.amounts import Unit
-from govbudget.checks import Finding, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
-from govbudget.performance import Indicator, ProjectPerformanceGoal
+from govbudget.checks import Severity
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
+from govbudget.performance import ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
     GoalLabel,
-    IndicatorCells,
-    Reading,
+    ProjectReading,
+    field_cell,
     filled,
+    goal_labels,
     label_key,
-    label_pairs,
     money_cell,
     names_a_year,
 )
@@ -30,12 +31,10 @@ from govbudget.vocabulary.placeholders import TEMPLATE_ROW
 
 __all__ = ["ApplicationReader", "application_marks"]
 
-_NAME = "项目名称"
 _MONEY = "年度资金总额及构成"
 _APPROVAL = "项目立项情况"
 _PLAN = "项目实施进度计划"
 _GOALS = "项目绩效目标"
-_ANNUAL_GOAL = "年度目标"
 _LONG_TERM = "长期绩效指标"
 _ANNUAL = "年度绩效指标"
 _FACT_LABELS = frozenset(
@@ -48,14 +47,7 @@ _OTHER = "其他"
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 # The labels only this layout prints, by which read_goal_grid recognises it.
 _MARKS = frozenset(label_key(label) for label in (_MONEY, _APPROVAL, _PLAN, _LONG_TERM, _ANNUAL))
-_INDICATOR_COLUMNS = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "指标内容": "name",
-    "指标值": "target",
-    "备注": "remark",
-}
+_INDICATOR_COLUMNS = {**INDICATOR_FIELDS, "指标内容": "name", "备注": "remark"}
 
 
 class _Block(enum.Enum):
@@ -90,30 +82,20 @@ def _is_template_row(cells: Sequence[str]) -> bool:
 
 
 @attrs.define
-class ApplicationReader(Reading):
+class ApplicationReader(ProjectReading):
     """The state of one reading of the application form."""
 
-    rows: list[list[str]]
-    year: int | None
-    name: str = ""
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
     money: list[tuple[str, str, str, int]] = attrs.Factory(list)  # field, label, cell, line
     plan_headers: list[tuple[int, str]] = attrs.Factory(list)
     goal_labels: list[GoalLabel] = attrs.Factory(list)
     columns: dict[str, int] | None = None  # the indicator columns, once a header is read
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         block = _Block.HEADER
         above = ("", "")  # the level-1 and level-2 of the indicator row above
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             key = label_key(cells[0])
             started = _BLOCKS.get(key)
-            if not any(cells):
-                continue
             if _is_template_row(cells):
                 self.problem(
                     READ_GOAL_ROW,
@@ -121,7 +103,7 @@ class ApplicationReader(Reading):
                     line=line,
                     severity=Severity.WARNING,
                 )
-            elif key == label_key("一级指标"):
+            elif key == LEVEL_HEADERS[0]:
                 self.read_header(cells, line)
                 above = ("", "")
             elif started is not None:
@@ -129,24 +111,21 @@ class ApplicationReader(Reading):
                 above = ("", "")
                 self.read_block_start(block, cells, line)
             elif block in (_Block.LONG_TERM, _Block.ANNUAL) and self.columns is not None:
-                above = self.read_indicator(cells, line, above, block is _Block.LONG_TERM)
+                long_term = block is _Block.LONG_TERM
+                above = self.read_indicator(cells, line, above, self.columns, long_term)
             elif names_a_year(cells[0]):
-                self.year = self.year_row(self.year, cells, line)
+                self.read_year_row(cells, line)
             elif not cells[0] and block is _Block.MONEY:
                 self.read_money(cells, line)
             elif not cells[0] and block in (_Block.APPROVAL, _Block.PLAN):
                 self.read_sub_rows(block, cells, line)
             elif not cells[0] and block is _Block.GOALS:
-                self.goal_texts(self.goal_labels, cells, line, self.facts, self.goals)
+                self.goal_texts(self.goal_labels, cells, line)
             elif cells[0]:
                 block = _Block.HEADER
-                self.read_labelled(cells, line)
+                self.read_label_row(cells, line, _FACT_LABELS)
             else:
-                self.problem(
-                    READ_GOAL_ROW,
-                    f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
-                    line=line,
-                )
+                self.stray_row(cells, line)
 
     def read_block_start(self, block: _Block, cells: list[str], line: int) -> None:
         if block is _Block.MONEY:
@@ -156,28 +135,9 @@ class ApplicationReader(Reading):
         elif block is _Block.PLAN:
             self.plan_headers = [(c, cell) for c, cell in enumerate(cells) if cell and c > 1]
         elif block is _Block.GOALS:
-            self.goal_labels = [
-                GoalLabel(column, cell, label_key(cell) == label_key(_ANNUAL_GOAL))
-                for column, cell in enumerate(cells)
-                if cell and column > 0
-            ]
+            self.goal_labels = goal_labels(cells)
         else:  # 长期绩效指标, 年度绩效指标: a title over its own header
             self.extra_cells(cells, {0}, line, cells[0])
-
-    def read_labelled(self, cells: list[str], line: int) -> None:
-        pairs, unplaced = label_pairs(
-            cells, lambda cell: label_key(cell) in _FACT_LABELS or label_key(cell) == _NAME
-        )
-        for _column, label, value in pairs:
-            if label_key(label) != _NAME:
-                self.facts.append((label, value))
-            elif self.name:
-                self.problem(
-                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
-                )
-            else:
-                self.name = value
-        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
 
     def read_money(self, cells: list[str], line: int) -> None:
         """A row of the money by source: its label in the second cell, the amount in the third;
@@ -186,12 +146,7 @@ class ApplicationReader(Reading):
         key = _money_key(label)
         field = _MONEY_FIELDS.get(key, "other_funds" if key == _OTHER else None)
         if field is None:
-            self.problem(
-                READ_GOAL_CELL,
-                f"{_MONEY}的“{label}”不是本版式的栏目，“{value}”未读取",
-                row=_MONEY,
-                line=line,
-            )
+            self.unknown_money(_MONEY, label, value, line)
         else:
             self.money.append((field, label, value, line))
             printed = money_cell(value)
@@ -213,49 +168,24 @@ class ApplicationReader(Reading):
         self.extra_cells(cells, used, line, cells[1] or cells[0])
 
     def read_header(self, cells: list[str], line: int) -> None:
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            field = _INDICATOR_COLUMNS.get(label_key(cell))
-            if field is not None:
-                columns[field] = column
-            elif cell:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                    column=cell,
-                    line=line,
-                )
-        missing = [
-            field for field in ("level1", "level2", "name", "target") if field not in columns
-        ]
-        if missing:
-            self.problem(
-                READ_GOAL_MISSING,
-                f"指标表头缺少“{'、'.join(missing)}”所在栏，其下各行未读取",
-                line=line,
-            )
-            columns = {}
-        self.columns = columns
+        columns = self.header_columns(
+            cells, line, lambda cell: _INDICATOR_COLUMNS.get(label_key(cell))
+        )
+        self.columns = self.complete_columns(columns, line)
 
     def read_indicator(
-        self, cells: list[str], line: int, above: tuple[str, str], long_term: bool
+        self,
+        cells: list[str],
+        line: int,
+        above: tuple[str, str],
+        columns: dict[str, int],
+        long_term: bool,
     ) -> tuple[str, str]:
-        columns = self.columns
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
-            )
-            return above
-
-        def cell(field: str) -> str:
-            return cells[columns[field]] if field in columns else ""
-
-        self.extra_cells(cells, set(columns.values()), line, cell("name") or "指标")
-        printed = IndicatorCells(cell("level1"), cell("level2"), cell("name"), "", cell("target"))
-        indicator, levels = self.indicator(printed, line, above, cells)
+        # The model holds the year's indicators only.
+        indicator, levels = self.indicator_row(cells, line, above, columns, keep=not long_term)
         if indicator is None:
             return levels
-        if long_term:  # the model holds the year's indicators only
+        if long_term:
             self.problem(
                 READ_GOAL_ROW,
                 f"第 {line} 行是长期绩效指标“{indicator.name}”（指标值“{indicator.target.text}”），"
@@ -264,42 +194,22 @@ class ApplicationReader(Reading):
                 line=line,
                 severity=Severity.WARNING,
             )
-            return levels
-        if cell("remark"):
+        elif remark := field_cell(cells, columns, "remark"):
             self.problem(
                 READ_GOAL_CELL,
-                f"“{indicator.name}”的备注“{cell('remark')}”未读取：指标没有备注栏",
+                f"“{indicator.name}”的备注“{remark}”未读取：指标没有备注栏",
                 row=indicator.name,
                 column="备注",
                 line=line,
                 severity=Severity.WARNING,
             )
-        self.indicators.append(indicator)
         return levels
 
     def goal(self) -> ProjectPerformanceGoal | None:
         unit, funds = self.money_cells(self.money, _MONEY)
-        if unit is None and self.money:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
         if self.columns is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=unit or Unit.WAN_YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=funds.get("budget"),
-                financial_funds=funds.get("financial_funds"),
-                other_funds=funds.get("other_funds"),
-                own_funds=funds.get("own_funds"),
-            ),
-        )
+            self.no_header()
+        return self.project_goal(unit, **funds)
 
 
 def application_marks(starts: Sequence[str]) -> bool:

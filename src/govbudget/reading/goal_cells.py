@@ -1,13 +1,15 @@
 """What the readers of the layouts of a project goal table share: the findings of one
 reading; cells read as labels, money and percentages; rows of labels and their values, the
-goal texts under their labels, the budget year's row and the indicator rows."""
+goal texts under their labels, the budget year's row, the indicator header and its rows; and
+the goal built from what was read."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import attrs
 
@@ -30,16 +32,25 @@ from govbudget.performance import (
 )
 
 __all__ = [
+    "INDICATOR_FIELDS",
+    "LEVEL_HEADERS",
+    "TARGET_HEADER",
     "GoalLabel",
     "IndicatorCells",
+    "ProjectReading",
     "Reading",
+    "carried",
+    "field_cell",
     "figure_cell",
     "filled",
+    "goal_labels",
     "label_key",
     "label_pairs",
+    "levels_of",
     "money_cell",
     "names_a_year",
     "percent_cell",
+    "statements",
 ]
 
 _SPACE = re.compile(r"\s+")
@@ -57,30 +68,26 @@ _YEAR_ROW = re.compile(r"\(?(?P<year>[0-9]{4})年度?\)?")
 _MONEY = re.compile(
     r"(?P<figure>[-+]?[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>亿元|万元|元)?(?P<rest>.*)", re.S
 )
-_LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
+LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
+TARGET_HEADER = "指标值"
+# The indicator columns no layout goes without, each by the field of IndicatorCells it holds;
+# a layout's own headings add to them (绩效指标描述, 指标内容, 当年预期实现值 …).
+INDICATOR_FIELDS = {
+    LEVEL_HEADERS[0]: "level1",
+    LEVEL_HEADERS[1]: "level2",
+    LEVEL_HEADERS[2]: "name",
+    TARGET_HEADER: "target",
+}
+_ANNUAL_GOAL = "年度目标"
+_NAME = "项目名称"
+_Field = TypeVar("_Field")
 
 
 class Reading:
-    """What the readers of both layouts share: the findings of one reading."""
+    """What the readers of goal tables share, a department's too: the findings of one
+    reading."""
 
     found: list[Finding]
-
-    def build(
-        self, name: str, year: int | None, make: Callable[[int], ProjectPerformanceGoal]
-    ) -> ProjectPerformanceGoal | None:
-        """The goal ``make`` builds for ``year``; ``None``, with a finding, when the grid lacks
-        the name or the year, or the goal cannot be built from what was read."""
-        if not name:
-            self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
-            return None
-        if year is None:
-            self.problem(READ_GOAL_MISSING, _NO_YEAR)
-            return None
-        try:
-            return make(year)
-        except GoalError as error:
-            self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
-            return None
 
     def problem(
         self,
@@ -106,12 +113,163 @@ class Reading:
                     line=line,
                 )
 
-    def year_row(self, year: int | None, cells: Sequence[str], line: int) -> int | None:
-        """The budget year from a form's year row (（2021年度）): the year given wins, and a
-        printed year that differs from it is reported; ``None`` when neither is there."""
+
+@attrs.define
+class ProjectReading(Reading):
+    """What the readers of the layouts of a project goal table share: the grid's rows, what
+    one reading has read so far, and the reading of what the layouts print alike. ``year`` is
+    the year given, then the year printed where none was given."""
+
+    rows: list[list[str]]
+    year: int | None
+    name: str = ""
+    facts: list[tuple[str, str]] = attrs.Factory(list)
+    goals: list[str] = attrs.Factory(list)
+    indicators: list[Indicator] = attrs.Factory(list)
+    found: list[Finding] = attrs.Factory(list)
+
+    def printed_rows(self) -> Iterator[tuple[int, list[str]]]:
+        """The rows that print anything, each with its line."""
+        return ((index + 1, cells) for index, cells in enumerate(self.rows) if any(cells))
+
+    def project_goal(self, unit: Unit, **parts: Any) -> ProjectPerformanceGoal | None:
+        """The goal read, in ``unit``, with the ``parts`` only some layouts print (the money by
+        field, the costs, the code …); ``None``, with a finding, when the grid lacks the name or
+        the year, or the goal cannot be built from what was read."""
+        if not self.name:
+            self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
+            return None
+        if self.year is None:
+            self.problem(READ_GOAL_MISSING, _NO_YEAR)
+            return None
+        try:
+            return ProjectPerformanceGoal(
+                year=self.year,
+                name=self.name,
+                unit=unit,
+                goals=self.goals,
+                indicators=self.indicators,
+                facts=self.facts,
+                **{"code": "", **parts},  # the seed's layout alone prints a code
+            )
+        except GoalError as error:
+            self.problem(READ_GOAL_CELL, f"无法建立项目绩效目标：{error}")
+            return None
+
+    def stray_row(self, cells: Sequence[str], line: int) -> None:
+        self.problem(
+            READ_GOAL_ROW,
+            f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
+            line=line,
+        )
+
+    def unknown_heading(self, cell: str, line: int) -> None:
+        self.problem(
+            READ_GOAL_CELL,
+            f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
+            column=cell,
+            line=line,
+        )
+
+    def no_header(self) -> None:
+        self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+
+    def no_unit(self, unit: Unit) -> None:
+        """Report that no cell prints the money's unit, which is read as ``unit``."""
+        self.problem(
+            READ_GOAL_MISSING, f"未印金额单位，按{unit.label}读取", severity=Severity.WARNING
+        )
+
+    def read_label_row(self, cells: Sequence[str], line: int, fact_labels: Collection[str]) -> None:
+        """Read a row of labels, each followed by its value: 项目名称's names the project, the
+        others' (``fact_labels``, as label_key prints them) are kept as facts."""
+
+        def is_label(cell: str) -> bool:
+            return label_key(cell) in fact_labels or label_key(cell) == _NAME
+
+        pairs, unplaced = label_pairs(cells, is_label)
+        for _column, label, value in pairs:
+            if label_key(label) != _NAME:
+                self.facts.append((label, value))
+            elif self.name:
+                self.problem(
+                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
+                )
+            else:
+                self.name = value
+        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
+
+    def header_columns(
+        self, cells: Sequence[str], line: int, field_of: Callable[[str], _Field | None]
+    ) -> dict[_Field, int]:
+        """The columns of an indicator header by the field ``field_of`` reads each heading as;
+        a heading it does not know is reported, and its column left unread."""
+        columns: dict[_Field, int] = {}
+        for column, cell in enumerate(cells):
+            field = field_of(cell)
+            if field is not None:
+                columns[field] = column
+            elif cell:
+                self.unknown_heading(cell, line)
+        return columns
+
+    def complete_columns(
+        self, columns: dict[str, int], line: int, which: str = ""
+    ) -> dict[str, int]:
+        """The columns of an indicator header, or none, reported, when it lacks a column of
+        :data:`INDICATOR_FIELDS` (``which`` says which indicators' header it is)."""
+        missing = [field for field in INDICATOR_FIELDS.values() if field not in columns]
+        if not missing:
+            return columns
+        self.problem(
+            READ_GOAL_MISSING,
+            f"指标表头缺少{which}“{'、'.join(missing)}”所在栏，其下各行未读取",
+            line=line,
+        )
+        return {}
+
+    def indicator_row(
+        self,
+        cells: Sequence[str],
+        line: int,
+        above: tuple[str, str],
+        columns: Mapping[str, int],
+        *,
+        read_elsewhere: Iterable[int] = (),
+        keep: bool = True,
+    ) -> tuple[Indicator | None, tuple[str, str]]:
+        """The indicator of a row under a header's ``columns`` (by field), as :meth:`indicator`
+        reads it, kept among the goal's indicators if ``keep``; the cells in no column and not
+        ``read_elsewhere`` are reported. A header that could not be read (no columns) leaves
+        every row under it unread, each reported."""
+        if not columns:
+            self.problem(
+                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
+            )
+            return None, above
+        printed = IndicatorCells.read(cells, columns)
+        used = {*columns.values(), *read_elsewhere}
+        self.extra_cells(cells, used, line, printed.name or "指标")
+        indicator, levels = self.indicator(printed, line, above, cells)
+        if indicator is not None and keep:
+            self.indicators.append(indicator)
+        return indicator, levels
+
+    def unknown_money(self, row: str, label: str, value: str, line: int) -> None:
+        self.problem(
+            READ_GOAL_CELL,
+            f"{row}的“{label}”不是本版式的栏目，“{value}”未读取",
+            row=row,
+            line=line,
+        )
+
+    def read_year_row(self, cells: Sequence[str], line: int) -> None:
+        """Read the budget year from a form's year row (（2021年度）): the year given wins, and
+        a printed year that differs from it is reported."""
         self.extra_cells(cells, {0}, line, cells[0])
         match = _YEAR_ROW.fullmatch(label_key(cells[0]))
         printed = int(match["year"]) if match else None
+        year = self.year
         if year is not None and printed is not None and printed != year:
             self.problem(
                 READ_GOAL_CELL,
@@ -119,7 +277,7 @@ class Reading:
                 row=cells[0],
                 line=line,
             )
-        return year if year is not None else printed
+        self.year = year if year is not None else printed
 
     def indicator(
         self, cells: IndicatorCells, line: int, above: tuple[str, str], printed: Sequence[str]
@@ -131,11 +289,8 @@ class Reading:
         A level-1 left blank with no row above to repeat takes the level-1 its level-2 belongs
         to in the framework, reported as an error (the table does leave it out).
         """
-        level1, level2, name = cells.level1, cells.level2, cells.name
-        if not level1:
-            level1 = above[0]
-        if not level2 and above[0] == level1:
-            level2 = above[1]
+        level1, level2 = carried(cells.level1, cells.level2, above)
+        name = cells.name
         kind = Level2.read(level2)
         if name and not level1 and kind is not None:
             level1 = kind.parent.label
@@ -144,35 +299,35 @@ class Reading:
                 f"第 {line} 行指标“{name}”的一级指标空白，且上一行没有可沿用的一级指标："
                 f"按二级指标“{level2}”所属读作“{level1}”",
                 row=name,
-                column=_LEVEL_HEADERS[0],
+                column=LEVEL_HEADERS[0],
                 line=line,
             )
-        if not level1 or not level2 or not name:
-            blank = (
-                _LEVEL_HEADERS[0] if not level1 else _LEVEL_HEADERS[1] if not level2 else "三级指标"
-            )
-            why = "" if blank == "三级指标" else f"，且上一行没有可沿用的{blank}"
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{filled(printed)}）",
-                row=name or None,
-                column=blank,
-                line=line,
-            )
+        if self.blank_level(line, (level1, level2, name), filled(printed)):
             return None, (level1, level2)
         indicator = Indicator(level1, level2, name, cells.description, cells.target, cells.basis)
         return indicator, (level1, level2)
 
-    def goal_texts(
-        self,
-        labels: Sequence[GoalLabel],
-        cells: Sequence[str],
-        line: int,
-        facts: list[tuple[str, str]],
-        goals: list[str],
-    ) -> None:
+    def blank_level(self, line: int, levels: tuple[str, str, str], row: str) -> bool:
+        """Whether an indicator's level-1, level-2 or name (``levels``, blank ones carried
+        down) is blank; if so it is reported, quoting the row as ``row``."""
+        if all(levels):
+            return False
+        blank = next(
+            header for header, level in zip(LEVEL_HEADERS, levels, strict=True) if not level
+        )
+        why = "" if blank == LEVEL_HEADERS[2] else f"，且上一行没有可沿用的{blank}"
+        self.problem(
+            READ_GOAL_ROW,
+            f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{row}）",
+            row=levels[2] or None,
+            column=blank,
+            line=line,
+        )
+        return True
+
+    def goal_texts(self, labels: Sequence[GoalLabel], cells: Sequence[str], line: int) -> None:
         """Read a row of goal texts, each under its label (the nearest label at its left): the
-        year's goal into ``goals``, a line each, the others into ``facts`` under their label."""
+        year's goal into the goals, a line each, the others into the facts under their label."""
         used: set[int] = set()
         for column, cell in enumerate(cells):
             owners = [label for label in labels if label.column <= column]
@@ -181,17 +336,17 @@ class Reading:
             used.add(column)
             owner = owners[-1]
             if owner.annual:
-                goals += [part.strip() for part in cell.splitlines() if part.strip()]
+                self.goals += statements(cell)
             else:
-                facts.append((owner.label, cell))
+                self.facts.append((owner.label, cell))
         self.extra_cells(cells, used, line, labels[0].label if labels else "绩效目标")
 
     def money_cells(
         self, printed: Sequence[tuple[str, str, str, int]], row: str
-    ) -> tuple[Unit | None, dict[str, Figure]]:
+    ) -> tuple[Unit, dict[str, Figure]]:
         """Read money cells printed with their unit ("10000万元"): ``printed`` holds each one's
-        field, label, cell and line. The unit is the one printed (``None`` when no cell prints
-        one: the figures are then read in 万元); figures with more decimals than it publishes
+        field, label, cell and line. The unit is the one printed (万元 when no cell prints one,
+        reported if there are cells); figures with more decimals than it publishes
         (10606.7522万元, to the 元) or printed in two units are read in 元, converted exactly,
         and the change of unit is noted. A cell that is no figure is reported and read blank."""
         read: list[tuple[str, Decimal, Unit | None]] = []
@@ -229,7 +384,9 @@ class Reading:
         for field, value, printed_unit in read:
             given = printed_unit or unit or Unit.WAN_YUAN
             figures[field] = convert(value, given, unit or given)
-        return unit, figures
+        if unit is None and printed:
+            self.no_unit(Unit.WAN_YUAN)
+        return unit or Unit.WAN_YUAN, figures
 
     def located(self, name: str) -> tuple[Finding, ...]:
         """The findings, located in the table of the project named ``name``."""
@@ -254,6 +411,11 @@ def figure_cell(text: str, label: str, unit: Unit) -> tuple[Figure, str | None]:
 
 def percent_cell(value: Decimal | None) -> str:
     return "" if value is None else f"{format_amount(value)}%"
+
+
+def statements(cell: str) -> list[str]:
+    """The goal statements of a cell, a line each."""
+    return [part.strip() for part in cell.splitlines() if part.strip()]
 
 
 def filled(cells: Sequence[str]) -> str:
@@ -282,6 +444,41 @@ class IndicatorCells:
     description: str
     target: str
     basis: str | None = None
+
+    @classmethod
+    def read(cls, cells: Sequence[str], columns: Mapping[str, int]) -> IndicatorCells:
+        """The cells of a row under a header's ``columns`` (by field), with no basis."""
+        fields = ("level1", "level2", "name", "description", "target")
+        return cls(*(field_cell(cells, columns, field) for field in fields))
+
+
+def carried(level1: str, level2: str, above: tuple[str, str]) -> tuple[str, str]:
+    """An indicator's level-1 and level-2, blank ones repeating ``above``'s: the level-2 only
+    under the same level-1."""
+    if not level1:
+        level1 = above[0]
+    if not level2 and above[0] == level1:
+        level2 = above[1]
+    return level1, level2
+
+
+def levels_of(indicator: Indicator | None) -> tuple[str, str]:
+    """The level-1 and level-2 that rows under ``indicator`` carry down (none under none)."""
+    return ("", "") if indicator is None else (indicator.level1, indicator.level2)
+
+
+def field_cell(cells: Sequence[str], columns: Mapping[str, int], field: str) -> str:
+    """The cell of a row in the column of ``field``; "" where the header has no such column."""
+    return cells[columns[field]] if field in columns else ""
+
+
+def goal_labels(cells: Sequence[str]) -> list[GoalLabel]:
+    """The labels of a row heading goal texts, the first cell (the row's own label) aside."""
+    return [
+        GoalLabel(column, cell, label_key(cell) == _ANNUAL_GOAL)
+        for column, cell in enumerate(cells)
+        if cell and column > 0
+    ]
 
 
 def label_pairs(

@@ -9,22 +9,22 @@ from collections.abc import Sequence
 import attrs
 
 from govbudget.amounts import Unit
-from govbudget.checks import Finding, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
-from govbudget.performance import CostFigure, CostItem, Indicator, ProjectPerformanceGoal
+from govbudget.checks import Severity
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
+from govbudget.performance import CostFigure, CostItem, ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
-    IndicatorCells,
-    Reading,
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
+    ProjectReading,
     figure_cell,
     filled,
     label_key,
-    label_pairs,
+    statements,
 )
 
 __all__ = ["CostsReader", "costs_marks"]
 
 _COSTS = "项目预算成本构成"
-_NAME = "项目名称"
 _GOALS = "绩效目标"
 _INDICATORS = "绩效指标"
 # The labels of the header block whose values are kept as facts.
@@ -37,13 +37,10 @@ _MARKS = frozenset({label_key("立项依据"), label_key("主管部门审核意�
 _TOTALS = frozenset({"合计", "总计"})
 _BASIS_WORD = "依据"  # 测算(公式)依据: the column of the estimate's basis, not a figure
 _INDICATOR_COLUMNS = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
+    **INDICATOR_FIELDS,
     "绩效标准": "description",
     "绩效指标描述": "description",
     "当年预期实现值": "target",
-    "指标值": "target",
 }
 
 
@@ -54,42 +51,27 @@ class _Block(enum.Enum):
     INDICATORS = enum.auto()
 
 
-def _is_label(cell: str) -> bool:
-    key = label_key(cell)
-    return key in _FACT_LABELS or key == label_key(_NAME)
-
-
 @attrs.define
-class CostsReader(Reading):
+class CostsReader(ProjectReading):
     """The state of one reading of the layout with 项目预算成本构成."""
 
-    rows: list[list[str]]
-    year: int | None
-    name: str = ""
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
     # The cost columns: each figure column's index and label, and the basis column's index.
     cost_columns: list[tuple[int, str]] = attrs.Factory(list)
     basis_column: int | None = None
     costs: list[CostItem] = attrs.Factory(list)
     cost_total: CostItem | None = None
     columns: dict[str, int] | None = None  # the indicator columns, once the header is read
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         block = _Block.HEADER
         above = ("", "")  # the level-1 and level-2 of the indicator row above
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             key = label_key(cells[0])
-            if not any(cells):
-                continue
-            if key == label_key("一级指标"):
+            if key == LEVEL_HEADERS[0]:
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.columns is not None:
-                above = self.read_indicator(cells, line, above)
+                above = self.indicator_row(cells, line, above, self.columns)[1]
             elif key.startswith(label_key(_COSTS)):
                 block = _Block.COSTS
                 self.read_cost_header(cells, line)
@@ -107,30 +89,13 @@ class CostsReader(Reading):
                 self.read_goals(cells)
             elif cells[0]:
                 block = _Block.HEADER
-                self.read_labelled(cells, line)
+                self.read_label_row(cells, line, _FACT_LABELS)
             else:
-                self.problem(
-                    READ_GOAL_ROW,
-                    f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
-                    line=line,
-                )
-
-    def read_labelled(self, cells: list[str], line: int) -> None:
-        pairs, unplaced = label_pairs(cells, _is_label)
-        for _column, label, value in pairs:
-            if label_key(label) != label_key(_NAME):
-                self.facts.append((label, value))
-            elif self.name:
-                self.problem(
-                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
-                )
-            else:
-                self.name = value
-        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
+                self.stray_row(cells, line)
 
     def read_goals(self, cells: list[str]) -> None:
         for cell in cells[1:]:
-            self.goals += [part.strip() for part in cell.splitlines() if part.strip()]
+            self.goals += statements(cell)
 
     def read_cost_header(self, cells: list[str], line: int) -> None:
         if self.cost_columns:
@@ -164,18 +129,9 @@ class CostsReader(Reading):
             )
 
     def read_header(self, cells: list[str], line: int) -> None:
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            field = _INDICATOR_COLUMNS.get(label_key(cell))
-            if field is not None:
-                columns[field] = column
-            elif cell:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                    column=cell,
-                    line=line,
-                )
+        columns = self.header_columns(
+            cells, line, lambda cell: _INDICATOR_COLUMNS.get(label_key(cell))
+        )
         level2 = columns.get("level2")
         if "name" not in columns and level2 is not None and cells[level2 + 1 : level2 + 2] == [""]:
             # 鄂州 prints no 三级指标 over the names, which stand right of the level-2.
@@ -186,60 +142,14 @@ class CostsReader(Reading):
                 line=line,
                 severity=Severity.INFO,
             )
-        missing = [
-            field for field in ("level1", "level2", "name", "target") if field not in columns
-        ]
-        if missing:
-            self.problem(
-                READ_GOAL_MISSING,
-                f"指标表头缺少“{'、'.join(missing)}”所在栏，其下各行未读取",
-                line=line,
-            )
-            columns = {}
-        self.columns = columns
-
-    def read_indicator(
-        self, cells: list[str], line: int, above: tuple[str, str]
-    ) -> tuple[str, str]:
-        columns = self.columns
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
-            )
-            return above
-
-        def cell(field: str) -> str:
-            return cells[columns[field]] if field in columns else ""
-
-        self.extra_cells(cells, set(columns.values()), line, cell("name") or "指标")
-        printed = IndicatorCells(
-            cell("level1"), cell("level2"), cell("name"), cell("description"), cell("target")
-        )
-        indicator, levels = self.indicator(printed, line, above, cells)
-        if indicator is not None:
-            self.indicators.append(indicator)
-        return levels
+        self.columns = self.complete_columns(columns, line)
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.cost_columns:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
+            self.no_unit(Unit.WAN_YUAN)
         if self.columns is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=Unit.WAN_YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                costs=self.costs,
-                cost_total=self.cost_total,
-            ),
-        )
+            self.no_header()
+        return self.project_goal(Unit.WAN_YUAN, costs=self.costs, cost_total=self.cost_total)
 
 
 def costs_marks(starts: Sequence[str]) -> bool:

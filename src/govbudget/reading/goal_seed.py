@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import attrs
 
 from govbudget.amounts import Figure, Unit, format_amount
-from govbudget.checks import Finding, Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.errors import AmountError
 from govbudget.performance import (
@@ -22,7 +21,18 @@ from govbudget.performance import (
     SpendingCheckpoint,
     parse_percent,
 )
-from govbudget.reading.goal_cells import Reading, figure_cell, label_key, percent_cell
+from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
+    TARGET_HEADER,
+    ProjectReading,
+    carried,
+    figure_cell,
+    label_key,
+    levels_of,
+    percent_cell,
+    statements,
+)
 
 __all__ = ["SeedReader", "render_goal_grid", "seed_marks"]
 
@@ -40,8 +50,9 @@ _BUDGET_LABELS = (
     ("own_funds", "自有资金"),
 )
 _OPTIONAL_FUNDS = ("carry_over", "own_funds")  # printed only by the goals that have them
-_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
-_REQUIRED_HEADERS = ("一级指标", "二级指标", "三级指标", "指标值")
+_DESCRIPTION = "绩效指标描述"
+_BASIS = "指标值确定依据"
+_HEADERS = (*LEVEL_HEADERS, _DESCRIPTION, TARGET_HEADER, _BASIS)
 
 
 _FIELD_OF_LABEL = {label_key(label): field for field, label in _BUDGET_LABELS} | {
@@ -136,22 +147,15 @@ def render_goal_grid(goal: ProjectPerformanceGoal) -> list[list[str]]:
 
 
 @attrs.define
-class SeedReader(Reading):
+class SeedReader(ProjectReading):
     """The state of one reading of the seed's layout: what has been read so far and what could
     not be."""
 
-    rows: list[list[str]]
-    year: int | None
     unit: Unit | None = None
     code: str = ""
-    name: str = ""
     funds: dict[str, Figure] = attrs.Factory(dict)
     purpose: str = ""
     schedule: list[SpendingCheckpoint] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def figure(self, text: str, label: str, line: int) -> Figure:
         value, problem = figure_cell(text, label, self.unit or Unit.WAN_YUAN)
@@ -283,7 +287,7 @@ class SeedReader(Reading):
             if last > index and (cells[0] or not any(cells)):
                 break
             for cell in cells[1:]:
-                self.goals += [line.strip() for line in cell.splitlines() if line.strip()]
+                self.goals += statements(cell)
             last += 1
         return last - 1
 
@@ -294,22 +298,13 @@ class SeedReader(Reading):
 
     def read_indicators(self, start: int) -> None:
         if start >= len(self.rows):
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+            self.no_header()
             return
         header = self.rows[start]
-        columns: dict[str, int] = {}
-        for index, cell in enumerate(header):
-            known = _HEADER_KEYS.get(label_key(cell))
-            if known is not None:
-                columns[known] = index
-            elif cell:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                    column=cell,
-                    line=start + 1,
-                )
-        missing = [header for header in _REQUIRED_HEADERS if header not in columns]
+        columns = self.header_columns(
+            header, start + 1, lambda cell: _HEADER_KEYS.get(label_key(cell))
+        )
+        missing = [header for header in INDICATOR_FIELDS if header not in columns]
         if missing:
             self.problem(
                 READ_GOAL_MISSING,
@@ -346,52 +341,25 @@ class SeedReader(Reading):
         def cell(header: str) -> str:
             return cells[columns[header]] if header in columns else ""
 
-        used = set(columns.values())
-        self.extra_cells(cells, used, line, cell("三级指标") or "指标")
-        level1, level2 = cell("一级指标"), cell("二级指标")
-        if not level1 and previous is not None:
-            level1 = previous.level1
-        if not level2 and previous is not None and previous.level1 == level1:
-            level2 = previous.level2
-        name = cell("三级指标")
-        if not level1 or not level2 or not name:
-            blank = "一级指标" if not level1 else "二级指标" if not level2 else "三级指标"
-            why = "" if blank == "三级指标" else f"，且上一行没有可沿用的{blank}"
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{'｜'.join(cells)}）",
-                row=name or None,
-                column=blank,
-                line=line,
-            )
+        level1, level2, name = (cell(header) for header in LEVEL_HEADERS)
+        self.extra_cells(cells, set(columns.values()), line, name or "指标")
+        level1, level2 = carried(level1, level2, levels_of(previous))
+        if self.blank_level(line, (level1, level2, name), "｜".join(cells)):
             return None
-        basis = cell("指标值确定依据") if "指标值确定依据" in columns else None
-        indicator = Indicator(level1, level2, name, cell("绩效指标描述"), cell("指标值"), basis)
+        basis = cell(_BASIS) if _BASIS in columns else None
+        indicator = Indicator(level1, level2, name, cell(_DESCRIPTION), cell(TARGET_HEADER), basis)
         self.indicators.append(indicator)
         return indicator
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.unit is None:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code=self.code,
-                name=self.name,
-                unit=self.unit or Unit.WAN_YUAN,
-                purpose=self.purpose,
-                schedule=self.schedule,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=self.funds.get("budget"),
-                financial_funds=self.funds.get("financial_funds"),
-                other_funds=self.funds.get("other_funds"),
-                carry_over=self.funds.get("carry_over"),
-                own_funds=self.funds.get("own_funds"),
-            ),
+            self.no_unit(Unit.WAN_YUAN)
+        return self.project_goal(
+            self.unit or Unit.WAN_YUAN,
+            code=self.code,
+            purpose=self.purpose,
+            schedule=self.schedule,
+            **self.funds,
         )
 
 

@@ -11,15 +11,24 @@ from collections.abc import Sequence
 import attrs
 
 from govbudget.amounts import Figure, Unit
-from govbudget.checks import Finding, Severity
+from govbudget.checks import Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
 from govbudget.errors import AmountError
 from govbudget.performance import (
     Indicator,
-    Level2,
     ProjectPerformanceGoal,
 )
-from govbudget.reading.goal_cells import Reading, figure_cell, filled, label_key
+from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
+    TARGET_HEADER,
+    ProjectReading,
+    figure_cell,
+    filled,
+    label_key,
+    levels_of,
+    statements,
+)
 
 __all__ = ["ShanghaiReader", "shanghai_marks"]
 
@@ -78,8 +87,6 @@ _SH_STARTS = frozenset(
 )
 _SH_YEAR = re.compile(r"\((?P<year>.*)年度\)")  # （2026年度）, as label_key prints it
 _SH_UNIT = re.compile(r"项目资金(?:\((?P<unit>.*)\))?")
-_SH_LEVELS = ("一级指标", "二级指标", "三级指标")
-_SH_TARGET = "指标值"  # the target column is headed 年度(/项目)指标值
 _SH_GOALS_ROW = "项目绩效目标"
 _QUOTE = '"'
 
@@ -98,6 +105,14 @@ def _sh_label(cell: str) -> _Label | None:
     return kind
 
 
+def _sh_field(cell: str) -> str | None:
+    """The field an indicator heading names: the target's is headed 年度(/项目)指标值."""
+    key = label_key(cell)
+    if key.endswith(TARGET_HEADER):
+        return INDICATOR_FIELDS[TARGET_HEADER]
+    return INDICATOR_FIELDS.get(key)
+
+
 def _unquoted(text: str) -> str | None:
     r"""The text inside a pair of ASCII double quotes that encloses all of it, else ``None``.
 
@@ -111,22 +126,15 @@ def _unquoted(text: str) -> str | None:
 
 
 @attrs.define
-class ShanghaiReader(Reading):
+class ShanghaiReader(ProjectReading):
     """The state of one reading of Shanghai's layout: what has been read so far and what could
-    not be. ``year`` is the year given, then the year printed where none was given."""
+    not be."""
 
-    rows: list[list[str]]
-    year: int | None
     unit: Unit | None = None
-    name: str = ""
     funds_label: str = "项目资金"  # as printed, where findings on the money block point
     funds: dict[str, Figure] = attrs.Factory(dict)
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
     # The indicator columns once the header is read; empty for a header without them.
     header: dict[str, int] | None = None
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         # 其他资金 is printed twice in a row, the period's at the left and the year's at the
@@ -142,15 +150,12 @@ class ShanghaiReader(Reading):
         )
         labels: list[tuple[int, str, int | None]] = []  # the goal labels of the row above
         previous: Indicator | None = None
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             kinds = [_sh_label(cell) for cell in cells]
-            if not any(cells):
-                continue
-            if any(label_key(cell) == _SH_LEVELS[0] for cell in cells):
+            if any(label_key(cell) == LEVEL_HEADERS[0] for cell in cells):
                 self.read_header(cells, line)  # also a header repeated on a new page
             elif self.header is not None:
-                previous = self.read_indicator(cells, line, previous) or previous
+                previous = self.read_indicator(cells, line, self.header, previous) or previous
             elif _Label.OVERALL in kinds or _Label.ANNUAL in kinds:
                 labels = self.read_goal_labels(cells, kinds, line)
             elif labels and not any(kinds):
@@ -292,7 +297,7 @@ class ShanghaiReader(Reading):
             _, label, fact = owners[-1]
             text = self.unquoted(cell, label, line)
             if fact is None:
-                self.goals += [part.strip() for part in text.splitlines() if part.strip()]
+                self.goals += statements(text)
             else:  # a merged cell may print its text in two columns: both are kept
                 printed = self.facts[fact][1]
                 self.facts[fact] = (label, f"{printed}\n{text}" if printed else text)
@@ -313,21 +318,10 @@ class ShanghaiReader(Reading):
         return inner
 
     def read_header(self, cells: list[str], line: int) -> None:
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            key = label_key(cell)
-            if key in _SH_LEVELS:
-                columns[key] = column
-            elif key.endswith(_SH_TARGET):
-                columns[_SH_TARGET] = column
-            elif cell and _sh_label(cell) is not _Label.INDICATORS:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                    column=cell,
-                    line=line,
-                )
-        missing = [header for header in (*_SH_LEVELS, _SH_TARGET) if header not in columns]
+        # 绩效指标 titles the indicator rows: it heads no column of theirs, and is no stray.
+        headings = ["" if _sh_label(cell) is _Label.INDICATORS else cell for cell in cells]
+        columns = self.header_columns(headings, line, _sh_field)
+        missing = [heading for heading, field in INDICATOR_FIELDS.items() if field not in columns]
         if missing:
             self.problem(
                 READ_GOAL_MISSING,
@@ -338,73 +332,18 @@ class ShanghaiReader(Reading):
         self.header = columns
 
     def read_indicator(
-        self, cells: list[str], line: int, previous: Indicator | None
+        self, cells: list[str], line: int, columns: dict[str, int], previous: Indicator | None
     ) -> Indicator | None:
-        columns = self.header
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}",
-                line=line,
-            )
-            return None
-        level1, level2, name = (cells[columns[header]] for header in _SH_LEVELS)
-        self.extra_cells(cells, set(columns.values()), line, name or "指标")
-        if not level1 and previous is not None:
-            level1 = previous.level1
-        if not level2 and previous is not None and previous.level1 == level1:
-            level2 = previous.level2
-        kind = Level2.read(level2)
-        if name and not level1 and kind is not None:
-            # The first row of a level-1 left blank: its level-2 names it, as the framework
-            # puts each level-2 under one level-1 (生态环境成本指标 under 成本指标).
-            level1 = kind.parent.label
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标“{name}”的一级指标空白，且上一行没有可沿用的一级指标："
-                f"按二级指标“{level2}”所属读作“{level1}”",
-                row=name,
-                column=_SH_LEVELS[0],
-                line=line,
-            )
-        if not level1 or not level2 or not name:
-            blank = _SH_LEVELS[0] if not level1 else _SH_LEVELS[1] if not level2 else _SH_LEVELS[2]
-            why = "" if blank == _SH_LEVELS[2] else f"，且上一行没有可沿用的{blank}"
-            self.problem(
-                READ_GOAL_ROW,
-                f"第 {line} 行指标的{blank}空白{why}，未读取（该行为：{filled(cells)}）",
-                row=name or None,
-                column=blank,
-                line=line,
-            )
-            return None
-        # No description and no basis column in this layout: "" and None (see Indicator).
-        indicator = Indicator(level1, level2, name, "", cells[columns[_SH_TARGET]], None)
-        self.indicators.append(indicator)
-        return indicator
+        # A blank level repeats the last indicator read, where the other layouts repeat the row
+        # above even if it was not read.
+        return self.indicator_row(cells, line, levels_of(previous), columns)[0]
 
     def goal(self) -> ProjectPerformanceGoal | None:
         if self.unit is None:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按元读取", severity=Severity.WARNING)
+            self.no_unit(Unit.YUAN)
         if self.header is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=self.unit or Unit.YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=self.funds.get("budget"),
-                financial_funds=self.funds.get("financial_funds"),
-                other_funds=self.funds.get("other_funds"),
-                carry_over=self.funds.get("carry_over"),
-            ),
-        )
+            self.no_header()
+        return self.project_goal(self.unit or Unit.YUAN, **self.funds)
 
 
 def shanghai_marks(starts: Sequence[str]) -> bool:

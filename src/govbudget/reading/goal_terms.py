@@ -10,15 +10,16 @@ from collections.abc import Sequence
 
 import attrs
 
-from govbudget.amounts import Unit
-from govbudget.checks import Finding, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
-from govbudget.performance import Indicator, ProjectPerformanceGoal
+from govbudget.checks import Severity
+from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
+from govbudget.performance import ProjectPerformanceGoal
 from govbudget.reading.goal_cells import (
+    INDICATOR_FIELDS,
+    LEVEL_HEADERS,
     GoalLabel,
-    IndicatorCells,
-    Reading,
-    filled,
+    ProjectReading,
+    field_cell,
+    goal_labels,
     label_key,
     label_pairs,
     names_a_year,
@@ -26,10 +27,8 @@ from govbudget.reading.goal_cells import (
 
 __all__ = ["TermsReader", "terms_marks"]
 
-_NAME = "项目名称"
 _FUNDS = "项目资金"
 _GOALS = "总体目标"
-_ANNUAL_GOAL = "年度目标"
 _INDICATOR_TITLE = "绩效项目指标表"
 _FACT_LABELS = frozenset(
     label_key(label) for label in ("主管部门及编码", "实施单位", "项目属性", "项目起止时间")
@@ -45,8 +44,7 @@ _PERIOD_LABELS = frozenset(label_key(label) for label in ("资金总额", "财�
 # The labels only this layout prints, by which read_goal_grid recognises it.
 _MARKS = frozenset(label_key(label) for label in (_INDICATOR_TITLE, _GOALS, "主管部门及编码"))
 # A header names its level and its term: 二级指标(长期), 指标值(年度).
-_HEADER = re.compile(r"(?P<field>一级指标|二级指标|三级指标|指标值)(?:\((?P<term>长期|年度)\))?")
-_FIELDS = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name", "指标值": "target"}
+_HEADER = re.compile(rf"(?P<heading>{'|'.join(INDICATOR_FIELDS)})(?:\((?P<term>长期|年度)\))?")
 _LONG = "长期"
 
 
@@ -57,82 +55,55 @@ class _Block(enum.Enum):
     INDICATORS = enum.auto()
 
 
+def _heading(cell: str) -> tuple[str, bool] | None:
+    """The field an indicator heading names, and whether it heads a long-term indicator's."""
+    match = _HEADER.fullmatch(label_key(cell))
+    return None if match is None else (INDICATOR_FIELDS[match["heading"]], match["term"] == _LONG)
+
+
 def _money_key(cell: str) -> str:
     """A money label as compared: 其中:当年财政拨款 is 当年财政拨款, 当年资金总额: without its colon."""
     return label_key(cell).removeprefix("其中:").rstrip(":")
 
 
 @attrs.define
-class TermsReader(Reading):
+class TermsReader(ProjectReading):
     """The state of one reading of the layout with long-term and annual indicators."""
 
-    rows: list[list[str]]
-    year: int | None
-    name: str = ""
-    facts: list[tuple[str, str]] = attrs.Factory(list)
-    goals: list[str] = attrs.Factory(list)
     money: list[tuple[str, str, str, int]] = attrs.Factory(list)  # field, label, cell, line
     goal_labels: list[GoalLabel] = attrs.Factory(list)
     # The indicator columns by field, annual and long-term, once the header is read.
     annual: dict[str, int] | None = None
     long_term: dict[str, int] = attrs.Factory(dict)
     unfilled: list[int] = attrs.Factory(list)  # long-term halves printing their level-2 alone
-    indicators: list[Indicator] = attrs.Factory(list)
-    found: list[Finding] = attrs.Factory(list)
 
     def read(self) -> None:
         block = _Block.HEADER
         above = ("", "")  # the level-1 and level-2 of the indicator row above
-        for index, cells in enumerate(self.rows):
-            line = index + 1
+        for line, cells in self.printed_rows():
             key = label_key(cells[0])
-            if not any(cells):
-                continue
-            if key == label_key("一级指标"):
+            if key == LEVEL_HEADERS[0]:
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.annual is not None:
-                above = self.read_indicator(cells, line, above)
+                above = self.read_indicator(cells, line, above, self.annual)
             elif key == label_key(_INDICATOR_TITLE):
                 self.extra_cells(cells, {0}, line, cells[0])
             elif names_a_year(cells[0]):
-                self.year = self.year_row(self.year, cells, line)
+                self.read_year_row(cells, line)
             elif key == label_key(_FUNDS) or (block is _Block.FUNDS and not cells[0]):
                 block = _Block.FUNDS
                 self.read_money(cells, line)
             elif key == label_key(_GOALS):
                 block = _Block.GOALS
-                self.goal_labels = [
-                    GoalLabel(column, cell, label_key(cell) == label_key(_ANNUAL_GOAL))
-                    for column, cell in enumerate(cells)
-                    if cell and column > 0
-                ]
+                self.goal_labels = goal_labels(cells)
             elif block is _Block.GOALS and not cells[0]:
-                self.goal_texts(self.goal_labels, cells, line, self.facts, self.goals)
+                self.goal_texts(self.goal_labels, cells, line)
             elif cells[0]:
                 block = _Block.HEADER
-                self.read_labelled(cells, line)
+                self.read_label_row(cells, line, _FACT_LABELS)
             else:
-                self.problem(
-                    READ_GOAL_ROW,
-                    f"第 {line} 行不属于绩效目标表的任何部分，未读取（该行为：{filled(cells)}）",
-                    line=line,
-                )
-
-    def read_labelled(self, cells: list[str], line: int) -> None:
-        pairs, unplaced = label_pairs(
-            cells, lambda cell: label_key(cell) in _FACT_LABELS or label_key(cell) == _NAME
-        )
-        for _column, label, value in pairs:
-            if label_key(label) != _NAME:
-                self.facts.append((label, value))
-            elif self.name:
-                self.problem(
-                    READ_GOAL_CELL, f"“{label}”重复印出，“{value}”未读取", row=label, line=line
-                )
-            else:
-                self.name = value
-        self.extra_cells(cells, set(range(len(cells))) - set(unplaced), line, cells[0])
+                self.stray_row(cells, line)
 
     def read_money(self, cells: list[str], line: int) -> None:
         def is_label(cell: str) -> bool:
@@ -147,72 +118,28 @@ class TermsReader(Reading):
             elif _money_key(label) in _PERIOD_LABELS:
                 self.facts.append((label, value))
             else:
-                self.problem(
-                    READ_GOAL_CELL,
-                    f"项目资金的“{label}”不是本版式的栏目，“{value}”未读取",
-                    row=_FUNDS,
-                    line=line,
-                )
+                self.unknown_money(_FUNDS, label, value, line)
         self.extra_cells(cells, set(range(len(cells))) - {u + 1 for u in unplaced}, line, _FUNDS)
 
     def read_header(self, cells: list[str], line: int) -> None:
-        annual: dict[str, int] = {}
-        for column, cell in enumerate(cells):
-            match = _HEADER.fullmatch(label_key(cell))
-            if match is None:
-                if cell:
-                    self.problem(
-                        READ_GOAL_CELL,
-                        f"指标表头“{cell}”不是本版式的栏目，该栏未读取",
-                        column=cell,
-                        line=line,
-                    )
-                continue
-            field = _FIELDS[match["field"]]
-            if match["term"] == _LONG:
-                self.long_term[field] = column
-            else:
-                annual[field] = column
-        missing = [field for field in ("level1", "level2", "name", "target") if field not in annual]
-        if missing:
-            self.problem(
-                READ_GOAL_MISSING,
-                f"指标表头缺少年度指标的“{'、'.join(missing)}”所在栏，其下各行未读取",
-                line=line,
-            )
-            annual = {}
-        self.annual = annual
+        columns = self.header_columns(cells, line, _heading)
+        self.long_term.update({field: at for (field, long), at in columns.items() if long})
+        annual = {field: at for (field, long), at in columns.items() if not long}
+        self.annual = self.complete_columns(annual, line, "年度指标的")
 
     def read_indicator(
-        self, cells: list[str], line: int, above: tuple[str, str]
+        self, cells: list[str], line: int, above: tuple[str, str], annual: dict[str, int]
     ) -> tuple[str, str]:
-        columns = self.annual
-        if not columns:
-            self.problem(
-                READ_GOAL_ROW, f"第 {line} 行指标未读取（指标表头不全）：{filled(cells)}", line=line
-            )
-            return above
-        self.read_long_term(cells, line)
-
-        def cell(field: str) -> str:
-            return cells[columns[field]] if field in columns else ""
-
-        used = set(columns.values()) | set(self.long_term.values())
-        self.extra_cells(cells, used, line, cell("name") or "指标")
-        printed = IndicatorCells(cell("level1"), cell("level2"), cell("name"), "", cell("target"))
-        indicator, levels = self.indicator(printed, line, above, cells)
-        if indicator is not None:
-            self.indicators.append(indicator)
-        return levels
+        if annual:
+            self.read_long_term(cells, line)
+        long_term = self.long_term.values()
+        return self.indicator_row(cells, line, above, annual, read_elsewhere=long_term)[1]
 
     def read_long_term(self, cells: list[str], line: int) -> None:
         """The long-term half of a row: the model holds the year's indicators only, so a
         long-term name or target is reported; a level-2 printed alone (the form's label left
         unfilled) is counted, for one note at the end."""
-        name, target = (
-            cells[self.long_term[field]] if field in self.long_term else ""
-            for field in ("name", "target")
-        )
+        name, target = (field_cell(cells, self.long_term, field) for field in ("name", "target"))
         if name or target:
             self.problem(
                 READ_GOAL_CELL,
@@ -221,15 +148,13 @@ class TermsReader(Reading):
                 line=line,
                 severity=Severity.WARNING,
             )
-        elif "level2" in self.long_term and cells[self.long_term["level2"]]:
+        elif field_cell(cells, self.long_term, "level2"):
             self.unfilled.append(line)
 
     def goal(self) -> ProjectPerformanceGoal | None:
         unit, funds = self.money_cells(self.money, _FUNDS)
-        if unit is None and self.money:
-            self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
         if self.annual is None:
-            self.problem(READ_GOAL_MISSING, "未印指标表头（一级指标、二级指标……），未读取指标")
+            self.no_header()
         if self.unfilled:
             self.problem(
                 READ_GOAL_ROW,
@@ -237,22 +162,7 @@ class TermsReader(Reading):
                 line=self.unfilled[0],
                 severity=Severity.INFO,
             )
-        return self.build(
-            self.name,
-            self.year,
-            lambda year: ProjectPerformanceGoal(
-                year=year,
-                code="",
-                name=self.name,
-                unit=unit or Unit.WAN_YUAN,
-                goals=self.goals,
-                indicators=self.indicators,
-                facts=self.facts,
-                budget=funds.get("budget"),
-                financial_funds=funds.get("financial_funds"),
-                other_funds=funds.get("other_funds"),
-            ),
-        )
+        return self.project_goal(unit, **funds)
 
 
 def terms_marks(starts: Sequence[str]) -> bool:
