@@ -1304,3 +1304,19 @@ def test_a_change_is_checked_against_the_amount_of_its_own_sentence() -> None:
     facts, _findings = read_final_facts(said, year=2018)
     assert facts.reception_change is not None and facts.reception_change.of == Decimal("27")
     assert "TXT-FINAL-CHANGE" not in check(facts).rule_ids()
+
+
+def test_a_comparison_is_of_the_item_named_before_it_in_its_clause() -> None:
+    """广西 梧州农检中心, 2020: "公务接待费支出决算比预算无增减变化,比去年增加0.5万元" is the
+    change of 公务接待费, though the total was the last figure read."""
+    said = (
+        "“三公”经费支出决算总额为5.48万元,比去年增加1.55万元,增长39.4%。其中,"
+        "公务接待费支出决算1.5万元。公务接待费支出决算比预算无增减变化,比去年增加0.5万元,增长50%。"
+    )
+    facts, findings = read_final_facts(said, year=2020)
+    assert facts.reception_change is not None
+    assert (facts.reception_change.amount, facts.reception_change.percent) == (
+        Decimal("0.5"),
+        Decimal("50"),
+    )
+    assert findings == ()

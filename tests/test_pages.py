@@ -267,11 +267,7 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         Pin("TXT-FINAL-SUM", ERROR, "= 54万元，应等于“三公”经费 51万元"),
         part("情况说明"),
     ),
-    "guangxi-wuzhou-nongjian-2020-final-text": (
-        Pin("READ-FACT", WARNING, "此处为 0.5万元"),  # false: KNOWN_FALSE
-        Pin("READ-FACT", WARNING, "此处为 1.05万元"),  # false: KNOWN_FALSE
-        part("情况说明"),
-    ),
+    "guangxi-wuzhou-nongjian-2020-final-text": (part("情况说明"),),
     "guizhou-guiyang-gaoxinqu-2024-text": (
         # Notes disagree: the notes treat this page as a negative control. It never names
         # 因公出国(境)费 (implicitly 0, as 6.45 + 22.6 = 29.05); 公务用车 is stated by its
@@ -447,17 +443,6 @@ KNOWN_FALSE: dict[str, Known] = {
             # 出国 is stated as "因公出国(境)经费费62万元", the misprinted label the READ-FACT
             # already reports (#19 item 4: an unread statement is not a missing one)
             Pin("DOC-THREE-PUBLIC", ERROR, "未列明：因公出国（境）费"),
-        ),
-    ),
-    "guangxi-wuzhou-nongjian-2020-final-text": Known(
-        "#20: 比预算无增减变化,比去年增加… given to the total, not to the item it names",
-        (
-            # "公务接待费支出决算比预算无增减变化,比去年增加 0.5 万元,增长 50%" is 接待's change
-            # (1.0 → 1.5, 50%), not the total's (1.55)
-            Pin("READ-FACT", WARNING, "此处为 0.5万元"),
-            # "公务用车运\n行维护费…比去年增加 1.05 万元,增长 35.8%" is the running cost's change
-            # (2.93 → 3.98, 35.84%), with its name wrapped across a line
-            Pin("READ-FACT", WARNING, "此处为 1.05万元"),
         ),
     ),
     "national-central-2014-text": Known(

@@ -736,10 +736,13 @@ def _facts(reader: _Reader) -> None:
         compared = named_change or _LEADS.compare.search(lead)
         if compared is None:
             continue
+        # 公务接待费支出决算比预算无增减变化,比去年增加0.5万元: the item named earlier in the
+        # clause group, with no figure of its own, is what the comparison is of.
+        mentioned = None if named_change is not None else _mentioned(lead[: compared.start()])
         about = (
             _FACT_OF_LABEL[named_change["label"]]
             if named_change is not None
-            else subject.get(paragraph)
+            else mentioned or subject.get(paragraph)
         )
         if about is None:
             reader.warn(
@@ -772,6 +775,18 @@ def _facts(reader: _Reader) -> None:
             number = _percent(percent["number"])
             number = -number if PERCENT_SIGNS[percent["word"]] < 0 else number
             reader.changes[field] = attrs.evolve(reader.changes[field], percent=number)
+
+
+_MENTION = re.compile(rf"(?P<label>{_LABEL})")
+_ANY_FIGURE = re.compile(r"\d[\d,.]*(?:亿元|万元|元)")
+
+
+def _mentioned(words: str) -> str | None:
+    """The fact last named in ``words`` with no figure after it, if any."""
+    mentions = list(_MENTION.finditer(words))
+    if not mentions or _ANY_FIGURE.search(words, mentions[-1].end()):
+        return None
+    return _FACT_OF_LABEL[mentions[-1]["label"]]
 
 
 def _unread_rates(reader: _Reader) -> None:
