@@ -1320,3 +1320,16 @@ def test_a_comparison_is_of_the_item_named_before_it_in_its_clause() -> None:
         Decimal("50"),
     )
     assert findings == ()
+
+
+def test_a_part_of_a_change_is_named_not_read_as_the_year_s_figure() -> None:
+    """重庆 渝中区, 2017: "减少了“三公”经费342.74万元,其中…308.87万元" explains part of a
+    decrease; neither figure is the year's, and the reader says it cannot place them."""
+    said = (
+        "与上年相比,2017年度的“三公”经费支出减少了1,276.52万元,下降了22.75%。其中,部分减少的"
+        "经费是因为三个单位上划到市级,减少了“三公”经费342.74万元,其中公务用车购置及运行维护费"
+        "308.87万元。"
+    )
+    facts, findings = read_final_facts(said, year=2017)
+    assert facts.three_public_total is None and facts.vehicles is None
+    assert [f.rule for f in findings] == ["READ-FACT", "READ-FACT"]

@@ -666,6 +666,7 @@ def _facts(reader: _Reader) -> None:
     their own."""
     text = reader.text
     subject: dict[int, str] = {}  # the last amount of each paragraph
+    parts_of_change: set[int] = set()  # clause groups that state a part of a change
     stated: dict[int, tuple[str, Decimal, int]] = {}  # and its figure and sentence
     last_change: dict[int, str] = {}  # the last change of each paragraph, until an amount
     events: list[tuple[int, str, re.Match[str]]] = []
@@ -719,6 +720,18 @@ def _facts(reader: _Reader) -> None:
         fact = _LEADS.fact.search(lead)
         if fact is not None and names_last_year(lead[: fact.start()], reader.year):
             continue  # last year's figure, named in the comparison
+        inverted = fact is not None and _DIRECTION_BEFORE.search(lead[: fact.start()])
+        if fact is not None and (inverted or reader.groups.owner[position] in parts_of_change):
+            # 减少了“三公”经费342.74万元, 其中公务用车…308.87万元: a part of a change, the one a
+            # reason explains, not the year's figure; what it is a part of is not read.
+            parts_of_change.add(reader.groups.owner[position])
+            name = _FACT_OF_LABEL[fact["label"]]
+            reader.warn(
+                position,
+                FINAL_FACT_LABELS[name],
+                f"“{match.group()}”是{FINAL_FACT_LABELS[name]}增减中的一部分，无法对应到所说明的增减",
+            )
+            continue
         if fact is not None:
             name = _FACT_OF_LABEL[fact["label"]]
             if value is None:
@@ -778,6 +791,8 @@ def _facts(reader: _Reader) -> None:
 
 
 _MENTION = re.compile(rf"(?P<label>{_LABEL})")
+# A direction word right before a label: 减少了“三公”经费342.74万元 states a change.
+_DIRECTION_BEFORE = re.compile(rf"(?:{_DIRECTION})$")
 _ANY_FIGURE = re.compile(r"\d[\d,.]*(?:亿元|万元|元)")
 
 
