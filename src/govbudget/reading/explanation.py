@@ -68,6 +68,7 @@ from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, StatedFacts
 from govbudget.disclosure.statements import DIRECTION_WORDS, StatedChange
 from govbudget.errors import AmountError
 from govbudget.reading.phrasing import (
+    EXPLANATION,
     FLAT,
     GROUP_ENDS,
     HEADING,
@@ -82,14 +83,12 @@ from govbudget.reading.phrasing import (
     comparison,
     names_last_year,
     stated_as,
+    unread_fact,
     word_cuts,
 )
 from govbudget.vocabulary import fact_concepts
 
 __all__ = ["READ_FACT", "TXT_PLACEHOLDER", "FactsReading", "read_facts"]
-
-
-_TABLE = "情况说明"
 
 
 @attrs.frozen(slots=True)
@@ -361,10 +360,7 @@ class _Reader:
         return self.source.original(*self.sentences.span(position))
 
     def warn(self, position: int, row: str, message: str) -> None:
-        where = Location(table=_TABLE, row=row, line=self.source.line(position))
-        self.findings.append(
-            READ_FACT.finding(f"{message}：{self.sentence(position)}", location=where)
-        )
+        self.findings.append(unread_fact(self.source, self.sentences, position, row, message))
 
     def figure(self, event: _Figure) -> None:
         if event.value is None:
@@ -518,7 +514,7 @@ def _placeholders(source: Source, reader: _Reader) -> Iterator[Finding]:
         printed = source.original(match.start(), match.end())
         yield TXT_PLACEHOLDER.finding(
             f"情况说明留有未填写的模板占位符“{printed}”：{reader.sentence(match.start())}",
-            location=Location(table=_TABLE, row=printed, line=source.line(match.start())),
+            location=Location(table=EXPLANATION, row=printed, line=source.line(match.start())),
         )
     for match in _BLANK_FIGURE.finditer(text):
         label = _LEADS.fact.search(text[groups.span(match.start())[0] : match.start()])
@@ -526,7 +522,7 @@ def _placeholders(source: Source, reader: _Reader) -> Iterator[Finding]:
             row = _label_of(_FACT_OF_LABEL[label["label"]])
             yield TXT_PLACEHOLDER.finding(
                 f"{row}的金额未填写：{reader.sentence(match.start())}",
-                location=Location(table=_TABLE, row=row, line=source.line(match.start())),
+                location=Location(table=EXPLANATION, row=row, line=source.line(match.start())),
             )
 
 

@@ -59,7 +59,7 @@ from typing import NamedTuple
 import attrs
 
 from govbudget.amounts import Interval, Unit, convert, format_amount, parse_amount
-from govbudget.checks.reading import READ_FACT, TXT_PLACEHOLDER
+from govbudget.checks.reading import TXT_PLACEHOLDER
 from govbudget.disclosure.facts import (
     FINAL_CHANGE_OF,
     FINAL_FACT_LABELS,
@@ -78,6 +78,7 @@ from govbudget.disclosure.statements import (
 from govbudget.errors import AmountError
 from govbudget.findings import Finding, Location
 from govbudget.reading.phrasing import (
+    EXPLANATION,
     FLAT,
     HEADING,
     PERCENT_SIGNS,
@@ -90,13 +91,13 @@ from govbudget.reading.phrasing import (
     comparison,
     names_last_year,
     stated_as,
+    unread_fact,
     word_cuts,
 )
 from govbudget.vocabulary import fact_concepts
 
 __all__ = ["FinalFactsReading", "read_final_facts"]
 
-_TABLE = "情况说明"
 _CJK = "\u4e00-\u9fff"
 
 
@@ -325,10 +326,7 @@ class _Reader:
         return self.source.original(*self.sentences.span(position))
 
     def warn(self, position: int, row: str, message: str) -> None:
-        where = Location(table=_TABLE, row=row, line=self.source.line(position))
-        self.findings.append(
-            READ_FACT.finding(f"{message}：{self.sentence(position)}", location=where)
-        )
+        self.findings.append(unread_fact(self.source, self.sentences, position, row, message))
 
     def is_masked(self, position: int) -> bool:
         return any(start <= position < end for start, end in self.masked)
@@ -817,14 +815,14 @@ def _placeholders(reader: _Reader) -> Iterator[Finding]:
             printed = source.original(match.start(), match.end())
             yield TXT_PLACEHOLDER.finding(
                 f"情况说明留有未填写的模板占位符“{printed}”：{reader.sentence(match.start())}",
-                location=Location(table=_TABLE, row=printed, line=source.line(match.start())),
+                location=Location(table=EXPLANATION, row=printed, line=source.line(match.start())),
             )
     for match in _BLANK_FIGURE.finditer(text):
         if match.start() > 0 and text[match.start() - 1].isdigit():
             continue
         yield TXT_PLACEHOLDER.finding(
             f"金额未填写：{reader.sentence(match.start())}",
-            location=Location(table=_TABLE, row="金额", line=source.line(match.start())),
+            location=Location(table=EXPLANATION, row="金额", line=source.line(match.start())),
         )
 
 

@@ -19,11 +19,14 @@ from decimal import Decimal
 
 import attrs
 
+from govbudget.checks.reading import READ_FACT
 from govbudget.disclosure.statements import DIRECTION_WORDS
+from govbudget.findings import Finding, Location
 from govbudget.vocabulary import text_words
 from govbudget.vocabulary.placeholders import PLACEHOLDERS
 
 __all__ = [
+    "EXPLANATION",
     "FLAT",
     "GROUP_ENDS",
     "HEADING",
@@ -39,6 +42,7 @@ __all__ = [
     "comparison",
     "names_last_year",
     "stated_as",
+    "unread_fact",
     "word_cuts",
 ]
 
@@ -130,6 +134,18 @@ def names_last_year(lead: str, year: int | None) -> bool:
     if match is None:
         return False
     return match["year"] is None or year is None or int(match["year"]) < year
+
+
+EXPLANATION = "情况说明"
+"""Where a finding on an explanation points: the table of its location."""
+
+
+def unread_fact(source: Source, sentences: Parts, position: int, row: str, why: str) -> Finding:
+    """The READ-FACT finding on what the sentence at ``position`` states and a reader could
+    not read: ``why``, then the sentence as printed."""
+    sentence = source.original(*sentences.span(position))
+    where = Location(table=EXPLANATION, row=row, line=source.line(position))
+    return READ_FACT.finding(f"{why}：{sentence}", location=where)
 
 
 # 持平 with no figure after it: a change of 0.
