@@ -285,9 +285,10 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         part("情况说明"),
     ),
     "hubei-hanyang-2013-final-text": (
-        # 出国 169, 购置 1,088 and 运行 3,559 are read. The total 5,572, 公务用车 "4.647" and 接待
-        # 756 are dropped without a READ-FACT (#20: never silent). The mistake in "4.647" is in
-        # MISSED
+        # notes, Inconsistencies 1: "4.647万元" for 4,647: 1,088 + 3,559 = 4,647, and
+        # 5,572 − 169 − 756 = 4,647. It is a thousands separator typed as a decimal point (the
+        # message shows the printed 4.647 rounded to 4.65)
+        Pin("TXT-FINAL-SUM", ERROR, "= 4647万元，应等于公务用车购置及运行维护费 4.65万元"),
         part("情况说明"),
     ),
     "hubei-nanzhang-county-investment-service-center-2019-final": (
@@ -522,14 +523,6 @@ MISSED: dict[str, Missing] = {
             # everything else: 12.5 − 8 = 4.50, not the 4.35 stated; 4.35 / 12.5 = 34.80%, not
             # 35.22%; and 12.5 + 45.2 = 57.70, not 57.55
             Expect(None, "12.5"),
-        ),
-    ),
-    "hubei-hanyang-2013-final-text": Missing(
-        "#20: 公务用车购置及运行维护支出4.647万元 is not read",
-        (
-            # notes, Inconsistencies 1: "4.647万元" for 4,647: 1,088 + 3,559 = 4,647, and
-            # 5,572 − 169 − 756 = 4,647. It is a thousands separator typed as a decimal point
-            Expect("TXT-FINAL-SUM", "4.647"),
         ),
     ),
     "hubei-nanzhang-county-investment-service-center-2019-final": Missing(
