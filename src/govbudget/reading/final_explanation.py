@@ -146,7 +146,7 @@ _FIGURE = re.compile(rf"(?<![\d.])(?<!\d,){_NUMBER}{_UNIT}")
 _LOOSE_FIGURE = rf"{_NUMBER}(?:{_UNIT}|(?![\d.%年个辆人台批次]|,\d))"
 _SHARE_AFTER = re.compile(r",?占(?P<whole>[^,;。%\d]{0,30}?)的?(?P<number>\d+(?:\.\d+)?)%")
 _PERCENT_AFTER = re.compile(
-    r",?(?P<word>增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为)?(?P<number>[+-]?\d+(?:\.\d+)?)%"
+    r",?(?P<word>增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为|达到|达)?(?P<number>[+-]?\d+(?:\.\d+)?)%"
 )
 _REASON = re.compile(r"主要原因(?:是|为)?:?|原因(?:是|为|:)")
 

@@ -93,12 +93,12 @@ class Leads:
         ``direction`` is a direction word, ``comparison`` a comparison with last year. A
         percentage may come between the comparison and the amount (较2021年预算下降40%,减少)."""
         percent = rf"(?:(?:{direction})[+-]?\d+(?:\.\d+)?%,?)?"
+        # 比上年减少支出0.88亿元: the word may name what changed after it.
+        word = rf"(?P<word>{direction})(?:支出)?"
         return cls(
             re.compile(rf"(?P<label>{label}){filler}$"),
-            re.compile(
-                rf"(?P<label>{label}){filler}(?:{comparison})?{percent}(?P<word>{direction})$"
-            ),
-            re.compile(rf"{comparison}{percent}(?P<word>{direction})$"),
+            re.compile(rf"(?P<label>{label}){filler}(?:{comparison})?{percent}{word}$"),
+            re.compile(rf"{comparison}{percent}{word}$"),
         )
 
 
