@@ -1333,3 +1333,18 @@ def test_a_part_of_a_change_is_named_not_read_as_the_year_s_figure() -> None:
     facts, findings = read_final_facts(said, year=2017)
     assert facts.three_public_total is None and facts.vehicles is None
     assert [f.rule for f in findings] == ["READ-FACT", "READ-FACT"]
+
+
+def test_changes_stated_respectively_go_to_the_items_in_turn() -> None:
+    """福建省级, 2016: "分别减少0.18亿元和0.56亿元,下降133.1%和43.7%" are the changes of the
+    two items named before, in turn; the first percentage is impossible (0.18 ÷ 0.32 = 56.25%)."""
+    said = (
+        "公务用车购置及运行费1.41亿元,包括公务用车购置费0.14亿元和公务用车运行费1.27亿元,"
+        "与2015年相比,分别减少0.18亿元和0.56亿元,下降133.1%和43.7%。"
+    )
+    facts, findings = read_final_facts(said, year=2016)
+    purchase, operation = facts.vehicle_purchase_change, facts.vehicle_operation_change
+    assert purchase is not None and operation is not None
+    assert (purchase.amount, purchase.percent) == (Decimal("-1800"), Decimal("-133.1"))
+    assert (operation.amount, operation.percent) == (Decimal("-5600"), Decimal("-43.7"))
+    assert findings == ()

@@ -216,6 +216,10 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         # notes, Inconsistencies 1: 0.88 / 3.17 = 27.76%, not 38.7% ("比上年减少支出0.88亿元,
         # 降幅达到38.7%")
         Pin("TXT-FINAL-CHANGE", ERROR, "“三公”经费比上年增减 -8800万元、-38.7%"),
+        # notes, Inconsistencies 1 and 2: "分别减少0.18亿元和0.56亿元,下降133.1%和43.7%": 购置
+        # 0.18 / 0.32 = 56.25% (a fall of 133.1% is impossible), 运行 0.56 / 1.83 = 30.60%
+        Pin("TXT-FINAL-CHANGE", ERROR, "公务用车购置费比上年增减 -1800万元、-133.1%"),
+        Pin("TXT-FINAL-CHANGE", ERROR, "公务用车运行维护费比上年增减 -5600万元、-43.7%"),
         part("情况说明"),
     ),
     "gansu-gannan-2015-final-text": (
@@ -488,16 +492,6 @@ MISSED: dict[str, Missing] = {
             # notes, Inconsistencies 3: 国(境)外公务接待情况 is printed blank. It should be
             # reported as an empty cell; no rule reports a blank that is outside any sum
             Expect(None, "国(境)外公务接待情况"),
-        ),
-    ),
-    "fujian-provincial-2016-final-text": Missing(
-        "#20: 分别减少…下降133.1%和43.7% (two changes listed in one clause) is not read",
-        (
-            # notes, Inconsistencies 1 and 2: 购置 0.18 / 0.32 = 56.25%. A fall of 133.1% is
-            # impossible ("分别…下降133.1%和43.7%")
-            Expect("TXT-FINAL-CHANGE", "-133.1%"),
-            # notes, Inconsistencies 1: 运行 0.56 / 1.83 = 30.60%, not 43.7%
-            Expect("TXT-FINAL-CHANGE", "-43.7%"),
         ),
     ),
     "gansu-gannan-2015-final-text": Missing(

@@ -802,6 +802,53 @@ def _mentioned(words: str) -> str | None:
     return _FACT_OF_LABEL[mentions[-1]["label"]]
 
 
+# 分别减少0.18亿元和0.56亿元,下降133.1%和43.7%: changes of the items named just before, in turn.
+_AMOUNT = r"\d(?:[\d,.]*\d)?(?:亿元|万元|元)"
+_RESPECTIVELY = re.compile(
+    rf"分别(?P<word>{_DIRECTION})(?P<amounts>{_AMOUNT}(?:(?:和|、|及){_AMOUNT})+)"
+    rf"(?:,(?P<word2>{_DIRECTION})(?P<percents>\d+(?:\.\d+)?%(?:(?:和|、|及)\d+(?:\.\d+)?%)+))?"
+)
+_AMOUNT_IN = re.compile(rf"{_NUMBER}{_UNIT}")
+
+
+def _respectively(reader: _Reader) -> None:
+    """Changes stated for several items at once (…包括公务用车购置费0.14亿元和公务用车运行费
+    1.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元,下降133.1%和43.7%): each amount and
+    percentage goes, in turn, to the items its sentence named with a figure before it."""
+    text = reader.text
+    for match in _RESPECTIVELY.finditer(text):
+        if reader.is_masked(match.start()):
+            continue
+        start = reader.sentences.span(match.start())[0]
+        named = [
+            (_FACT_OF_LABEL[fact["label"]], _value(fact["sign"], fact["number"], fact["unit"]))
+            for fact in re.finditer(
+                rf"(?P<label>{_LABEL}){_FILLER}{_NUMBER}{_UNIT}", text[start : match.start()]
+            )
+        ]
+        amounts = list(_AMOUNT_IN.finditer(match["amounts"]))
+        if len(named) < len(amounts):
+            continue  # what the amounts are of is not named: the changes go unread, reported
+        sign = (
+            -1
+            if DIRECTION_WORDS.get(re.findall("|".join(DIRECTION_WORDS), match["word"])[-1], 1) < 0
+            else 1
+        )
+        percents = re.findall(r"\d+(?:\.\d+)?", match["percents"] or "")
+        for index, ((name, of), amount) in enumerate(
+            zip(named[-len(amounts) :], amounts, strict=True)
+        ):
+            value = _value("", amount["number"], amount["unit"])
+            if value is None:
+                continue
+            field = reader.change(name, sign * value, match["word"], match.start(), of)
+            if field is not None and index < len(percents):
+                reader.changes[field] = attrs.evolve(
+                    reader.changes[field], percent=sign * _percent(percents[index])
+                )
+        _mask(reader, match.start(), match.end())
+
+
 def _unread_rates(reader: _Reader) -> None:
     for match in _RATE.finditer(reader.text):
         if not reader.is_masked(match.start()):
@@ -864,6 +911,7 @@ def read_final_facts(narrative: str, *, year: int | None = None) -> FinalFactsRe
         _three_public(reader)
         _classes(reader)
         _evaluations(reader)
+        _respectively(reader)
         _facts(reader)
         _counts(reader)
         _unread_rates(reader)
