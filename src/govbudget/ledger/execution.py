@@ -516,6 +516,37 @@ def _paired_rows(
         yield row.key, printed.label
 
 
+def _execution(
+    mine: Table,
+    block: str,
+    theirs: Table,
+    final_block: str,
+    cells: tuple[str, str, str, str, str],
+    measure: Measure,
+) -> Execution | None:
+    """The pair of one budget cell and one final cell (``cells``: the budget's row, the final
+    row, the label, the budget's column, the final column), when either is printed."""
+    row, final_row, label, column, final_column = cells
+    before = _in_wan_of(mine, block, row, column)
+    after = _in_wan_of(theirs, final_block, final_row, final_column)
+    if before is None and after is None:
+        return None
+    return Execution(
+        mine.title,
+        row,
+        label,
+        column,
+        before,
+        after,
+        block,
+        theirs.title,
+        final_block,
+        final_row,
+        final_column,
+        measure,
+    )
+
+
 def _executions(
     budget: DepartmentBudget,
     final: DepartmentFinalAccounts | DepartmentBudget,
@@ -535,25 +566,13 @@ def _executions(
             final_column = _printed(theirs, final_block, pairing.final_column)
             if column is not None and final_column is not None and not pairing.rows:
                 by_key.append((pairing, column, final_column))
+
         for row, label in _paired_rows(mine, block, theirs, final_block):
             for pairing, column, final_column in by_key:
-                before = _in_wan_of(mine, block, row, column)
-                after = _in_wan_of(theirs, final_block, row, final_column)
-                if before is not None or after is not None:
-                    yield Execution(
-                        mine.title,
-                        row,
-                        label,
-                        column,
-                        before,
-                        after,
-                        block,
-                        theirs.title,
-                        final_block,
-                        row,
-                        final_column,
-                        pairing.measure,
-                    )
+                cells = (row, row, label, column, final_column)
+                found = _execution(mine, block, theirs, final_block, cells, pairing.measure)
+                if found is not None:
+                    yield found
         for pairing in members:
             column = _printed(mine, block, pairing.column, pairing.fallback)
             final_column = _printed(theirs, final_block, pairing.final_column)
@@ -564,25 +583,12 @@ def _executions(
                     _row_printed(mine, block, row) and _row_printed(theirs, final_block, final_row)
                 ):
                     continue
-                before = _in_wan_of(mine, block, row, column)
-                after = _in_wan_of(theirs, final_block, final_row, final_column)
                 printed = theirs.block(final_block).row(final_row)
                 label = printed.label if printed is not None else final_row
-                if before is not None or after is not None:
-                    yield Execution(
-                        mine.title,
-                        row,
-                        label,
-                        column,
-                        before,
-                        after,
-                        block,
-                        theirs.title,
-                        final_block,
-                        final_row,
-                        final_column,
-                        pairing.measure,
-                    )
+                cells = (row, final_row, label, column, final_column)
+                found = _execution(mine, block, theirs, final_block, cells, pairing.measure)
+                if found is not None:
+                    yield found
 
 
 def compare_execution(

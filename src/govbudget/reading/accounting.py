@@ -70,7 +70,7 @@ from govbudget.findings import Finding
 from govbudget.limits import Limits
 from govbudget.reading.assembly import _Assembler, _stated_unit
 from govbudget.reading.document import _printed, read_bundle, read_grids, read_text
-from govbudget.reading.printed import NUMBERING, PrintedTable, is_number
+from govbudget.reading.printed import NUMBERING, PrintedTable, is_number, numbered_lines
 from govbudget.reading.text_dump import split_text
 from govbudget.tables import Detail, Phase, Table
 
@@ -156,7 +156,7 @@ def account_grids(
     budget = read_grids(tables, narrative, year=year, department=department, limits=limits)
     # A note row ("注：…", no number beside it) holds no numeric cell: the rows are all here.
     printed = [_printed(table, index) for index, table in enumerate(tables)]
-    return _account(printed, _numbered(narrative), budget, text=False, department=department)
+    return _account(printed, numbered_lines(narrative), budget, text=False, department=department)
 
 
 def account_bundle(bundle: Mapping[str, object], *, limits: Limits = _LIMITS) -> Accounting:
@@ -169,11 +169,7 @@ def account_bundle(bundle: Mapping[str, object], *, limits: Limits = _LIMITS) ->
     hint = department if isinstance(department, str) and department else None
     narrative = bundle.get("narrative", "")
     assert isinstance(narrative, str)  # read_bundle has checked it
-    return _account(printed, _numbered(narrative), budget, text=False, department=hint)
-
-
-def _numbered(narrative: str) -> list[tuple[int, str]]:
-    return list(enumerate(narrative.splitlines(), start=1))
+    return _account(printed, numbered_lines(narrative), budget, text=False, department=hint)
 
 
 # --- reading, table by table --------------------------------------------------------------------

@@ -31,7 +31,7 @@ from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Scop
 from govbudget.errors import DocumentError, LimitError
 from govbudget.limits import Limits
 from govbudget.reading.assembly import assemble
-from govbudget.reading.printed import PrintedTable, note_rows
+from govbudget.reading.printed import PrintedTable, note_rows, numbered_lines
 from govbudget.reading.text_dump import split_text
 from govbudget.tables import Phase
 
@@ -175,14 +175,9 @@ def read_grids(
             raise LimitError(f"more than {limits.max_tables} tables (Limits.max_tables)")
         printed.append(_printed(table, index))
     limits.check_tables(printed)
-    lines = [
-        (number, line)
-        for number, line in enumerate(narrative.splitlines(), start=1)
-        if line.strip()
-    ]
     return assemble(
         printed,
-        lines,
+        numbered_lines(narrative),
         text=False,
         year=year,
         department=department,

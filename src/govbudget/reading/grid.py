@@ -47,6 +47,7 @@ from govbudget.reading.printed import (
     NAME_HEADER,
     NOTE,
     NUMBERING,
+    UNIT_SUFFIX,
     as_compared,
     note_rows,
 )
@@ -102,8 +103,6 @@ _YEAR = re.compile(r"(?:预算|决算)年度:?(\d{4})")
 _TITLE_YEAR = re.compile(r"^(\d{4})年")
 # 单位：万元, 金额单位：元, (单位:万元), or the unit alone: 万元
 _UNIT = re.compile(r"^\(?(?:金额)?单位:|^(?:亿元|万元|元)$")
-# A unit printed in a column's header instead: 2017年度支出（万元）
-_HEADER_UNIT = re.compile(r"\((?:金额)?(?:单位:)?(亿元|万元|元)\)$")
 # Headers that total whatever the header above them names, when one does.
 _SUBTOTALS = frozenset({"合计", "小计"})
 # A cell a form says need not be filled: not applicable, neither a zero nor a fault.
@@ -255,10 +254,10 @@ def _header_unit(header: Sequence[Sequence[str]]) -> Unit | None:
     """The unit printed in the column headers ("2017年度支出 (万元)") when no line above says it,
     the one unit they agree on."""
     units = {
-        match[1]
+        match["unit"]
         for cells in header
         for cell in cells
-        if (match := _HEADER_UNIT.search(normalize_name(cell))) is not None
+        if (match := UNIT_SUFFIX.search(normalize_name(cell))) is not None and match["unit"] != "%"
     }
     return Unit.from_label(units.pop()) if len(units) == 1 else None
 

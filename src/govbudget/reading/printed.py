@@ -20,10 +20,12 @@ __all__ = [
     "NOTE",
     "NUMBERING",
     "SEQUENCE",
+    "UNIT_SUFFIX",
     "PrintedTable",
     "as_compared",
     "is_number",
     "note_rows",
+    "numbered_lines",
 ]
 
 # The headers every table prints over its numbering, its line numbers and its subjects.
@@ -69,6 +71,15 @@ BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 NOTE = re.compile(r"^(?:备注|注|说明)\s*\d*\s*[:：]")
 
 
+def numbered_lines(narrative: str) -> list[tuple[int, str]]:
+    """The lines of an explanation that hold anything, each with its number (from 1)."""
+    return [
+        (number, line)
+        for number, line in enumerate(narrative.splitlines(), start=1)
+        if line.strip()
+    ]
+
+
 def note_rows(rows: Sequence[Sequence[str]]) -> list[bool]:
     """Which rows are a table's note: one that begins 注：/说明：/备注： with no figure beside
     it, and each row after it that holds words in one cell only (the note going on: "2、…").
@@ -86,7 +97,8 @@ def note_rows(rows: Sequence[Sequence[str]]) -> list[bool]:
 
 
 _WHEREOF = re.compile(r"^其中[:：]?")
-_UNIT_SUFFIX = re.compile(r"\((?:金额)?(?:单位[:：])?(?:亿元|万元|元|%)\)$")
+# The unit a header or label ends with, in brackets: 2017年度支出 (万元), 增减幅度（%）.
+UNIT_SUFFIX = re.compile(r"\((?:金额)?(?:单位[:：])?(?P<unit>亿元|万元|元|%)\)$")
 _YEAR_WORD = re.compile(r"(\d{4})(?:年度|年|-度|-|度)")
 
 
@@ -101,7 +113,7 @@ def as_compared(text: str, year: int | None = None) -> str:
     >>> as_compared("2016年比2015年增减%", 2016), as_compared("2016-执行数", 2017)
     ('本年比上年增减%', '上年执行数')
     """
-    name = _UNIT_SUFFIX.sub("", _WHEREOF.sub("", normalize_name(text)))
+    name = UNIT_SUFFIX.sub("", _WHEREOF.sub("", normalize_name(text)))
     if year is None:
         return name
 
