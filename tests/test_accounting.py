@@ -19,7 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govbudget import GovBudgetError, read_bundle, read_grids, read_text
-from govbudget.reading import Accounting, account_bundle, account_grids, account_text
+from govbudget.reading import (
+    Accounting,
+    account_bundle,
+    account_grids,
+    account_text,
+    read_department_goal_grid,
+)
 
 DATA = Path(__file__).parent / "data"
 SEED_BUNDLE: dict[str, Any] = json.loads((DATA / "seed_bundle.json").read_text("utf-8"))
@@ -367,3 +373,32 @@ def test_a_number_in_a_collapsed_header_is_not_rebuilt_away(seed_text: str) -> N
     text = seed_text.replace("\t序号\n\t收入\n\t支出\n", "\t序号\n\t收入\n\t支出\n\t99\n", 1)
     assert [finding.rule for finding in read_text(text).read_findings] == ["READ-TABLE"]
     assert account_text(text) == Accounting(printed=398, in_model=209, numbering=142, unread=47)
+
+
+def test_a_department_goal_table_loses_nothing() -> None:
+    """宁德's 部门整体支出绩效目标表: every figure is in the department goal table read."""
+    page = DATA / "pages" / "fujian-ningde-party-history-chronicles-office-2019" / "bundle.json"
+    accounting = account_bundle(json.loads(page.read_text("utf-8")))
+    assert accounting.printed == accounting.in_model + accounting.numbering + accounting.unread
+    assert accounting.lost == ()
+
+
+# 长沙职业教育基地, 2026 (a wide 部门整体支出绩效目标表, from a published PDF): the money is printed
+# on the first indicator's row, under headers the indicator header row does not repeat.
+_WIDE_HEADER = "单位编码 单位名称 年度预算申请 _ _ 整体绩效目标 一级指标 二级指标 三级指标 指标值类型 指标值 计量单位"
+_WIDE_ROW = "201056 长沙职业教育基地综合协调办公室 656.73 386.73 270.00 夯实思想政治根基 成本指标 经济成本指标 项目支出 ≤ 270 万元"
+WIDE_GOALS = [
+    [cell.replace("_", "") for cell in _WIDE_HEADER.split()],
+    _WIDE_ROW.split(),
+]
+
+
+def test_cells_under_no_indicator_header_are_reported_not_dropped() -> None:
+    reading = read_department_goal_grid(WIDE_GOALS, year=2026)
+    unplaced = [f.message for f in reading.findings if f.rule == "READ-GOAL-CELL"]
+    # Under a header of its own row a cell is kept as a fact of the indicator; under none, it
+    # is reported (386.73 and 270.00 print under the merged 年度预算申请).
+    assert reading.goals is not None
+    assert ("年度预算申请", "656.73") in reading.goals.indicators[0].facts
+    assert [m for m in unplaced if "386.73" in m or "270.00" in m] == unplaced
+    assert len(unplaced) == 2

@@ -206,6 +206,7 @@ def _readings(
         before = dict(assembler.tables)
         goals, units = len(assembler.goals), len(assembler.units)
         procurement, assets = assembler.procurement, assembler.fixed_assets
+        department_goals = assembler.department_goal_table
         assembler.read(table, text=text)
         # A table printed in two parts is joined: each part is held by the joined table.
         parts: list[object] = [t for k, t in assembler.tables.items() if before.get(k) is not t]
@@ -214,6 +215,8 @@ def _readings(
             parts.append(assembler.procurement)
         if assembler.fixed_assets is not assets:
             parts.append(assembler.fixed_assets)
+        if assembler.department_goal_table is not department_goals:
+            parts.append(assembler.department_goal_table)
         log.append((table, parts, assembler.findings[findings:]))
     if set(assembler.tables.values()) != set(budget.tables):
         raise RuntimeError("govbudget bug: the accounting read other tables than the reader")

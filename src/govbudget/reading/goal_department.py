@@ -420,6 +420,9 @@ class _DepartmentReader(Reading):
                     READ_GOAL_CELL, f"“{name}”的权重“{text['weight']}”不是数字", row=name, line=line
                 )
         facts = [(header, cells[column]) for column, header in self.others.items()]
+        # Cells under no indicator header (a wide table prints its money beside the first
+        # indicator): reported, never dropped.
+        self.extra_cells(cells, {*columns.values(), *self.others}, line, name)
         self.indicators.append(
             DepartmentIndicator(
                 level1,
