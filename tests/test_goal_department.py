@@ -12,10 +12,12 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from govbudget import check
+from govbudget.checks.reading import YEAR_UNKNOWN
 from govbudget.performance import (
     DepartmentGoalTable,
     Indicator,
@@ -159,11 +161,14 @@ def test_printed_year_against_given() -> None:
     assert other.goals is not None and other.goals.year == 2020
 
 
-def test_no_year_no_table() -> None:
-    rows, _ = bundle("guangzhou")
+def test_no_year_is_read_with_the_year_unknown() -> None:
+    rows, year = bundle("guangzhou")
     reading = read_department_goal_grid(rows)
-    assert reading.goals is None
-    assert [f.rule for f in reading.findings] == ["READ-GOAL-MISSING"]
+    assert reading.goals is not None and reading.goals.year is None
+    assert [f.message for f in reading.findings] == [YEAR_UNKNOWN]
+    # Everything but the year is read as it is with the year given.
+    given = read_department_goal_grid(rows, year=year).goals
+    assert given is not None and attrs.evolve(reading.goals, year=year) == given
 
 
 @given(st.lists(st.lists(st.text(max_size=8), min_size=1, max_size=6), max_size=12))

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from govbudget import Severity, Unit, check
 from govbudget.amounts import convert, format_amount, parse_amount
+from govbudget.checks.reading import YEAR_UNKNOWN
 from govbudget.errors import AmountError
 from govbudget.performance import Indicator, ProjectPerformanceGoal
 from govbudget.reading.goal_grid import (
@@ -409,13 +410,13 @@ def test_an_unreadable_or_missing_year() -> None:
     unreadable = replaced(CHENGGUAN, 0, 0, "（二〇二六年度）")
     assert read_goal_grid(unreadable, year=2026).goal == CHAIWEI
     reading = read_goal_grid(unreadable)
-    assert reading.goal is None
+    assert reading.goal == attrs.evolve(CHAIWEI, year=None)
     assert [f.message for f in reading.findings if f.severity is Severity.ERROR] == [
-        "“（二〇二六年度）”不是预算年度",
-        "未印预算年度，也未给出 year，无法建立项目绩效目标",
+        "“（二〇二六年度）”不是预算年度"
     ]
+    assert [f.message for f in reading.findings if f.rule == "READ-YEAR"] == [YEAR_UNKNOWN]
     assert read_goal_grid(JIANGUANWEI[1:], year=2026).goal == UNDERPASS
-    assert read_goal_grid(JIANGUANWEI[1:]).goal is None
+    assert read_goal_grid(JIANGUANWEI[1:]).goal == attrs.evolve(UNDERPASS, year=None)
 
 
 def test_a_title_row_and_short_rows_are_read() -> None:
@@ -557,10 +558,9 @@ def test_a_goal_with_other_facts_keeps_them_through_the_seed_layout() -> None:
     assert read_goal_grid(render_goal_grid(goal), year=2026).goal == goal
 
 
-def test_the_seed_layout_needs_the_year_given() -> None:
-    """The seed's layout prints no year: without ``year`` there is no goal, and a finding."""
+def test_the_seed_layout_prints_no_year() -> None:
+    """The seed's layout prints no year: without ``year`` the goal is read with the year
+    unknown, and a finding says so."""
     reading = read_goal_grid(render_goal_grid(CHAIWEI))
-    assert reading.goal is None
-    assert [f.message for f in reading.findings] == [
-        "未印预算年度，也未给出 year，无法建立项目绩效目标"
-    ]
+    assert reading.goal == attrs.evolve(CHAIWEI, year=None)
+    assert [f.message for f in reading.findings] == [YEAR_UNKNOWN]

@@ -437,10 +437,14 @@ def test_the_printed_facts_win_over_the_arguments() -> None:
     assert header.department == "普陀区城市管理行政执法局"
 
 
+def test_a_grid_with_no_year_is_read_with_the_year_unknown() -> None:
+    header = read_grid(ExpenditureTable, [["编制部门：某某局", "单位：元"], *BODY]).table.header
+    assert header == TableHeader("某某局", None, Unit.YUAN)
+
+
 @pytest.mark.parametrize(
     ("grid", "arguments", "message"),
     [
-        ([["编制部门：某某局", "单位：元"], *BODY], {}, "no budget year"),
         ([["编制部门：", "单位：元"], *BODY], {"year": 2025}, "no department"),
         ([["编制部门：某某局", "预算年度：2025"], *BODY], {}, "no unit"),
         ([["编制部门：某某局", "预算年度：2025", "单位：千元"], *BODY], {}, "unknown money unit"),

@@ -180,9 +180,10 @@ def _decode_as(data: bytes, encoding: str) -> str:
         ) from None
 
 
-def _from_json(text: str) -> object:
+def _from_json(text: str, year: int | None, department: str | None) -> object:
     """What a JSON text holds: the object of a govbudget document (a JSON object with a type
-    tag), else the disclosure of a grid bundle (a JSON object with a "tables" list)."""
+    tag), else the disclosure of a grid bundle (a JSON object with a "tables" list), ``year``
+    and ``department`` filling the bundle's fields it leaves out."""
     from govbudget.reading.document import read_bundle
     from govbudget.writing.jsonio import TYPE_KEY, from_dict, parse_json
 
@@ -194,7 +195,8 @@ def _from_json(text: str) -> object:
             f'JSON, but neither a govbudget document (no "{TYPE_KEY}") nor a grid bundle '
             '(no "tables" list)'
         )
-    return read_bundle(data)
+    given = {"budget_year": year, "department": department}
+    return read_bundle({key: value for key, value in given.items() if value is not None} | data)
 
 
 def _load(
@@ -208,7 +210,7 @@ def _load(
 
     try:
         if name.lower().endswith(".json") or text.lstrip().startswith("{"):
-            return _from_json(text)
+            return _from_json(text, year, department)
         return read_text(text, year=year, department=department)
     except GovBudgetError as error:
         raise UnreadableError(str(error)) from None

@@ -319,7 +319,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 def _html_document(budget: DepartmentBudget | DepartmentFinalAccounts) -> str:
     """A page a browser shows as it is: the charset declared, the title in the head."""
-    title = f"{budget.department} {budget.year}年部门{budget.phase.label}"
+    title = budget.title
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n</head>\n<body>\n"
@@ -467,9 +467,13 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         help="the inputs' encoding (default: UTF-8 with or without BOM, else GB18030)",
     )
     parser.add_argument(
-        "--year", type=int, help="the budget year, for a text dump that does not print it"
+        "--year",
+        type=int,
+        help="the budget year, for a document that does not print it (a bundle's budget_year wins)",
     )
-    parser.add_argument("--department", help="the department, for a text dump that omits it")
+    parser.add_argument(
+        "--department", help="the department, for a document that omits it (a bundle's wins)"
+    )
 
 
 def _positive(text: str) -> int:

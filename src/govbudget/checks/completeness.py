@@ -82,6 +82,8 @@ def _dated(disclosure: Disclosure) -> Iterator[tuple[str, int | None]]:
 
 def _years(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
     word = disclosure.phase.label
+    if disclosure.year is None:
+        return  # read with the year unknown: no part printed one (READ-YEAR said so)
     for where, year in _dated(disclosure):
         if year is not None and year != disclosure.year:
             yield rule.finding(

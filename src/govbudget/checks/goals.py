@@ -434,6 +434,8 @@ def _cost_equals_budget(rule: Rule, goal: ProjectPerformanceGoal) -> Iterator[Fi
     ),
 )
 def _stale_years(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
+    if document.year is None:
+        return  # no year to hold the texts against (READ-YEAR said the year is unknown)
     for text in document.texts():
         if not _may_refer_to_a_year(text.text):
             continue

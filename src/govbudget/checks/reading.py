@@ -25,6 +25,7 @@ __all__ = [
     "READ_UNIT",
     "READ_YEAR",
     "TXT_PLACEHOLDER",
+    "YEAR_UNKNOWN",
 ]
 
 TXT_PLACEHOLDER = declare(
@@ -112,10 +113,17 @@ READ_UNIT = declare(
 
 READ_YEAR = declare(
     "READ-YEAR",
-    "The year given agrees with the years printed",
+    "The budget year is known, and the year given agrees with the years printed",
     Severity.WARNING,
     description="读取时给定的年度（表格 JSON 的 budget_year，或 year= 参数）与文件中所印的年度"
-    "（预算年度行、表标题）一致；不一致时按给定的年度读入并提示核实。",
+    "（预算年度行、表标题）一致；不一致时按给定的年度读入并提示核实。文件不印年度、也未给出"
+    "年度时，按年度未知读入，并说明哪些检查因此未做。",
+)
+
+# What READ-YEAR says of a document read with the year unknown; the goal readers say it too.
+YEAR_UNKNOWN = (
+    "未能确定预算年度：表标题、预算年度行与情况说明均未印年份，也未给出年度（--year 或 year=）；"
+    "按年度未知读入，需要年度的检查（科目编码与名称、各部分年度一致、陈旧年份）未做"
 )
 
 READ_TABLE = declare(

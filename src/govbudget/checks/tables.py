@@ -405,8 +405,11 @@ def _detail(rule: Rule, table: Table) -> Iterator[Finding]:
             )
 
 
-def _catalogue(scheme: Scheme, year: int) -> Catalogue | None:
-    """The year's catalogue of a scheme, or ``None`` when no edition serves the year."""
+def _catalogue(scheme: Scheme, year: int | None) -> Catalogue | None:
+    """The year's catalogue of a scheme, or ``None`` when no edition serves the year (or the
+    year is unknown: names change between editions, so no edition is the safe guess)."""
+    if year is None:
+        return None
     key = (scheme, year)
     if key not in _CATALOGUES:
         # Looked up once per scheme and year: the shipped editions do not change while
@@ -458,7 +461,7 @@ def _misnamed(rule: Rule, code: str, printed: str, known: KnownSubject) -> tuple
 def _code_name(rule: Rule, table: Table) -> Iterator[Finding]:
     year = table.header.year
     for spec, row, catalogue in _coded_rows(table):
-        if catalogue is None or row.code is None:
+        if catalogue is None or row.code is None or year is None:
             continue
         known = known_subject(catalogue.scheme, row.code, year)
         if known is None:
@@ -472,14 +475,17 @@ def _code_name(rule: Rule, table: Table) -> Iterator[Finding]:
 
 
 def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
+    year = table.header.year
     unchecked: set[str] = set()
     for spec, row, catalogue in _coded_rows(table):
         if catalogue is None:
             if spec.key not in unchecked:
                 unchecked.add(spec.key)
+                label = spec.scheme.label if spec.scheme else ""
                 yield rule.finding(
-                    f"没有 {table.header.year} 年度的{spec.scheme.label if spec.scheme else ''}"
-                    "目录，未核对科目编码与名称",
+                    f"预算年度未知，未按{label}核对科目编码与名称"
+                    if year is None
+                    else f"没有 {year} 年度的{label}目录，未核对科目编码与名称",
                     location=_location(table, spec, None, None),
                     # A limit of the catalogues shipped, not a fault of the document.
                     severity=Severity.INFO,
@@ -490,7 +496,7 @@ def _code_unknown(rule: Rule, table: Table) -> Iterator[Finding]:
                     f"{_row_name(spec, row)}列有金额，但科目目录中没有这一类",
                     location=_location(table, spec, row, None),
                 )
-        elif known_subject(catalogue.scheme, row.code, table.header.year) is None:
+        elif year is not None and known_subject(catalogue.scheme, row.code, year) is None:
             partial = "（随包目录不完整，请对照官方目录核实）" if catalogue.partial else ""
             observation = observed_classification(catalogue.scheme).get(row.code)
             seen = (

@@ -85,7 +85,7 @@ class Disclosure:
     PHASE: ClassVar[Phase]
 
     department: str
-    year: int
+    year: int | None
     department_code: str | None = None
     tables: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
     units: tuple[BudgetUnit, ...] = attrs.field(default=(), converter=_units)
@@ -143,6 +143,19 @@ class Disclosure:
         """What the repr counts: (how many, one, many)."""
         return [(len(self.tables), "table", "tables")]
 
+    @property
+    def title(self) -> str:
+        """The document's name as a report heads it: whose, which year, which family.
+
+        >>> from govbudget import DepartmentBudget
+        >>> DepartmentBudget("某局", 2025).title, DepartmentBudget("某局", None).title
+        ('某局 2025年部门预算', '某局 部门预算（年度未知）')
+        """
+        family = f"部门{self.PHASE.label}"
+        if self.year is None:
+            return f"{self.department} {family}（年度未知）"
+        return f"{self.department} {self.year}年{family}"
+
     def __repr__(self) -> str:
         """Whose disclosure, which year, and how much it holds, not every figure."""
         counts = self._held()
@@ -150,7 +163,8 @@ class Disclosure:
         if read:
             counts.append((len(read), "read finding", "read findings"))
         held = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
-        return f"<{type(self).__name__} {self.department} {self.year}: {held}>"
+        year = "year unknown" if self.year is None else self.year
+        return f"<{type(self).__name__} {self.department} {year}: {held}>"
 
     def _repr_html_(self) -> str:
         """The HTML a notebook shows: every part, tinted where the findings point, and the

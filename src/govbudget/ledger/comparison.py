@@ -314,6 +314,11 @@ def compare_years(previous: DepartmentBudget, current: DepartmentBudget) -> Budg
                 f"compare_years compares two budgets, not {type(given).__name__}"
                 "（预算与决算请用 compare_execution）"
             )
+    if previous.year is None or current.year is None:
+        raise LedgerError(
+            "compare_years: a budget was read with the year unknown; give its year (read "
+            "with year=…) to compare it with another year"
+        )
     if previous.year >= current.year:
         raise LedgerError(
             f"compare_years(previous, current): {previous.year} is not a year before {current.year}"

@@ -629,6 +629,11 @@ def compare_execution(
     """
     if isinstance(budget, DepartmentFinalAccounts):
         raise LedgerError("compare_execution(budget, final): the budget comes first")
+    if budget.year is None or final.year is None:
+        raise LedgerError(
+            "compare_execution: a side was read with the year unknown; give its year (read "
+            "with year=…) so that the budget and the final accounts are known to be of one year"
+        )
     if budget.year != final.year:
         raise LedgerError(
             f"the budget of {budget.year} is not executed by final accounts of {final.year}"

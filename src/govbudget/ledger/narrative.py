@@ -258,6 +258,11 @@ def explanation(budget: DepartmentBudget, *, previous_year: int | None = None) -
     """
     facts = budget.facts
     year = facts.year if facts.year is not None else budget.year
+    if year is None:
+        raise LedgerError(
+            f"explanation: the budget of {budget.department} has no year (read with the year "
+            "unknown), and the explanation names it in every section; give it one"
+        )
     before = year - 1 if previous_year is None else previous_year
     lines = [f"{budget.department}{year}年部门预算信息公开情况说明"]
     overall = [(heading, text) for heading, text in _paragraphs(facts, year, before) if text]

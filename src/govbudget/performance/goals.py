@@ -98,6 +98,8 @@ def _type_name(value: object) -> str:
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[T], year: T) -> None:
+    if year is None:
+        return
     if isinstance(year, bool) or not isinstance(year, int):
         raise GoalTypeError(f"{_owner(instance, attribute)}: {year!r} is not an int")
     if not 1949 < year < 2200:
@@ -255,7 +257,7 @@ class GoalDocument:
     Rules that read the goal texts (PG-STALE-YEAR) apply to this class, so they run on both.
     """
 
-    year: int = attrs.field(validator=_check_year)
+    year: int | None = attrs.field(validator=_check_year)
 
     @property
     def heading(self) -> str:

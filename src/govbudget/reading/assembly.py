@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from govbudget.amounts import Unit, parse_amount
-from govbudget.checks.reading import READ_TABLE, READ_TITLE, READ_YEAR
+from govbudget.checks.reading import READ_TABLE, READ_TITLE, READ_YEAR, YEAR_UNKNOWN
 from govbudget.classification import normalize_name
 from govbudget.disclosure import (
     ASSET_KINDS,
@@ -436,7 +436,7 @@ _SECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$
 
 
 def _department_goals(
-    lines: Sequence[tuple[int, str]], year: int
+    lines: Sequence[tuple[int, str]], year: int | None
 ) -> DepartmentPerformanceGoals | None:
     """部门整体绩效目标 (总体 and 分项) and the goals of the special funds, where stated."""
     texts = [text for _line, text in lines]
@@ -494,7 +494,7 @@ def _department_goals(
 
 
 _YEAR_LINE = re.compile(r"预算年度[:：]?\s*(\d{4})")
-_YEAR = re.compile(r"(\d{4})年")
+_YEAR = re.compile(r"(\d{4})\s*年")  # PDF text spaces it: "2025 年度"
 
 
 def _tables_year(tables: Sequence[PrintedTable]) -> int | None:
@@ -583,23 +583,21 @@ def assemble(
     printed_year = _tables_year(tables)
     given = year
     year = year or printed_year or _stated_year(narrative)
-    if year is None:
-        raise DocumentError(
-            "the budget year cannot be found (no 预算年度 line, no year in a title)"
-        )
     phase = phase or _phase_of(tables, hint, narrative)
     assembler = _Assembler(year, department, phase, _stated_unit(narrative))
     for table in tables:
         assembler.read(table, text=text)
     held = assembler.tables or assembler.goals or assembler.department_goal_table
-    if not held and not narrative:
-        if assembler.government == len(tables):
+    # Text with no amount in it (no 万元, no 元) is no explanation of a budget, year or not.
+    if not held and not any(_STATED_AMOUNT.search(line) for _number, line in narrative):
+        if tables and assembler.government == len(tables):
             raise DocumentError(
                 "these are tables of a government's own budget (一般公共预算收入执行情况表 …, "
                 "revenue by tax and transfer), not of a department's disclosure: govbudget "
                 "checks department budgets and final accounts (部门预算、部门决算)"
             )
-        raise DocumentError("no table of a budget disclosure was recognised")
+        said = ", and its text states no amount (万元, 元)" if narrative else ""
+        raise DocumentError(f"no table of a budget disclosure was recognised{said}")
     standard = STANDARD_FINAL_TABLES if phase is Phase.FINAL else STANDARD_TABLES
     read_tables = [assembler.tables[k] for k in standard if k in assembler.tables]
     names = Counter(t.header.department for t in read_tables if t.header.department)
@@ -607,7 +605,10 @@ def assemble(
     name = names.most_common(1)[0][0] if names else (department or "")
     code = department_code or (codes.most_common(1)[0][0] if codes else None)
     findings = list(assembler.findings)
-    if given is not None and printed_year is not None and given != printed_year:
+    if year is None and not any(finding.rule == READ_YEAR.id for finding in findings):
+        # A goal table's reader says it first, of its own table.
+        findings.append(READ_YEAR.finding(YEAR_UNKNOWN))
+    elif given is not None and printed_year is not None and given != printed_year:
         findings.append(
             READ_YEAR.finding(
                 f"给定的年度为 {given}，文件所印的年度为 {printed_year}，按 {given} 读入，请核实"

@@ -22,7 +22,13 @@ from govbudget.amounts import (
     parse_amount,
 )
 from govbudget.checks import Finding, Location, Rule, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
+from govbudget.checks.reading import (
+    READ_GOAL_CELL,
+    READ_GOAL_MISSING,
+    READ_GOAL_ROW,
+    READ_YEAR,
+    YEAR_UNKNOWN,
+)
 from govbudget.errors import AmountError
 from govbudget.performance import (
     GoalError,
@@ -61,7 +67,6 @@ def label_key(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-_NO_YEAR = "未印预算年度，也未给出 year，无法建立项目绩效目标"
 # The year row of a form: （2021年度）, or with a bracket lost ("2020年度)"), as label_key prints it.
 _YEAR_ROW = re.compile(r"\(?(?P<year>[0-9]{4})年度?\)?")
 # A money cell: the figure, its unit, and what follows (a bracketed breakdown), NFKC.
@@ -134,14 +139,14 @@ class ProjectReading(Reading):
 
     def project_goal(self, unit: Unit, **parts: Any) -> ProjectPerformanceGoal | None:
         """The goal read, in ``unit``, with the ``parts`` only some layouts print (the money by
-        field, the costs, the code …); ``None``, with a finding, when the grid lacks the name or
-        the year, or the goal cannot be built from what was read."""
+        field, the costs, the code …); ``None``, with a finding, when the grid lacks the name
+        or the goal cannot be built from what was read. A grid that prints no year, given
+        none, is read with the year unknown (a READ-YEAR finding says so)."""
         if not self.name:
             self.problem(READ_GOAL_MISSING, "未印项目名称，无法建立项目绩效目标")
             return None
         if self.year is None:
-            self.problem(READ_GOAL_MISSING, _NO_YEAR)
-            return None
+            self.problem(READ_YEAR, YEAR_UNKNOWN)
         try:
             return ProjectPerformanceGoal(
                 year=self.year,

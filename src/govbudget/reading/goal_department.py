@@ -73,7 +73,13 @@ import attrs
 
 from govbudget.amounts import Unit
 from govbudget.checks import Finding, Report, Severity
-from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_MISSING, READ_GOAL_ROW
+from govbudget.checks.reading import (
+    READ_GOAL_CELL,
+    READ_GOAL_MISSING,
+    READ_GOAL_ROW,
+    READ_YEAR,
+    YEAR_UNKNOWN,
+)
 from govbudget.errors import AmountError
 from govbudget.performance import (
     DEPARTMENT_GOAL_TABLE_HEADING,
@@ -463,8 +469,7 @@ class _DepartmentReader(Reading):
 
     def table(self) -> DepartmentGoalTable | None:
         if self.year is None:
-            self.problem(READ_GOAL_MISSING, "未印预算年度，也未给出 year，无法建立部门整体绩效目标")
-            return None
+            self.problem(READ_YEAR, YEAR_UNKNOWN)
         if self.money and self.unit is None:
             self.problem(READ_GOAL_MISSING, "未印金额单位，按万元读取", severity=Severity.WARNING)
         if self.columns is None:
@@ -505,10 +510,14 @@ def read_department_goal_grid(
 
     ``year`` is the budget year of the disclosure the table belongs to; where the table prints
     none, it is the year of the table. It never raises on what a grid holds: what cannot be
-    read is a finding, and a table without a year is ``None``.
+    read is a finding, and a table that prints no year, given none, is read with the year
+    unknown (a READ-YEAR finding says which checks that leaves out).
 
-    >>> read_department_goal_grid([["单位名称", "某局"]]).goals is None
-    True
+    >>> reading = read_department_goal_grid([["单位名称", "某局"]])
+    >>> reading.goals.department, reading.goals.year
+    ('某局', None)
+    >>> [finding.rule for finding in reading.findings]
+    ['READ-YEAR', 'READ-GOAL-MISSING']
     """
     rows = [[cell.strip() for cell in row] or [""] for row in grid]
     width = max((len(row) for row in rows), default=1)

@@ -37,6 +37,7 @@ from govbudget.classification import (
     Level,
     Scheme,
     economic_classification,
+    editions,
     functional_classification,
     normalize_name,
 )
@@ -273,12 +274,8 @@ def _table_header(
     """The table's header facts, and whether its unit is ``assumed_unit`` for want of one."""
     title = kind.SPEC.title
     facts = _facts(title, preamble)
+    # A grid that prints no year, given none, is read with the year unknown.
     found_year = facts.year or year
-    if found_year is None:
-        raise GridError(
-            f"{title}: the grid prints no budget year (no “预算年度：2025” line, no year in a "
-            "title such as “2025年部门收入预算总表”); pass year="
-        )
     name = facts.department or department
     if not name:
         raise GridError(
@@ -517,7 +514,11 @@ def _first_fixed(block: BlockSpec, texts: Iterable[str], seen: set[str]) -> tupl
     return None
 
 
-def _catalogue(scheme: Scheme | None, year: int) -> Catalogue | None:
+def _catalogue(scheme: Scheme | None, year: int | None) -> Catalogue | None:
+    """The catalogue that names the 类 of a year; with the year unknown, the newest edition's:
+    it only turns a printed 类 name into its code, and a name it does not hold stays a name."""
+    if year is None:
+        year = editions()[-1].last_year
     try:
         if scheme is Scheme.FUNCTIONAL:
             return functional_classification(year)
@@ -986,8 +987,10 @@ def read_grid(
     Header facts are read from the rows above the column headers ("预算年度：2025", "单位：元",
     "编制部门：…" or a department line "897中共…", a title "2026年…表") or, for the unit, from
     the column headers ("2017年度支出（万元）"); ``year``, ``department`` and ``unit`` supply
-    what the grid does not print. ``assumed_unit`` is a unit inferred from elsewhere (the
-    explanation's): the grid is read in it when it prints none, with a ``READ-UNIT`` warning. Columns are found by their
+    what the grid does not print; a grid that prints no year, given none, is read with the year
+    unknown (``header.year`` is ``None``). ``assumed_unit`` is a unit inferred from elsewhere
+    (the explanation's): the grid is read in it when it prints none, with a ``READ-UNIT``
+    warning. Columns are found by their
     header, whatever their order; codes may be split over 类 | 款 | 项 columns; repeated headers
     (page breaks) and empty rows are skipped; a row beginning "注：" is the note. ``lines``
     gives the source line of each grid row (a grid cut from a text dump), so findings point at

@@ -600,13 +600,14 @@ def _incomplete(disclosure: Disclosure) -> Iterator[Corruption]:
         attrs.evolve(disclosure, tables=disclosure.tables[:-1]),
         frozenset({f"{prefix}-TABLES"}),
     )
-    header = attrs.evolve(last.header, year=last.header.year - 1)
-    yield Corruption(
-        "year",
-        f"{last.title} 年度改为 {header.year}",
-        _replace(disclosure, attrs.evolve(last, header=header)),
-        frozenset({f"{prefix}-YEAR"}),
-    )
+    if last.header.year is not None and disclosure.year is not None:
+        header = attrs.evolve(last.header, year=last.header.year - 1)
+        yield Corruption(
+            "year",
+            f"{last.title} 年度改为 {header.year}",
+            _replace(disclosure, attrs.evolve(last, header=header)),
+            frozenset({f"{prefix}-YEAR"}),
+        )
     empty = next((t for t in disclosure.tables if t.is_empty and isinstance(t, RowsTable)), None)
     if isinstance(empty, RowsTable):
         broken: RowsTable = attrs.evolve(empty, note=None)

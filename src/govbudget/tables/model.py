@@ -55,12 +55,14 @@ class TableHeader:
     """
 
     department: str
-    year: int = attrs.field()
+    year: int | None = attrs.field()
     unit: Unit = Unit.WAN_YUAN
     department_code: str | None = attrs.field(default=None)
 
     @year.validator
-    def _check_year(self, _attribute: object, year: int) -> None:
+    def _check_year(self, _attribute: object, year: int | None) -> None:
+        if year is None:
+            return
         if isinstance(year, bool) or not isinstance(year, int) or not 1949 < year < 2200:
             raise TableError(f"budget year {year!r} is not a plausible year")
 

@@ -282,7 +282,7 @@ def _dataset_rows(budget: DepartmentBudget, dataset: _Dataset) -> Iterator[dict[
     names = {row.key: row.label.strip() for row in table.rows if row.code is not None}
     fixed = dict.fromkeys((column.name for column in FDP_COLUMNS), "")
     fixed.update(
-        year=str(budget.year),
+        year="" if budget.year is None else str(budget.year),
         department_code=budget.department_code or "",
         department=budget.department,
         phase=PHASE,
@@ -357,17 +357,24 @@ def fdp_descriptor(budget: DepartmentBudget, *, path: str = "budget.csv") -> dic
     ('department-budget-897-2025', 'tabular-data-package', {'start': '2025-01-01', 'end': '2025-12-31'})
     """
     code = f"{budget.department_code}-" if budget.department_code else ""
+    year = "year-unknown" if budget.year is None else budget.year
+    # FDP's fiscal period is optional: a budget read with the year unknown states none.
+    period: dict[str, JSON] = (
+        {}
+        if budget.year is None
+        else {"fiscalPeriod": {"start": f"{budget.year}-01-01", "end": f"{budget.year}-12-31"}}
+    )
     return {
         "profile": "tabular-data-package",
-        "name": f"department-budget-{code}{budget.year}",
-        "title": f"{budget.department} {budget.year}年部门预算",
+        "name": f"department-budget-{code}{year}",
+        "title": budget.title,
         "description": (
             "部门预算公开的各表金额，一行一个金额（长表）。同一金额见于多张表（如支出总表与一般公共"
             "预算财政拨款支出表）：请按 dataset 分别汇总，勿跨表相加。"
         ),
         "countryCode": "CN",
         "granularity": "aggregated",
-        "fiscalPeriod": {"start": f"{budget.year}-01-01", "end": f"{budget.year}-12-31"},
+        **period,
         "columnTypes": [
             "https://frictionlessdata.io/taxonomies/fiscal/budgets.json",
             _CUSTOM_TYPES,

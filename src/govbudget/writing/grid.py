@@ -44,7 +44,11 @@ def render_grid(table: Table) -> Grid:
     department = f"{header.department_code or ''}{header.department}"
     rows: Grid = [
         [table.title],
-        [department, f"{table.SPEC.phase.label}年度：{header.year}", f"单位：{header.unit.label}"],
+        [
+            department,
+            f"{table.SPEC.phase.label}年度：{'' if header.year is None else header.year}",
+            f"单位：{header.unit.label}",
+        ],
     ]
     if isinstance(table, TwoSidedTable):
         rows.extend(_render_two_sided(table))

@@ -332,10 +332,6 @@ def _parts(obj: Disclosure) -> Iterator[_Printed]:
         yield _from_procurement(obj.procurement)
 
 
-def _document_title(budget: Disclosure) -> str:
-    return f"{budget.department} {budget.year}年部门{budget.phase.label}"
-
-
 # --- merged header cells ---------------------------------------------------------------------
 
 
@@ -431,7 +427,7 @@ def to_markdown(obj: Renderable) -> str:
     """
     if not isinstance(obj, _WHOLE):
         return _markdown_part(_part(obj))
-    sections = [f"# {_document_title(obj)}\n", *(_markdown_part(p) for p in _parts(obj))]
+    sections = [f"# {obj.title}\n", *(_markdown_part(p) for p in _parts(obj))]
     return "\n".join(sections)
 
 
@@ -512,7 +508,7 @@ def to_text(obj: Renderable) -> str:
     """
     if not isinstance(obj, _WHOLE):
         return "\n".join(_text_part(_part(obj))) + "\n"
-    title = _document_title(obj)
+    title = obj.title
     blocks = ["\n".join([title, "=" * display_width(title)])]
     blocks += ["\n".join(_text_part(printed)) for printed in _parts(obj)]
     return "\n\n".join(blocks) + "\n"
@@ -666,7 +662,7 @@ def to_html(obj: Renderable, *, highlight: Iterable[Finding] = ()) -> str:
     if not isinstance(obj, _WHOLE):
         printed = _part(obj)
         return _html_table(printed, _marks(printed, findings), with_title=True)
-    sections = [f'<article class="govbudget">\n<h1>{html.escape(_document_title(obj))}</h1>']
+    sections = [f'<article class="govbudget">\n<h1>{html.escape(obj.title)}</h1>']
     for printed in _parts(obj):
         marks = _marks(printed, findings)
         sections.append(
