@@ -28,6 +28,7 @@ from govbudget import (
     read_text,
     to_json,
 )
+from govbudget.bulk import load_file
 from govbudget.checks.reading import YEAR_UNKNOWN
 from govbudget.ledger import compare_years, explanation
 from govbudget.tables import ExpenditureTable
@@ -135,3 +136,28 @@ def test_the_cli_checks_a_page_without_its_year(tmp_path: Path) -> None:
     assert "READ-YEAR" in undated.stdout and "年度未知" in undated.stdout
     dated = run("--year", "2016")
     assert dated.returncode == 0 and "READ-YEAR" not in dated.stdout
+
+
+def test_a_file_name_gives_the_year_a_document_does_not_print(tmp_path: Path) -> None:
+    path = tmp_path / "2016年市国资委三公经费.json"
+    path.write_text(json.dumps(without_years(NANTONG), ensure_ascii=False), "utf-8")
+    budget = load_file(path)
+    assert isinstance(budget, DepartmentBudget) and budget.year == 2016
+    assert [
+        (f.rule, f.severity.label, f.message) for f in budget.read_findings if f.rule == "READ-YEAR"
+    ] == [
+        (
+            "READ-YEAR",
+            "提示",
+            "文件未印预算年度，按文件名“2016年市国资委三公经费.json”中的 2016 年读入，请核实",
+        )
+    ]
+    # The printed year wins over the name's, and two years in a name give none.
+    for named in ("2019年市国资委.json", "2015-2016.json"):
+        (tmp_path / named).write_text(json.dumps(NANTONG, ensure_ascii=False), "utf-8")
+        printed = load_file(tmp_path / named)
+        assert isinstance(printed, DepartmentBudget) and printed.year == 2016
+    (tmp_path / "2015-2016.json").write_text(
+        json.dumps(without_years(NANTONG), ensure_ascii=False), "utf-8"
+    )
+    assert getattr(load_file(tmp_path / "2015-2016.json"), "year", 0) is None

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import re
 import signal
 import unicodedata
 from collections import deque
@@ -202,18 +203,52 @@ def _from_json(text: str, year: int | None, department: str | None) -> object:
 def _load(
     data: bytes, name: str, encoding: str | None, year: int | None, department: str | None
 ) -> object:
-    """What one file's bytes hold; :class:`UnreadableError` with the reason when nothing."""
+    """What one file's bytes hold; :class:`UnreadableError` with the reason when nothing.
+
+    A document that prints no year, given none, takes the one its file name gives
+    ("2024年某局部门预算.txt"), with a READ-YEAR note saying so.
+    """
     text = decode(data, encoding)
     # Imported only once there is something to read: the readers are the largest part of the
     # package, and --version, rules and usage errors need none of it.
+    from govbudget.checks.reading import READ_YEAR
+    from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts
+    from govbudget.findings import Severity
     from govbudget.reading.document import read_text
 
-    try:
+    def read(year: int | None) -> object:
         if name.lower().endswith(".json") or text.lstrip().startswith("{"):
             return _from_json(text, year, department)
         return read_text(text, year=year, department=department)
+
+    try:
+        loaded = read(year)
+        named = _named_year(name)
+        if (
+            isinstance(loaded, DepartmentBudget | DepartmentFinalAccounts)
+            and loaded.year is None
+            and named is not None
+        ):
+            again = read(named)
+            assert isinstance(again, DepartmentBudget | DepartmentFinalAccounts)
+            said = READ_YEAR.finding(
+                f"文件未印预算年度，按文件名“{Path(name).name}”中的 {named} 年读入，请核实",
+                severity=Severity.INFO,
+            )
+            return attrs.evolve(again, read_findings=(*again.read_findings, said))
+        return loaded
     except GovBudgetError as error:
         raise UnreadableError(str(error)) from None
+
+
+# A year in a file name: four digits standing alone (2024年…, …-2024-…, 2024_…), 1950–2099.
+_NAMED_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def _named_year(name: str) -> int | None:
+    """The one year a file's name gives; ``None`` when it gives none or several."""
+    years = {int(found) for found in _NAMED_YEAR.findall(Path(name).name)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
