@@ -125,3 +125,20 @@ def test_a_reason_the_reader_could_not_give_back_is_refused(reason: str) -> None
     facts = StatedFacts(year=2025, basic="1.00", change_basic=StatedChange("-1", reason=reason))
     with pytest.raises(LedgerError, match="基本支出比上年增减"):
         explanation(DepartmentBudget("某局", 2025, facts=facts))
+
+
+@settings(max_examples=100)
+@given(stated_facts(), stated_facts())
+def test_last_year_s_statements_beside_this_year_s_are_left_out(
+    facts: StatedFacts, earlier: StatedFacts
+) -> None:
+    """Budget explanations restate last year (2013年…执行数 beside the 2014 budget): every
+    paragraph of last year's explanation that names its year, put after this year's, is said
+    to be another year's (info findings) and changes nothing that is read of this year."""
+    this_year = explanation(DepartmentBudget("某局", 2025, facts=facts))
+    last_year = explanation(DepartmentBudget("某局", 2024, facts=attrs.evolve(earlier, year=2024)))
+    dated = [line for line in last_year.splitlines()[1:] if line.startswith("2024年")]
+    reading = read_facts("\n".join([this_year, *dated]))
+    assert attrs.evolve(reading.facts, quotes=()) == facts
+    assert {(f.rule, f.severity.label) for f in reading.findings} <= {("READ-FACT", "提示")}
+    assert len(reading.findings) <= sum(line.count("。") for line in dated)

@@ -954,15 +954,17 @@ def test_a_reason_in_the_next_sentence_goes_to_that_change_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("said", "total"),
+    ("said", "year", "total"),
     [
-        ("全县一般公共预算“三公”经费预安排2415.44万元,较上年预算增加36.67万元。", "2415.44"),
-        ("2016 年“三公”经费财政拨款预算1.70万元,比2015年预算减少1.03万元。", "1.70"),
-        ("“三公”经费预算9万元,同比减少6万元。", "9"),
+        ("全县一般公共预算“三公”经费预安排2415.44万元,较上年预算增加36.67万元。", 2023, "2415.44"),
+        ("2016 年“三公”经费财政拨款预算1.70万元,比2015年预算减少1.03万元。", 2016, "1.70"),
+        ("“三公”经费预算9万元,同比减少6万元。", 2022, "9"),
     ],
 )
-def test_a_total_and_its_change_as_other_provinces_word_them(said: str, total: str) -> None:
-    reading = read_facts(said, year=2023)
+def test_a_total_and_its_change_as_other_provinces_word_them(
+    said: str, year: int, total: str
+) -> None:
+    reading = read_facts(said, year=year)
     assert reading.facts.three_public_total == Decimal(total)
     assert reading.facts.three_public_change is not None
     assert reading.findings == ()

@@ -62,7 +62,7 @@ from decimal import Decimal
 import attrs
 
 from govbudget.amounts import Unit, convert, format_amount, parse_amount
-from govbudget.checks import Finding, Location
+from govbudget.checks import Finding, Location, Severity
 from govbudget.checks.reading import READ_FACT, TXT_PLACEHOLDER
 from govbudget.disclosure.facts import CHANGE_OF, FACT_LABELS, StatedFacts
 from govbudget.disclosure.statements import DIRECTION_WORDS, StatedChange
@@ -230,6 +230,57 @@ class _Reason:
 _Event = _Figure | _Change | _Percent | _Reason
 
 
+@attrs.frozen(slots=True)
+class _Scope:
+    """What a clause speaks of: ``earlier``, an earlier year it names as its subject ("2013年
+    “三公”经费执行数为71.54亿元" in a 2014 budget: last year's spending, not the budget), and
+    ``base``, what its changes are against (预算 or 执行数, "与2013年执行数相比")."""
+
+    earlier: int | None = None
+    base: str | None = None
+
+
+_ANY_COMPARISON = re.compile(_COMPARE)
+_NAMED_YEAR = re.compile(r"(\d{4})年")
+_EXECUTED = re.compile("执行|决算")
+# Clauses: a comma ends one too (a comma inside "1,234.56" cuts a figure, which names no year).
+_CLAUSE_ENDS = GROUP_ENDS | {","}
+
+
+def _scopes(text: str, clauses: Parts, paragraphs: Parts, year: int | None) -> list[_Scope]:
+    """Each clause's scope. A clause that names a year before its figure, outside its
+    comparisons, sets the subject's year (the budget year, or an earlier one); so do the
+    clauses of its sentence before it that state nothing ("2024年，本部门…"). One that names
+    none, and the base of changes, carry on from the clause before, within the paragraph."""
+    scopes: list[_Scope] = []
+    current, paragraph, carried = _Scope(), -1, ""
+    for start, stop in clauses.spans:
+        if paragraphs.owner[start] != paragraph:
+            current, paragraph, carried = _Scope(), paragraphs.owner[start], ""
+        clause = text[start:stop]
+        figure = _FIGURE.search(clause)
+        compared = _ANY_COMPARISON.search(clause)
+        subject = _ANY_COMPARISON.sub(
+            "", carried + (clause[: figure.start()] if figure else clause)
+        )
+        # A clause that states something has a subject: a figure, a percentage or 持平
+        # ("2016年预算与2015年预算持平"); a reason ("2025年无购置计划") has none.
+        states = figure or _PERCENT.search(clause) or FLAT.search(clause)
+        stated = states is not None and _REASON.search(clause) is None
+        named = [int(found) for found in _NAMED_YEAR.findall(subject)] if stated else []
+        opening = states is None and _REASON.search(clause) is None and clause[-1:] == ","
+        carried = carried + clause if opening else ""
+        earlier = current.earlier
+        if named and year is not None and named[-1] <= year:
+            earlier = named[-1] if named[-1] < year else None
+        base = current.base
+        if compared is not None and compared.group():
+            base = "执行数" if _EXECUTED.search(compared.group()) else "预算"
+        current = _Scope(earlier, base)
+        scopes.append(current)
+    return scopes
+
+
 def _value(match: re.Match[str]) -> Decimal | None:
     try:
         value = parse_amount(match["sign"] + match["number"])
@@ -352,8 +403,19 @@ class _Reader:
     sentences: Parts
     amounts: dict[str, Decimal] = attrs.Factory(dict)
     changes: dict[str, StatedChange] = attrs.Factory(dict)
+    bases: dict[str, str] = attrs.Factory(dict)  # what each change is against
     quotes: list[tuple[str, str]] = attrs.Factory(list)
     findings: list[Finding] = attrs.Factory(list)
+    aside: set[int] = attrs.Factory(set)  # the sentences said to be of another phase
+
+    def set_aside(self, position: int, row: str, why: str) -> None:
+        """Say once per sentence that what it states is not of the budget year's budget."""
+        sentence = self.sentences.owner[position]
+        if sentence not in self.aside:
+            self.aside.add(sentence)
+            self.findings.append(
+                unread_fact(self.source, self.sentences, position, row, why, Severity.INFO)
+            )
 
     def sentence(self, position: int) -> str:
         """The sentence at ``position``, as printed."""
@@ -375,8 +437,10 @@ class _Reader:
         elif known != event.value:
             self.conflict(event.position, event.key, known, event.value)
 
-    def change(self, event: _Change, key: str | None) -> str | None:
-        """Record a change of ``key``; the field it went to, if it was recorded."""
+    def change(self, event: _Change, key: str | None, base: str | None) -> str | None:
+        """Record a change of ``key`` against ``base``; the field it went to, if it was
+        recorded. A change of a field already stated against another base (与上年预算相比, then
+        与上年执行数相比) is another comparison, not a second figure of the same."""
         field = None if key is None else _CHANGE_FIELD.get(key)
         if field is None:
             row = "比上年增减" if key is None else _label_of(key)
@@ -387,9 +451,19 @@ class _Reader:
             self.warn(event.position, FACT_LABELS[field], f"无法读取金额“{event.printed}”")
             return None
         known = self.changes.get(field)
+        against = self.bases.get(field)
+        if known is not None and base is not None and against is not None and base != against:
+            self.set_aside(
+                event.position,
+                FACT_LABELS[field],
+                f"与上年{base}相比的增减未读入：已按与上年{against}相比读入",
+            )
+            return None
         if known is None:
             self.changes[field] = StatedChange(event.value, word=event.word)
             self.quotes.append((field, self.sentence(event.position)))
+            if base is not None:
+                self.bases[field] = base
             return field
         if known.amount is None:
             # 下降40%,减少6万元: the amount of the change its percentage began.
@@ -399,13 +473,17 @@ class _Reader:
             self.conflict(event.position, field, known.amount, event.value)
         return None
 
-    def percent_alone(self, event: _Percent, word: str, key: str | None) -> str | None:
+    def percent_alone(
+        self, event: _Percent, word: str, key: str | None, base: str | None
+    ) -> str | None:
         """Record a change of ``key`` stated as a percentage alone (较上年预算下降90.54%)."""
         field = None if key is None else _CHANGE_FIELD.get(key)
         if field is None or field in self.changes:
             return None
         self.changes[field] = StatedChange(None, percent=event.value, word=word)
         self.quotes.append((field, self.sentence(event.position)))
+        if base is not None:
+            self.bases[field] = base
         return field
 
     def conflict(self, position: int, field: str, known: Decimal, value: Decimal) -> None:
@@ -423,9 +501,12 @@ class _Reader:
         if known.percent is None:
             self.changes[field] = attrs.evolve(known, percent=value)
 
-    def reason(self, fields: Iterable[str], text: str) -> None:
+    def reason(self, fields: Iterable[str], text: str, base: str | None) -> None:
         for field in fields:
             known = self.changes.get(field)
+            against = self.bases.get(field)
+            if base is not None and against is not None and base != against:
+                continue  # the reason of the other comparison
             if known is not None and known.reason is None and text:
                 self.changes[field] = attrs.evolve(known, reason=text)
 
@@ -435,6 +516,8 @@ def _read(source: Source, year: int | None) -> _Reader:
     paragraphs = Parts.of(text, frozenset("\n"))
     groups = Parts.of(text, GROUP_ENDS)
     reader = _Reader(source, Parts.of(text, SENTENCE_ENDS))
+    clauses = Parts.of(text, _CLAUSE_ENDS)
+    scopes = _scopes(text, clauses, paragraphs, year)
     under = _headings(text, paragraphs)
     events = sorted(
         [
@@ -453,6 +536,14 @@ def _read(source: Source, year: int | None) -> _Reader:
     previous: tuple[int, str, str | None] | None = None
     for index, event in enumerate(events):
         group = groups.owner[event.position]
+        scope = scopes[clauses.owner[event.position]]
+        if scope.earlier is not None:
+            # An earlier year's figures are said to be left out; a reason of theirs goes too.
+            if not isinstance(event, _Reason):
+                reader.set_aside(
+                    event.position, "上年数", f"所述为 {scope.earlier} 年的数字，不作为本年预算读入"
+                )
+            continue
         if isinstance(event, _Figure):
             reader.figure(event)
             subject.setdefault(paragraphs.owner[event.position], event.key)
@@ -462,7 +553,7 @@ def _read(source: Source, year: int | None) -> _Reader:
             about = last_figure.get(group) or subject.get(paragraphs.owner[event.position])
             if event.bare:
                 about = previous[2] if previous is not None and previous[0] == group - 1 else None
-            field = reader.change(event, event.key or about)
+            field = reader.change(event, event.key or about, scope.base)
             if field is not None:
                 last_change[group] = field
                 previous = (group, field, event.key or about)
@@ -475,7 +566,7 @@ def _read(source: Source, year: int | None) -> _Reader:
                 # 较上年预算下降90.54%: a change stated as a percentage, its amount maybe after
                 # it (…下降40%,减少6万元), which then completes it.
                 about = last_figure.get(group) or subject.get(paragraphs.owner[event.position])
-                field = reader.percent_alone(event, event.word, about)
+                field = reader.percent_alone(event, event.word, about, scope.base)
                 if field is not None:
                     last_change[group] = field
                     previous = (group, field, about)
@@ -493,9 +584,9 @@ def _read(source: Source, year: int | None) -> _Reader:
                     break
             said = source.original(event.stop, stop).strip(",，。;；:： ")
             if event.targets:
-                reader.reason(event.targets, said)
+                reader.reason(event.targets, said, scope.base)
             elif group in last_change:
-                reader.reason([last_change[group]], said)
+                reader.reason([last_change[group]], said, scope.base)
             elif (
                 previous is not None
                 and previous[0] == group - 1
@@ -503,7 +594,7 @@ def _read(source: Source, year: int | None) -> _Reader:
             ):
                 # A sentence of its own that gives the reason (…下降30%。主要原因是…) gives
                 # the reason of the change the sentence before ended with.
-                reader.reason([previous[1]], said)
+                reader.reason([previous[1]], said, scope.base)
     return reader
 
 

@@ -21,7 +21,7 @@ import attrs
 
 from govbudget.checks.reading import READ_FACT
 from govbudget.disclosure.statements import DIRECTION_WORDS
-from govbudget.findings import Finding, Location
+from govbudget.findings import Finding, Location, Severity
 from govbudget.vocabulary import text_words
 from govbudget.vocabulary.placeholders import PLACEHOLDERS
 
@@ -140,12 +140,20 @@ EXPLANATION = "情况说明"
 """Where a finding on an explanation points: the table of its location."""
 
 
-def unread_fact(source: Source, sentences: Parts, position: int, row: str, why: str) -> Finding:
+def unread_fact(
+    source: Source,
+    sentences: Parts,
+    position: int,
+    row: str,
+    why: str,
+    severity: Severity | None = None,
+) -> Finding:
     """The READ-FACT finding on what the sentence at ``position`` states and a reader could
-    not read: ``why``, then the sentence as printed."""
+    not read: ``why``, then the sentence as printed; ``severity`` INFO for what a reader
+    leaves out on purpose (another year's figures)."""
     sentence = source.original(*sentences.span(position))
     where = Location(table=EXPLANATION, row=row, line=source.line(position))
-    return READ_FACT.finding(f"{why}：{sentence}", location=where)
+    return READ_FACT.finding(f"{why}：{sentence}", location=where, severity=severity)
 
 
 # 持平 with no figure after it: a change of 0.
