@@ -120,6 +120,12 @@ def titled(title: str) -> Pin:
 
 
 PINNED: dict[str, tuple[Pin, ...] | Refused] = {
+    "anhui-huaibei-duji-government-office-2021-final-text": (
+        # printed in traditional script with pronunciations inserted (杜集區(qū)), read through the
+        # fold to simplified. notes, Inconsistencies 1: "決算數大小于預算數", 大 and 小 together
+        Pin("TXT-FINAL-DIRECTION", ERROR, "“决算数大小于预算数”"),
+        part("情况说明"),
+    ),
     "anhui-huaiyuan-water-bureau-2025": (
         # a "三公" page: the one-row table and its explanation; every figure agrees
         # (11.1 = 0 + 3 + 8.1). Inconsistencies 1 is in MISSED; 2 and 3 are representation only
@@ -160,6 +166,13 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         Pin("DOC-THREE-PUBLIC", ERROR, "公务用车购置及运行维护费比上年增减 -7.3万元"),
         part("财政拨款“三公”经费支出表、情况说明"),
         titled("一、2024年一般公共预算“三公”经费支出预算表"),  # read as the "三公" table
+    ),
+    "anhui-xuancheng-gongqingtuan-2020-text": (
+        # traditional script (公務用車運行費). notes, Inconsistencies 1: 運行費 2.8 "比2019年預算增加
+        # 2.8萬元,增長127.27%": a base of 2.8 − 2.8 = 0 cannot give 127.27% (it is 2.8 / 2.2, the
+        # item's total 5 copied wrong)
+        Pin("TXT-PERCENT", ERROR, "公务用车运行维护费比上年增减 2.8万元，而本年为 2.8万元"),
+        part("情况说明"),
     ),
     "beijing-municipal-2015-final-text": (
         # a news report: no numeric mistake (24%, 22.3% and 2.4万元 hold within the rounding of
@@ -233,11 +246,26 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         # edge of its band
         part("情况说明"),
     ),
+    "guangdong-kaiping-gongan-2022-text": (
+        # clean (notes: "增加0…增長0%…持平" is true of a nil change), in traditional script with
+        # pronunciations inserted (經(jīng)費)
+        part("情况说明"),
+    ),
     "guangdong-yingde-jingxinju-2016-text": (
         # the reader finds nothing it knows on this page. No sentence is read, and none is
         # reported as unread ("三公经费" without quotation marks, "预算拨入", "对比减少",
         # "减少率"). The page's one mistake is in MISSED
         part("无"),
+    ),
+    "guangdong-zhanjiang-xuanchuanbu-2017-text": (
+        # true of the text (notes, Shapes: "the reason in the last sentence for 接待費 only"): the
+        # total's fall of 2.28 has no reason of its own, and the 0.28 of 用车 none either
+        Pin("DOC-THREE-PUBLIC", ERROR, "“三公”经费比上年增减 -2.28万元，未说明增减变化原因"),
+        # false, see KNOWN_FALSE: 购置及运行维护费 named after the vehicle count, and 接待费's reason
+        Pin("DOC-THREE-PUBLIC", ERROR, "“三公”经费说明未列明：公务用车购置及运行维护费"),
+        Pin("DOC-THREE-PUBLIC", ERROR, "公务接待费比上年增减 -2万元，未说明增减变化原因"),
+        Pin("READ-FACT", WARNING, "前文为 -2.28万元，此处为 -0.28万元"),
+        part("情况说明"),
     ),
     "guangxi-baise-2024-text": (
         # Notes disagree: they call the page clean. The total −332 has no reason of its own, and
@@ -450,10 +478,32 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
 }
 
 
-KNOWN_FALSE: dict[str, Known] = {}
+KNOWN_FALSE: dict[str, Known] = {
+    "guangdong-zhanjiang-xuanchuanbu-2017-text": Known(
+        "#20: an item named by part of its label after a count, a reason naming an item short",
+        (
+            # "公務用車保有量2輛,購置及運行維護費5萬元": the item named without 公务用车, after the
+            # count; its change 0.28 is then taken for the total's
+            Pin("DOC-THREE-PUBLIC", ERROR, "“三公”经费说明未列明：公务用车购置及运行维护费"),
+            Pin("READ-FACT", WARNING, "前文为 -2.28万元，此处为 -0.28万元"),
+            # "接待費減少的原因主要是…": the reason names 接待费, short for 公务接待费
+            Pin("DOC-THREE-PUBLIC", ERROR, "公务接待费比上年增减 -2万元，未说明增减变化原因"),
+        ),
+    ),
+}
 
 
 MISSED: dict[str, Missing] = {
+    "anhui-huaibei-duji-government-office-2021-final-text": Missing(
+        "#20: a change's percentage and the items' budgets in a final explanation",
+        (
+            # notes, Inconsistencies 2: 0.1 on a base of 5.31 is 1.88%, not the 0.006% stated
+            Expect(None, "0.006%"),
+            # notes, Inconsistencies 3: with the items' stated changes, their budgets add to 7.79,
+            # not the 49.9 stated
+            Expect(None, "49.9"),
+        ),
+    ),
     "anhui-huaiyuan-water-bureau-2025": Missing(
         "#25: a reason that says the budgeted 运行费 is 本年未安排",
         (
@@ -502,6 +552,13 @@ MISSED: dict[str, Missing] = {
             # everything else: 12.5 − 8 = 4.50, not the 4.35 stated; 4.35 / 12.5 = 34.80%, not
             # 35.22%; and 12.5 + 45.2 = 57.70, not 57.55
             Expect(None, "12.5"),
+        ),
+    ),
+    "guangdong-zhanjiang-xuanchuanbu-2017-text": Missing(
+        "#20: empty slots of a template (占 %, 减少 万元) are not placeholders yet",
+        (
+            # notes, Inconsistencies 1: "占 %" three times and "比上年減少 萬元" once
+            Expect("TXT-PLACEHOLDER", "占 %"),
         ),
     ),
     "hubei-nanzhang-county-investment-service-center-2019-final": Missing(

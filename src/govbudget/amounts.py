@@ -48,6 +48,7 @@ from typing import TypeVar
 
 import attrs
 
+from govbudget.characters import fold
 from govbudget.errors import AmountError, AmountTypeError
 
 __all__ = [
@@ -142,7 +143,7 @@ class Unit(enum.Enum):
         >>> Unit.from_label("单位：万元（保留两位小数）"), Unit.from_label("万元")
         (<Unit.WAN_YUAN: '万元'>, <Unit.WAN_YUAN: '万元'>)
         """
-        label = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+        label = _SPACE.sub("", fold(text))
         label = re.sub(r"^\(?(?:金额)?单位[:：]?", "", label)
         label = re.sub(r"\)$|\((?!单位)[^()]*\)$", "", label)
         for unit in cls:

@@ -90,6 +90,11 @@ def _unfounded(base: Decimal, current: Decimal, amount: Decimal) -> bool:
     return base <= EXACT.add(half_width(current), half_width(amount))
 
 
+def _unchanged(amount: Decimal, stated: Decimal) -> bool:
+    """增加0万元,增长0%: no change, and no percentage claimed of a base, whatever the base."""
+    return amount == 0 and stated == 0
+
+
 def _no_base(
     label: str,
     amount: Decimal,
@@ -121,6 +126,8 @@ def _percentage(rule: Rule, facts: StatedFacts) -> Iterator[Finding]:
         amount, stated = change.amount, change.percent
         base = EXACT.subtract(current, amount)
         label = FACT_LABELS[name]
+        if _unchanged(amount, stated):
+            continue
         if base <= 0:
             yield rule.finding(
                 _no_base(label, amount, current, base, stated, format_amount)
@@ -193,6 +200,8 @@ def _final_change(rule: Rule, facts: FinalStatedFacts) -> Iterator[Finding]:
         if change.percent is None or current is None:
             continue
         base = EXACT.subtract(current, amount)
+        if _unchanged(amount, change.percent):
+            continue
         if base <= 0:
             yield rule.finding(
                 _no_base(label, amount, current, base, change.percent, shown) + quoted,

@@ -13,10 +13,10 @@ The rule functions are written once for both families: each asks the disclosure'
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from govbudget.characters import fold
 from govbudget.checks.reading import READ_FACT, READ_TABLE
 from govbudget.checks.registry import Rule, rule
 from govbudget.checks.wording import percent, shown
@@ -124,7 +124,7 @@ def _stated(change: StatedChange) -> str:
 
 
 def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if c not in "“”\"'")
+    return "".join(c for c in fold(text) if c not in "“”\"'")
 
 
 def _named_in_unread(budget: DepartmentBudget, names: Iterable[str]) -> list[str]:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from decimal import Context, Decimal
 
 from govbudget.amounts import Agreement, agree, convert, disagreement, format_amount
+from govbudget.characters import fold
 from govbudget.checks.registry import Rule, rule
 from govbudget.findings import Finding, Location, Severity
 from govbudget.performance import (
@@ -88,7 +89,7 @@ def _may_refer_to_a_year(text: str) -> bool:
         return True
     if _NEVER_YEAR_MARKS.fullmatch(text):
         return False
-    return _YEAR_MARK in unicodedata.normalize("NFKC", text)
+    return _YEAR_MARK in fold(text)
 
 
 def _fold(text: str) -> str:
@@ -503,7 +504,7 @@ def _rates(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
 )
 def _placeholders(rule: Rule, document: GoalDocument) -> Iterator[Finding]:
     for text in document.printed():
-        for match in PLACEHOLDERS.finditer(unicodedata.normalize("NFKC", text.text)):
+        for match in PLACEHOLDERS.finditer(fold(text.text)):
             yield rule.finding(
                 f"{text.column}“{text.text[:40]}”留有模板占位符“{match.group()}”，未填写",
                 location=Location(table=text.table, row=text.row, column=text.column),

@@ -18,11 +18,11 @@ import enum
 import functools
 import io
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 
 import attrs
 
+from govbudget.characters import fold
 from govbudget.errors import CatalogueError, UnknownCodeError
 
 __all__ = ["Catalogue", "Level", "Scheme", "Subject", "normalize_name"]
@@ -101,7 +101,7 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("因公出国(境)费用") == normalize_name("因公出国（境）费用")
     True
     """
-    return _SPACE.sub("", unicodedata.normalize("NFKC", name))
+    return _SPACE.sub("", fold(name))
 
 
 def _check_code(_instance: object, _attribute: object, code: str) -> None:

@@ -11,7 +11,6 @@ rules ``TXT-FINAL-TABLE`` and ``TXT-FINAL-TABLE-RATE`` check.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from govbudget.amounts import Figure, in_wan, parse_amount
+from govbudget.characters import fold
 from govbudget.disclosure.facts import FinalStatedFacts
 from govbudget.tables import (
     BasicExpenditureFinalTable,
@@ -107,7 +107,7 @@ class FinalFigures(Protocol):
 
 
 def _plain(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name)
+    text = fold(name)
     for mark in ("(类)", "(款)", "(项)", " ", "\u3000", "“", "”", '"'):
         text = text.replace(mark, "")
     return text

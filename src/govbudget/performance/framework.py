@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
+
+from govbudget.characters import fold
 
 __all__ = ["Level1", "Level2", "normalize_level"]
 
@@ -39,7 +40,7 @@ def normalize_level(name: str) -> str:
     >>> normalize_level(" 服务对象满意度 ")
     '服务对象满意度指标'
     """
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", name))
+    text = _SPACE.sub("", fold(name))
     if not text or text.endswith(_SUFFIX):
         return text
     return text + _SUFFIX

@@ -39,7 +39,6 @@ model: split, each part would import the other's private helpers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import ClassVar, TypeVar
@@ -47,6 +46,7 @@ from typing import ClassVar, TypeVar
 import attrs
 
 from govbudget.amounts import Unit, decimal_places
+from govbudget.characters import fold
 from govbudget.performance.errors import GoalError, GoalTypeError
 from govbudget.performance.framework import Level1, Level2
 from govbudget.performance.targets import TargetValue, strip_text
@@ -168,7 +168,7 @@ def parse_percent(text: str) -> Decimal | None:
     ...
     govbudget.performance.errors.GoalError: '二成' is not a percentage
     """
-    normal = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    normal = _SPACE.sub("", fold(text))
     if normal in _BLANKS:
         return None
     for sign in _PERCENT_SIGNS:

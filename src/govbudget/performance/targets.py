@@ -31,12 +31,12 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import unicodedata
 from decimal import Decimal
 
 import attrs
 
 from govbudget.amounts import Unit
+from govbudget.characters import fold
 from govbudget.performance.errors import GoalTypeError
 
 __all__ = ["Comparator", "TargetValue", "parse_target"]
@@ -119,7 +119,7 @@ _IN_WORDS: _Reading = (Comparator.QUALITATIVE, None, "")
 
 
 def _normal(text: str) -> str:
-    normal = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    normal = _SPACE.sub("", fold(text))
     for variant, symbol in _SYMBOLS.items():
         normal = normal.replace(variant, symbol)
     return normal

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from govbudget.amounts import Unit, parse_amount
+from govbudget.characters import fold
 from govbudget.checks.reading import READ_TABLE, READ_TITLE, READ_YEAR, YEAR_UNKNOWN
 from govbudget.classification import normalize_name
 from govbudget.disclosure import (
@@ -515,7 +516,8 @@ def _tables_year(tables: Sequence[PrintedTable]) -> int | None:
 def _stated_year(narrative: Sequence[tuple[int, str]]) -> int | None:
     """The first year an explanation names in its opening lines (its heading, as a rule)."""
     return next(
-        (int(match[1]) for _line, text in narrative[:5] for match in _YEAR.finditer(text)), None
+        (int(match[1]) for _line, text in narrative[:5] for match in _YEAR.finditer(fold(text))),
+        None,
     )
 
 
@@ -589,7 +591,7 @@ def assemble(
         assembler.read(table, text=text)
     held = assembler.tables or assembler.goals or assembler.department_goal_table
     # Text with no amount in it (no 万元, no 元) is no explanation of a budget, year or not.
-    if not held and not any(_STATED_AMOUNT.search(line) for _number, line in narrative):
+    if not held and not any(_STATED_AMOUNT.search(fold(line)) for _number, line in narrative):
         if tables and assembler.government == len(tables):
             raise DocumentError(
                 "these are tables of a government's own budget (一般公共预算收入执行情况表 …, "
@@ -676,7 +678,9 @@ _STATED_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(亿元|万元|元)")
 
 def _stated_unit(narrative: Sequence[tuple[int, str]]) -> Unit | None:
     """The one unit the explanation states its amounts in, if it uses one only."""
-    units = {match[1] for _number, line in narrative for match in _STATED_AMOUNT.finditer(line)}
+    units = {
+        match[1] for _number, line in narrative for match in _STATED_AMOUNT.finditer(fold(line))
+    }
     return Unit.from_label(units.pop()) if len(units) == 1 else None
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from collections.abc import Sequence
 
 import attrs
 
+from govbudget.characters import fold
 from govbudget.checks import Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
 from govbudget.performance import ProjectPerformanceGoal
@@ -77,7 +77,7 @@ def _money_key(cell: str) -> str:
 
 def _is_template_row(cells: Sequence[str]) -> bool:
     """Whether the row prints a template's "…" and nothing else."""
-    printed = [unicodedata.normalize("NFKC", cell) for cell in cells if cell]
+    printed = [fold(cell) for cell in cells if cell]
     return bool(printed) and all(TEMPLATE_ROW.fullmatch(cell) for cell in printed)
 
 

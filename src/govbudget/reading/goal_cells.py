@@ -6,7 +6,6 @@ the goal built from what was read."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -21,6 +20,7 @@ from govbudget.amounts import (
     format_amount,
     parse_amount,
 )
+from govbudget.characters import fold
 from govbudget.checks import Finding, Location, Rule, Severity
 from govbudget.checks.reading import (
     READ_GOAL_CELL,
@@ -64,7 +64,7 @@ _SPACE = re.compile(r"\s+")
 
 def label_key(text: str) -> str:
     """A label as compared: NFKC, no spaces ("其中：财政    资金" is "其中:财政资金")."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", fold(text))
 
 
 # The year row of a form: （2021年度）, or with a bracket lost ("2020年度)"), as label_key prints it.
@@ -521,7 +521,7 @@ def money_cell(text: str) -> tuple[str, Unit | None, str] | None:
     >>> money_cell("三百万") is None
     True
     """
-    match = _MONEY.fullmatch(_SPACE.sub("", unicodedata.normalize("NFKC", text)))
+    match = _MONEY.fullmatch(_SPACE.sub("", fold(text)))
     if match is None:
         return None
     unit = Unit.from_label(match["unit"]) if match["unit"] else None

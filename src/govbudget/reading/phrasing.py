@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from govbudget.characters import ANNOTATION, fold_char
 from govbudget.checks.reading import READ_FACT
 from govbudget.disclosure.statements import DIRECTION_WORDS
 from govbudget.findings import Finding, Location, Severity
@@ -219,14 +220,19 @@ def _width(text: str) -> int:
 
 
 def _normalized(line: str) -> list[tuple[str, int]]:
-    """A line's characters after NFKC, without quotation marks, bookmarks and spaces between
-    words, each with its column in the line."""
-    hidden = {c for m in _BOOKMARK.finditer(line) for c in range(m.start(), m.end())}
+    """A line's characters folded (NFKC, simplified), without quotation marks, bookmarks,
+    inserted pronunciations and spaces between words, each with its column in the line."""
+    hidden = {
+        c
+        for pattern in (_BOOKMARK, ANNOTATION)
+        for m in pattern.finditer(line)
+        for c in range(m.start(), m.end())
+    }
     chars = [
         (n, column)
         for column, c in enumerate(line)
         if column not in hidden
-        for n in unicodedata.normalize("NFKC", c)
+        for n in fold_char(c)
         if n not in _QUOTES
     ]
     kept: list[tuple[str, int]] = []
@@ -309,7 +315,9 @@ def as_matched(narrative: str, cuts: WordCuts) -> Source:
 @attrs.frozen(slots=True)
 class Parts:
     """A text cut into parts (paragraphs, sentences or clause groups) by their end characters,
-    each end in its part, with the part each character is in."""
+    each end in its part, with the part each character is in. Inside brackets only a
+    paragraph's end ends a part: "(公务用车购置费100万元;运行维护费400万元。)比上年增加0万元" is
+    one sentence, its change that of the item before the brackets."""
 
     spans: tuple[tuple[int, int], ...]
     owner: tuple[int, ...]
@@ -318,10 +326,11 @@ class Parts:
     def of(cls, text: str, ends: frozenset[str]) -> Parts:
         spans: list[tuple[int, int]] = []
         owner: list[int] = []
-        start = 0
+        start, depth = 0, 0
         for index, c in enumerate(text):
             owner.append(len(spans))
-            if c in ends or index == len(text) - 1:
+            depth = 0 if c == "\n" else depth + 1 if c == "(" else max(0, depth - (c == ")"))
+            if (c in ends and (depth == 0 or c == "\n")) or index == len(text) - 1:
                 spans.append((start, index + 1))
                 start = index + 1
         return cls(tuple(spans), tuple(owner))
