@@ -585,6 +585,10 @@ def test_nothing_to_read() -> None:
         ),
         ("机关运行经费____万元。", "____"),
         ("公务接待费万元。", "公务接待费"),
+        # 湛江 2017: a change's amount and a share left blank
+        ("公务接待费30万元,比上年减少 万元。", "比上年增减"),
+        ("公务接待费30万元,占 %。", "占比"),
+        ("公务接待费30万元,比上年下降 %。", "比上年增减"),
     ],
 )
 def test_an_unfilled_placeholder_is_a_finding(text: str, row: str) -> None:
@@ -596,7 +600,10 @@ def test_an_unfilled_placeholder_is_a_finding(text: str, row: str) -> None:
 
 
 def test_real_words_are_no_placeholders() -> None:
-    text = "单价100万元（含）以上设备（不含车辆）2套。IPv6规模部署。公务用车购置费（含车辆购置税）1万元。"
+    text = (
+        "单价100万元（含）以上设备（不含车辆）2套。IPv6规模部署。公务用车购置费（含车辆购置税）1万元。"
+        "公务接待费30万元,占12.5%,比上年减少2万元,下降6.25%。"
+    )
     assert read_facts(text).findings == ()
 
 

@@ -265,6 +265,12 @@ PINNED: dict[str, tuple[Pin, ...] | Refused] = {
         Pin("DOC-THREE-PUBLIC", ERROR, "“三公”经费说明未列明：公务用车购置及运行维护费"),
         Pin("DOC-THREE-PUBLIC", ERROR, "公务接待费比上年增减 -2万元，未说明增减变化原因"),
         Pin("READ-FACT", WARNING, "前文为 -2.28万元，此处为 -0.28万元"),
+        # notes, Inconsistencies 1: the template's empty slots, "占 %" three times and
+        # "比上年減少 萬元" once
+        Pin("TXT-PLACEHOLDER", ERROR, "占比的百分比未填写（“占 %”）"),
+        Pin("TXT-PLACEHOLDER", ERROR, "占比的百分比未填写（“占 %”）"),
+        Pin("TXT-PLACEHOLDER", ERROR, "占比的百分比未填写（“占 %”）"),
+        Pin("TXT-PLACEHOLDER", ERROR, "比上年减少的金额未填写"),
         part("情况说明"),
     ),
     "guangxi-baise-2024-text": (
@@ -552,13 +558,6 @@ MISSED: dict[str, Missing] = {
             # everything else: 12.5 − 8 = 4.50, not the 4.35 stated; 4.35 / 12.5 = 34.80%, not
             # 35.22%; and 12.5 + 45.2 = 57.70, not 57.55
             Expect(None, "12.5"),
-        ),
-    ),
-    "guangdong-zhanjiang-xuanchuanbu-2017-text": Missing(
-        "#20: empty slots of a template (占 %, 减少 万元) are not placeholders yet",
-        (
-            # notes, Inconsistencies 1: "占 %" three times and "比上年減少 萬元" once
-            Expect("TXT-PLACEHOLDER", "占 %"),
         ),
     ),
     "hubei-nanzhang-county-investment-service-center-2019-final": Missing(

@@ -160,6 +160,7 @@ _FIGURE = re.compile(
     r"(?<![\d.])(?<!\d,)(?P<sign>[+-]?)(?P<number>\d(?:[\d,.]*\d)?)(?P<unit>亿元|万元|元)"
 )
 _BLANK_FIGURE = re.compile(r"(?<![\d万亿])(?:亿元|万元|元)")
+_BLANK_PERCENT = re.compile(r"(?P<word>占|增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为)?%")
 _PERCENT = re.compile(
     r"(?P<word>增长|下降|增加|减少|上升|降低|增幅|降幅)(?:了|为)?"
     r"(?P<number>[+-]?\d+(?:\.\d+)?)%"
@@ -608,13 +609,28 @@ def _placeholders(source: Source, reader: _Reader) -> Iterator[Finding]:
             location=Location(table=EXPLANATION, row=printed, line=source.line(match.start())),
         )
     for match in _BLANK_FIGURE.finditer(text):
-        label = _LEADS.fact.search(text[groups.span(match.start())[0] : match.start()])
+        lead = text[groups.span(match.start())[0] : match.start()]
+        label = _LEADS.fact.search(lead)
+        changed = _LEADS.change.search(lead) or _LEADS.compare.search(lead)
         if label is not None:
             row = _label_of(_FACT_OF_LABEL[label["label"]])
-            yield TXT_PLACEHOLDER.finding(
-                f"{row}的金额未填写：{reader.sentence(match.start())}",
-                location=Location(table=EXPLANATION, row=row, line=source.line(match.start())),
-            )
+            blank = f"{row}的金额"
+        elif changed is not None:
+            # 比上年减少 万元: the amount of a change left blank.
+            row, blank = "比上年增减", f"比上年{changed['word']}的金额"
+        else:
+            continue
+        yield TXT_PLACEHOLDER.finding(
+            f"{blank}未填写：{reader.sentence(match.start())}",
+            location=Location(table=EXPLANATION, row=row, line=source.line(match.start())),
+        )
+    for match in _BLANK_PERCENT.finditer(text):
+        # 占 %, 下降 %: a percentage left blank.
+        row = "占比" if match["word"] == "占" else "比上年增减"
+        yield TXT_PLACEHOLDER.finding(
+            f"{row}的百分比未填写（“{match['word']} %”）：{reader.sentence(match.start())}",
+            location=Location(table=EXPLANATION, row=row, line=source.line(match.start())),
+        )
 
 
 def _year(text: str, default: int | None) -> int | None:
