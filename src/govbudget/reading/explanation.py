@@ -151,7 +151,8 @@ _BARE_CHANGE = re.compile(rf"(?P<word>{_DIRECTION})")
 # What may stand before a reason that opens its sentence: 下降的主要原因是…
 _REASON_OPENING = re.compile(rf"(?:{_DIRECTION})?的?")
 _REASON_LEAD = re.compile(
-    rf"(?P<label>{alternatives([*_FACT_OF_LABEL, *_REASON_LABELS])})(?:{_DIRECTION})?的$"
+    # …减少的主要原因是…, and …减少的原因主要是… (湛江)
+    rf"(?P<label>{alternatives([*_FACT_OF_LABEL, *_REASON_LABELS])})(?:{_DIRECTION})?的(?:原因)?$"
 )
 
 # A figure: the number as printed (validated by parse_amount) and its unit; the lookbehinds
