@@ -58,6 +58,7 @@ NATIONAL = "national-template-2024-final"
 
 FACTS_RULES = [
     "TXT-FINAL-RATE",
+    "TXT-FINAL-BUDGET-CHANGE",
     "TXT-FINAL-ZERO-BUDGET",
     "TXT-FINAL-DIRECTION",
     "TXT-FINAL-RESTATED",
@@ -989,6 +990,80 @@ def test_a_change_percentage_rounded_half_up_is_never_reported(
     assert findings_of(facts, ["TXT-FINAL-CHANGE"]) == []
 
 
+# --- TXT-FINAL-BUDGET-CHANGE -------------------------------------------------------------------------
+
+# 涪陵区焦石镇 2020 (tests/data/pages): the "三公" total compared with last year and with the
+# year-start budget in one sentence, its items with the budget too.
+FULING = (
+    "经比较2020年度镇本级“三公”经费41万元,较上年减少19万元,下降43.78% ,较年初预算数减少4万元,"
+    "下降2.2%。主要是严格落实我镇过紧日子十条举措。其中:公务用车购置及运行维护费21 万元,较上年减少"
+    "16万元,较年初预算数减少4万元,主要是事业单位公车改革;公务接待费20万元,公务接待费较上年减少"
+    "2.5万元,较年初预算数减少1万元,主要是认真贯彻落实中央八项规定。"
+)
+
+
+def test_a_change_against_the_budget_is_read_into_the_execution_statement() -> None:
+    reading = read_final_facts(FULING, year=2020)
+    assert [
+        (e.key, e.amount, e.difference, e.difference_rate, e.difference_basis)
+        for e in reading.facts.three_public_executions
+    ] == [
+        ("three_public_total", 41, -4, Decimal("-2.2"), "年初"),
+        ("vehicles", 21, -4, None, "年初"),
+        ("reception", 20, -1, None, "年初"),
+    ]
+    # The changes against last year are read as before, apart from these.
+    assert reading.facts.three_public_change == StatedChange(
+        "-19", percent="-43.78", word="减少", of="41"
+    )
+    assert reading.findings == ()
+
+
+def test_a_wrong_percentage_against_the_budget_is_found() -> None:
+    facts = read_final_facts(FULING, year=2020).facts
+    (finding,) = check(facts, select=["TXT-FINAL-BUDGET-CHANGE"])
+    assert finding.expected == Decimal("-8.89") and finding.actual == Decimal("-2.2")
+    assert "按年初预算 45万元推算应为 -8.89%" in finding.message
+
+
+def test_a_difference_that_contradicts_the_stated_budget_is_found() -> None:
+    stated = StatedExecution(
+        "“三公”经费",
+        key="three_public_total",
+        budgeted="45.00",
+        actual="41.00",
+        difference="-5.00",
+    )
+    facts = FinalStatedFacts(three_public_executions=[stated])
+    (finding,) = check(facts, select=["TXT-FINAL-BUDGET-CHANGE"])
+    assert (finding.expected, finding.actual) == (Decimal("-4.00"), Decimal("-5.00"))
+
+
+def test_a_change_against_the_budget_of_an_item_without_a_statement_is_said() -> None:
+    reading = read_final_facts("人员经费100万元,较年初预算减少5万元。", year=2020)
+    assert [(f.rule, f.location.row) for f in reading.findings] == [("READ-FACT", "人员经费")]
+
+
+@given(
+    st.decimals(min_value=Decimal("1.00"), max_value=Decimal("99999.99"), places=2),
+    st.decimals(min_value=Decimal("-9999.99"), max_value=Decimal("9999.99"), places=2),
+)
+def test_a_percentage_against_the_budget_rounded_half_up_is_never_reported(
+    budget: Decimal, difference: Decimal
+) -> None:
+    actual = budget + difference
+    assume(actual >= 0)
+    stated = StatedExecution(
+        "“三公”经费",
+        key="three_public_total",
+        actual=actual,
+        difference=difference,
+        difference_rate=round_half_up(difference * 100 / budget, 2),
+    )
+    facts = FinalStatedFacts(three_public_executions=[stated])
+    assert findings_of(facts, ["TXT-FINAL-BUDGET-CHANGE"]) == []
+
+
 # --- TXT-FINAL-TABLE and TXT-FINAL-TABLE-RATE -------------------------------------------------------
 
 T5 = "一般公共预算财政拨款支出决算表"
@@ -1204,6 +1279,7 @@ def test_the_rules_are_registered() -> None:
     severities = {name: registered[name].severity for name in registered if "TXT-FINAL" in name}
     assert severities == {
         "TXT-FINAL-RATE": Severity.ERROR,
+        "TXT-FINAL-BUDGET-CHANGE": Severity.ERROR,
         "TXT-FINAL-ZERO-BUDGET": Severity.WARNING,
         "TXT-FINAL-DIRECTION": Severity.ERROR,
         "TXT-FINAL-RESTATED": Severity.ERROR,

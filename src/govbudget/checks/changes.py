@@ -44,7 +44,7 @@ a half-edited template leaves ("减增加").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 
 from govbudget.amounts import Figure, Interval, decimal_places, format_amount, half_width
 from govbudget.checks.registry import Rule, rule
@@ -52,6 +52,7 @@ from govbudget.checks.wording import (
     DOWN,
     EXACT,
     HUNDRED,
+    SHOWN,
     UP,
     bounds,
     change_bounds,
@@ -76,7 +77,6 @@ from govbudget.findings import Finding, Location, Severity
 __all__ = ["BUDGET_CHANGE_RULES", "FINAL_CHANGE_RULE"]
 
 _TABLE = "情况说明"
-_SHOWN = Context(prec=28, rounding=ROUND_HALF_UP)
 _CENT = Decimal("0.01")
 
 
@@ -142,7 +142,7 @@ def _percentage(rule: Rule, facts: StatedFacts) -> Iterator[Finding]:
         if span.meets(Interval.of(stated)):
             continue
         places = Decimal(1).scaleb(-max(2, decimal_places(stated) or 0))
-        expected = _SHOWN.quantize(_SHOWN.divide(EXACT.multiply(amount, HUNDRED), base), places)
+        expected = SHOWN.quantize(SHOWN.divide(EXACT.multiply(amount, HUNDRED), base), places)
         yield rule.finding(
             f"{label} {format_amount(amount)}万元、{percent(stated)}，按本年 "
             f"{format_amount(current)}万元推算（上年 {format_amount(base)}万元）应为 "

@@ -46,7 +46,10 @@ from govbudget.amounts import Interval, agree_sums, decimal_places
 from govbudget.checks.registry import Rule, rule
 from govbudget.checks.wording import (
     EXACT,
+    HUNDRED,
+    SHOWN,
     bounds,
+    change_bounds,
     in_explanation,
     percent,
     said,
@@ -117,6 +120,57 @@ def _rate(rule: Rule, facts: FinalStatedFacts) -> Iterator[Finding]:
             message + said(execution.quote),
             location=in_explanation(execution.label, execution.line),
             expected=first.point,
+            actual=rate,
+        )
+
+
+@rule(
+    "TXT-FINAL-BUDGET-CHANGE",
+    "A stated change against the budget agrees with its figures",
+    Severity.ERROR,
+    applies_to=FinalStatedFacts,
+    description="决算情况说明中“较（年初）预算数增减 X 万元，增减 Y%”：预算数印出时 X = 决算数 − 预算数；"
+    "Y = X ÷（决算数 − X）× 100，即增减额占预算数的百分比。各数按其印刷精度视为区间，区间相交即相符。",
+)
+def _against_budget(rule: Rule, facts: FinalStatedFacts) -> Iterator[Finding]:
+    for execution in facts.all_executions():
+        difference, actual = execution.difference, execution.stated_actual
+        if difference is None or actual is None:
+            continue
+        basis = StatedExecution.basis_name(execution.difference_basis)
+        where = in_explanation(execution.label, execution.line)
+        stated = f"较{basis}增减 {shown(difference)}万元"
+        budgets = execution.budget_for(execution.difference_basis)
+        if budgets and not (Interval.of(actual) - Interval.of(budgets[0])).meets(
+            Interval.of(difference)
+        ):
+            gap = EXACT.subtract(actual, budgets[0])
+            yield rule.finding(
+                f"{execution.label}{basis} {shown(budgets[0])}万元、决算 {shown(actual)}万元，相差 "
+                f"{shown(gap)}万元，原文{stated}" + said(execution.quote),
+                location=where,
+                expected=gap,
+                actual=difference,
+            )
+        rate = execution.difference_rate
+        base = EXACT.subtract(actual, difference)
+        # A budget that rounding lets be zero or less refutes no percentage.
+        if rate is None or base <= EXACT.add(
+            Interval.of(actual).half_width, Interval.of(difference).half_width
+        ):
+            continue
+        span = change_bounds(difference, actual)
+        if span.meets(Interval.of(rate)):
+            continue
+        expected = SHOWN.quantize(
+            SHOWN.divide(EXACT.multiply(difference, HUNDRED), base), Decimal("0.01")
+        )
+        yield rule.finding(
+            f"{execution.label}决算 {shown(actual)}万元，{stated}，按{basis} {shown(base)}万元推算"
+            f"应为 {percent(expected)}（{bounds(span, rate)}），原文为 {percent(rate)}"
+            + said(execution.quote),
+            location=where,
+            expected=expected,
             actual=rate,
         )
 
@@ -503,5 +557,13 @@ def _sums(rule: Rule, facts: FinalStatedFacts) -> Iterator[Finding]:
             yield found
 
 
-STATEMENT_RULES: tuple[Rule, ...] = (_rate, _zero_budget, _direction, _restated, _share, _sums)
+STATEMENT_RULES: tuple[Rule, ...] = (
+    _rate,
+    _against_budget,
+    _zero_budget,
+    _direction,
+    _restated,
+    _share,
+    _sums,
+)
 """``TXT-FINAL-RATE``, ``-ZERO-BUDGET``, ``-DIRECTION``, ``-RESTATED``, ``-SHARE``, ``-SUM``."""

@@ -15,7 +15,7 @@ Interval(low=Decimal('-38.671875'), high=Decimal('-37.890625'))
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, Inexact
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, Inexact
 
 from govbudget.amounts import Agreement, Figure, Interval, decimal_places, format_amount
 from govbudget.findings import Location
@@ -24,6 +24,7 @@ __all__ = [
     "DOWN",
     "EXACT",
     "HUNDRED",
+    "SHOWN",
     "UP",
     "bounds",
     "change_bounds",
@@ -43,6 +44,8 @@ DOWN = Context(prec=28, rounding=ROUND_FLOOR)
 """The low bound of a ratio, rounded down."""
 UP = Context(prec=28, rounding=ROUND_CEILING)
 """The high bound of a ratio, rounded up."""
+SHOWN = Context(prec=28, rounding=ROUND_HALF_UP)
+"""A ratio a message prints, rounded half up."""
 
 
 def in_explanation(row: str, line: int | None = None, column: str | None = None) -> Location:

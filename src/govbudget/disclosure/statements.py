@@ -232,7 +232,10 @@ class StatedExecution:
     ``adjusted`` 调整预算. ``rate`` is 完成…预算的 N% with ``rate_basis`` the budget it names
     ("年初预算", "调整预算" or "预算"); ``word`` is the comparison as printed ("大于", "小于",
     "等于", "基本持平", and the garbled "大小于"), with ``word_basis``; ``reason`` the reason
-    given (…的主要原因：…). ``quote`` is the statement as printed, ``line`` its first line.
+    given (…的主要原因：…). ``difference`` is 决算数 − 预算数 where the text states it as a change
+    against the budget ("较年初预算数减少4万元"), ``difference_rate`` its percentage of the budget
+    ("下降2.2%"), ``difference_basis`` the budget named. ``quote`` is the statement as printed,
+    ``line`` its first line.
 
     >>> StatedExecution("“三公”经费", key="three_public_total", budgeted="53.93",
     ...                 actual="37.35", rate="69.26", rate_basis="预算").label
@@ -254,6 +257,9 @@ class StatedExecution:
     word: str | None = None
     word_basis: str | None = None
     reason: str | None = None
+    difference: Figure = attrs.field(default=None, converter=to_amount)
+    difference_rate: Decimal | None = attrs.field(default=None, converter=to_percent)
+    difference_basis: str | None = None
     quote: str = ""
     line: int | None = None
 

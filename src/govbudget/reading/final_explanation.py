@@ -745,6 +745,11 @@ def _facts(reader: _Reader) -> None:
             continue
         named_change = _LEADS.change.search(lead)
         compared = named_change or _LEADS.compare.search(lead)
+        against = _AGAINST_BUDGET.search(lead)
+        if compared is None and against is not None:
+            about = _mentioned(lead[: against.start()]) or subject.get(paragraph)
+            _against_budget(reader, about, against, match, value, position)
+            continue
         if compared is None:
             continue
         # 公务接待费支出决算比预算无增减变化,比去年增加0.5万元: the item named earlier in the
@@ -786,6 +791,69 @@ def _facts(reader: _Reader) -> None:
             number = _percent(percent["number"])
             number = -number if PERCENT_SIGNS[percent["word"]] < 0 else number
             reader.changes[field] = attrs.evolve(reader.changes[field], percent=number)
+
+
+# A change of the year's figure against its budget: 较年初预算数减少4万元,下降2.2% (涪陵焦石镇).
+_AGAINST_BUDGET = re.compile(
+    rf"(?:比|较|与)(?P<basis>年初|调整后?|全年)?预算数?(?:相比)?,?(?P<word>{_DIRECTION})$"
+)
+
+
+def _against_budget(
+    reader: _Reader,
+    about: str | None,
+    against: re.Match[str],
+    figure: re.Match[str],
+    value: Decimal | None,
+    position: int,
+) -> None:
+    """Record a change against the budget as the difference of the item's execution statement
+    (its "三公" one, or the whole 一般公共预算财政拨款支出's); said where it has none."""
+    label = FINAL_FACT_LABELS.get(about or "", "决算与预算比较")
+    if value is None:
+        reader.warn(position, label, f"无法读取金额“{figure.group()}”")
+        return
+    if about not in THREE_PUBLIC_KEYS and about != "general_public_expenditure":
+        reader.warn(position, label, f"与预算相比的增减（{against['word']}）无法对应到所说明的金额")
+        return
+    words = re.findall("|".join(DIRECTION_WORDS) + "|增|减", against["word"])
+    signed = -value if words and words[-1] in ("减少", "下降", "降低", "减") else value
+    percent = _PERCENT_AFTER.match(reader.text, figure.end())
+    rate = None
+    if percent is not None:
+        rate = _percent(percent["number"])
+        rate = -rate if PERCENT_SIGNS[percent["word"]] < 0 else rate
+    basis = against["basis"] or "预算"
+    statements = reader.three_public if about in THREE_PUBLIC_KEYS else None
+    known = (
+        next((each for each in statements if each.key == about), None)
+        if statements is not None
+        else reader.general
+    )
+    if known is not None:
+        if known.difference is None:
+            updated = attrs.evolve(
+                known, difference=signed, difference_rate=rate, difference_basis=basis
+            )
+            if statements is None:
+                reader.general = updated
+            else:
+                statements[statements.index(known)] = updated
+        return
+    made = StatedExecution(
+        label,
+        key=about,
+        amount=reader.amounts.get(about),
+        quote=reader.sentence(position),
+        line=reader.source.line(position),
+        difference=signed,
+        difference_rate=rate,
+        difference_basis=basis,
+    )
+    if statements is None:
+        reader.general = made
+    else:
+        statements.append(made)
 
 
 _MENTION = re.compile(rf"(?P<label>{_LABEL})")

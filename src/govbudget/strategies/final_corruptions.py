@@ -352,6 +352,26 @@ def _explanation(accounts: DepartmentFinalAccounts) -> Iterator[Corruption]:
             )
             break
     for field, index, each in statements:
+        actual, budgets = each.stated_actual, each.budget_for(None)
+        difference = None if actual is None or not budgets else actual - budgets[0]
+        beyond = (
+            None if difference is None or actual is None else _change_beyond(difference, actual)
+        )
+        if beyond is not None:
+            yield Corruption(
+                "statement",
+                f"{each.label} 较预算增减 {difference}万元，百分比改为 {beyond}%",
+                _restate(
+                    accounts,
+                    field,
+                    index,
+                    attrs.evolve(each, difference=difference, difference_rate=beyond),
+                ),
+                frozenset({"TXT-FINAL-BUDGET-CHANGE"}),
+                each.label,
+            )
+            break
+    for field, index, each in statements:
         actual, budgets = each.stated_actual, each.budget_for(each.word_basis)
         if each.word and actual is not None and budgets:
             apart = not Interval.of(actual).meets(Interval.of(budgets[0]))

@@ -159,6 +159,7 @@ CLASSES: tuple[type, ...] = (
 OMITTED_IF_DEFAULT: Final[Mapping[type, tuple[str, ...]]] = {
     ProjectPerformanceGoal: ProjectPerformanceGoal.shown_if_set,
     StatedChange: ("of",),
+    StatedExecution: ("difference", "difference_rate", "difference_basis"),
 }
 """Fields written only when they hold something: those added to a class after documents of it
 were written, and printed by few layouts, so that a document without them is written as before
