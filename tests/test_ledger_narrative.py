@@ -7,15 +7,23 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from govbudget import DepartmentBudget, StatedFacts, check
+from govbudget.amounts import round_half_up
 from govbudget.disclosure import StatedChange
-from govbudget.disclosure.facts import AMOUNT_FACTS, CHANGE_FACTS
-from govbudget.ledger import ExpenditureKind, Ledger, LedgerError, derive, explanation
+from govbudget.disclosure.facts import AMOUNT_FACTS, CHANGE_FACTS, CHANGE_OF, FACT_LABELS
+from govbudget.ledger import (
+    ExpenditureKind,
+    Ledger,
+    LedgerError,
+    Phrasing,
+    derive,
+    explanation,
+)
 from govbudget.reading import read_facts
-from govbudget.strategies.ledgers import ledgers
+from govbudget.strategies.ledgers import ledgers, phrasings
 
 OTHER_KINDS = frozenset(ExpenditureKind) - {ExpenditureKind.BASIC, ExpenditureKind.PROJECT}
 REASONS = ("人员调出", "网络安全和信息化工作内容增加", "落实“过紧日子”要求", "新增2名编制")
@@ -142,3 +150,91 @@ def test_last_year_s_statements_beside_this_year_s_are_left_out(
     assert attrs.evolve(reading.facts, quotes=()) == facts
     assert {(f.rule, f.severity.label) for f in reading.findings} <= {("READ-FACT", "提示")}
     assert len(reading.findings) <= sum(line.count("。") for line in dated)
+
+
+# --- phrasing varied: what the generator makes true is never reported, what it makes false is --
+
+
+def as_worded(facts: StatedFacts, phrasing: Phrasing) -> StatedFacts:
+    """The facts as a reader gives them back from text in ``phrasing``: each change with the
+    word the phrasing states it with."""
+    worded = {
+        name: attrs.evolve(change, word=phrasing.word(change))
+        for name in CHANGE_FACTS
+        if (change := getattr(facts, name)) is not None
+    }
+    return attrs.evolve(facts, quotes=(), **worded)
+
+
+@settings(max_examples=200)
+@given(stated_facts(), phrasings())
+def test_every_fact_reads_back_in_every_phrasing(facts: StatedFacts, phrasing: Phrasing) -> None:
+    text = explanation(DepartmentBudget("某局", 2025, facts=facts), phrasing=phrasing)
+    reading = read_facts(text)
+    assert reading.findings == ()
+    assert attrs.evolve(reading.facts, quotes=()) == as_worded(facts, phrasing)
+
+
+cents = st.integers(1, 10**8).map(lambda n: Decimal(n).scaleb(-2))
+
+
+@st.composite
+def true_changes(draw: st.DrawFn) -> tuple[StatedFacts, str]:
+    """Facts stating one amount and its change against a true last year's figure, the
+    percentage rounded half up as a careful writer rounds it; and the change's name."""
+    name = draw(st.sampled_from(CHANGE_FACTS))
+    previous, current = draw(cents), draw(cents)
+    amount = current - previous
+    percent = round_half_up(amount * 100 / previous, 2)
+    word = "增加" if amount > 0 else "减少" if amount < 0 else "持平"
+    change = StatedChange(amount, percent=percent, word=word)
+    facts = StatedFacts(year=2025, **{CHANGE_OF[name]: current, name: change})  # type: ignore[arg-type]
+    return facts, name
+
+
+TEXT_RULES = ["TXT-PERCENT", "TXT-DIRECTION"]
+
+
+@settings(max_examples=200)
+@given(true_changes(), phrasings())
+def test_a_true_change_is_never_reported_in_any_phrasing(
+    stated: tuple[StatedFacts, str], phrasing: Phrasing
+) -> None:
+    facts, _name = stated
+    read = read_facts(explanation(DepartmentBudget("某局", 2025, facts=facts), phrasing=phrasing))
+    assert read.findings == ()
+    assert check(read.facts, select=TEXT_RULES).findings == ()
+
+
+@settings(max_examples=200)
+@given(true_changes(), phrasings(), st.integers(1, 10**4))
+def test_a_false_percentage_is_always_reported_in_any_phrasing(
+    stated: tuple[StatedFacts, str], phrasing: Phrasing, off: int
+) -> None:
+    """A percentage moved off the truth by more than rounding can explain: a point and more
+    beyond the widest the printed figures' intervals (half a cent each) allow, on the side of
+    its sign."""
+    facts, name = stated
+    change = getattr(facts, name)
+    assert change.amount is not None and change.percent is not None
+    current = getattr(facts, CHANGE_OF[name])
+    assume(change.amount != 0)  # 持平 is written without its percentage
+    half = Decimal("0.005")
+    corners = [
+        (change.amount + da) * 100 / (current + dc - change.amount - da)
+        for da in (-half, half)
+        for dc in (-half, half)
+        if current + dc - change.amount - da > 0
+    ]
+    assume(len(corners) == 4)
+    beyond = Decimal(1) + Decimal(off) / 100
+    moved = max(corners) + beyond if change.amount > 0 else min(corners) - beyond
+    wrong = attrs.evolve(change, percent=round_half_up(moved, 2))
+    text = explanation(
+        DepartmentBudget("某局", 2025, facts=attrs.evolve(facts, **{name: wrong})),
+        phrasing=phrasing,
+    )
+    read = read_facts(text)
+    assert [f.location.row for f in check(read.facts, select=["TXT-PERCENT"])] == [
+        FACT_LABELS[name]
+    ]

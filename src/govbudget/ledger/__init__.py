@@ -42,7 +42,7 @@ from govbudget.ledger.items import (
     ThreePublicItem,
     UnitFundKind,
 )
-from govbudget.ledger.narrative import explanation
+from govbudget.ledger.narrative import Phrasing, explanation
 
 __all__ = [
     "EMPTY_NOTES",
@@ -65,6 +65,7 @@ __all__ = [
     "LineItemError",
     "Measure",
     "Pairing",
+    "Phrasing",
     "ThreePublicItem",
     "UnitFundKind",
     "VarianceExplanation",

@@ -24,6 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import ClassVar
+
+import attrs
 
 from govbudget.amounts import format_amount
 from govbudget.disclosure import DepartmentBudget, StatedChange, StatedFacts
@@ -32,7 +35,7 @@ from govbudget.disclosure.statements import DIRECTION_WORDS
 from govbudget.ledger.derivation import chinese_ordinal
 from govbudget.ledger.items import LedgerError
 
-__all__ = ["explanation"]
+__all__ = ["Phrasing", "explanation"]
 
 # A reason runs to the end of its clause group in the reader: it must not end one itself, hold a
 # figure (which would be read as a fact), or begin or end with what the reader strips.
@@ -104,6 +107,70 @@ _ASSETS: Sequence[_Clause] = (
 )
 
 
+@attrs.frozen(slots=True)
+class Phrasing:
+    """How the written explanation words a change against last year, each part one of the forms
+    real explanations print (and the reader reads, docs/narrative.md); the default is the
+    seed's. :func:`govbudget.strategies.phrasings` draws them all.
+
+    >>> from govbudget.disclosure import StatedChange
+    >>> Phrasing(comparison="较上年预算", decrease="下降").word(StatedChange("-8.80", word="减少"))
+    '下降'
+    """
+
+    COMPARISONS: ClassVar[tuple[str, ...]] = (
+        "比{year}年预算",
+        "较{year}年预算",
+        "与{year}年预算相比，",
+        "比上年",
+        "较上年预算",
+        "同比",
+    )
+    INCREASES: ClassVar[tuple[str, ...]] = ("增加", "增长", "上升")
+    DECREASES: ClassVar[tuple[str, ...]] = ("减少", "下降", "降低")
+    REASONS: ClassVar[tuple[str, ...]] = ("主要原因是", "主要为", "原因是")
+    COMMAS: ClassVar[tuple[str, ...]] = ("，", ",")
+
+    comparison: str = attrs.field(
+        default=COMPARISONS[0], validator=attrs.validators.in_(COMPARISONS)
+    )
+    increase: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(INCREASES))
+    )
+    """The word of a rise in amount; ``None``: the change's own word."""
+    decrease: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(DECREASES))
+    )
+    """The word of a fall in amount; ``None``: the change's own word."""
+    rise: str = attrs.field(default="增长", validator=attrs.validators.in_(INCREASES))
+    """The word of a rise in percentage (…，增长4.35%)."""
+    fall: str = attrs.field(default="下降", validator=attrs.validators.in_(DECREASES))
+    """The word of a fall in percentage."""
+    reason: str = attrs.field(default=REASONS[0], validator=attrs.validators.in_(REASONS))
+    comma: str = attrs.field(default=COMMAS[0], validator=attrs.validators.in_(COMMAS))
+    bracketed: bool = False
+    """The percentage in brackets after the amount (减少1.5万元(42.86%)), not after a comma."""
+
+    def word(self, change: StatedChange) -> str:
+        """The direction word a change is stated with: this phrasing's word for its direction
+        (its own word's, or its sign's when it has none), or its own word where the phrasing
+        names none; 持平 for no direction."""
+        own = change.word if change.word in DIRECTION_WORDS else None
+        if own is not None:
+            sign = DIRECTION_WORDS[own]
+        else:
+            moved = change.amount if change.amount is not None else change.percent or 0
+            sign = 1 if moved > 0 else -1 if moved < 0 else 0
+        chosen = self.increase if sign > 0 else self.decrease if sign < 0 else "持平"
+        return chosen or own or ("增加" if sign > 0 else "减少")
+
+
+@attrs.frozen(slots=True)
+class _Style:
+    previous_year: int
+    phrasing: Phrasing
+
+
 def _reason(name: str, reason: str) -> str:
     """The reason as printed, refused when the reader could not give it back whole."""
     if (
@@ -119,34 +186,30 @@ def _reason(name: str, reason: str) -> str:
     return reason
 
 
-def _word(change: StatedChange) -> str:
-    """The word the change is stated with: its own where it is one word, else by its sign."""
-    if change.word is not None and change.word in DIRECTION_WORDS:
-        return change.word
-    moved = change.amount if change.amount is not None else change.percent or 0
-    return "增加" if moved > 0 else "减少" if moved < 0 else "持平"
-
-
-def _compared(name: str, change: StatedChange, previous_year: int) -> str:
-    """比2024年预算减少8.80万元，下降4.35%，主要原因是… — or 与2024年预算持平."""
-    word = _word(change)
+def _compared(name: str, change: StatedChange, style: _Style) -> str:
+    """比2024年预算减少8.80万元，下降4.35%，主要原因是… — or 与2024年预算持平, as ``style``
+    words it."""
+    phrasing, word = style.phrasing, style.phrasing.word(change)
+    compared = phrasing.comparison.format(year=style.previous_year)
     if word == "持平":
-        text = f"与{previous_year}年预算持平"
+        text = f"与{style.previous_year}年预算持平"
     elif change.amount is None:
         # A percentage alone: "比2024年预算下降90.54%".
         stated = abs(change.percent) if change.percent is not None else Decimal(0)
-        text = f"比{previous_year}年预算{word}{format_amount(stated)}%"
+        text = f"{compared}{word}{format_amount(stated)}%"
     else:
-        text = f"比{previous_year}年预算{word}{format_amount(abs(change.amount))}万元"
-        if change.percent is not None:
-            direction = "下降" if change.percent < 0 else "增长"
-            text += f"，{direction}{format_amount(abs(change.percent))}%"
+        text = f"{compared}{word}{format_amount(abs(change.amount))}万元"
+        if change.percent is not None and phrasing.bracketed:
+            text += f"({format_amount(abs(change.percent))}%)"
+        elif change.percent is not None:
+            direction = phrasing.fall if change.percent < 0 else phrasing.rise
+            text += f"{phrasing.comma}{direction}{format_amount(abs(change.percent))}%"
     if change.reason is not None:
-        text += f"，主要原因是{_reason(name, change.reason)}"
+        text += f"{phrasing.comma}{phrasing.reason}{_reason(name, change.reason)}"
     return text
 
 
-def _clauses(facts: StatedFacts, clauses: Sequence[_Clause], previous_year: int) -> Iterator[str]:
+def _clauses(facts: StatedFacts, clauses: Sequence[_Clause], style: _Style) -> Iterator[str]:
     """Each clause stated, ending with the separator that must follow it: a clause that states
     a change ends its clause group (；), so that a comparison or a reason never runs on into
     the next figure."""
@@ -159,7 +222,7 @@ def _clauses(facts: StatedFacts, clauses: Sequence[_Clause], previous_year: int)
         if change is not None:
             assert change_name is not None  # a change is read only by its name
             joiner = "" if amount is None else "，"
-            text += joiner + _compared(change_name, change, previous_year)
+            text += joiner + _compared(change_name, change, style)
         yield text + ("；" if change is not None else after)
 
 
@@ -168,11 +231,11 @@ def _sentence(
     lead: str,
     head: _Clause | None,
     parts: Sequence[_Clause],
-    previous_year: int,
+    style: _Style,
 ) -> str:
     """``lead`` + the head clause, then 其中： + the parts; empty when nothing is stated."""
-    first = list(_clauses(facts, [head], previous_year)) if head is not None else []
-    rest = list(_clauses(facts, parts, previous_year))
+    first = list(_clauses(facts, [head], style)) if head is not None else []
+    rest = list(_clauses(facts, parts, style))
     if not first and not rest:
         return ""
     text = lead + "".join(first)
@@ -181,7 +244,7 @@ def _sentence(
     return (text + "".join(rest)).rstrip("，；") + "。"
 
 
-def _paragraphs(facts: StatedFacts, year: int, previous_year: int) -> Iterator[tuple[str, str]]:
+def _paragraphs(facts: StatedFacts, year: int, style: _Style) -> Iterator[tuple[str, str]]:
     """(heading, text) of each paragraph that states something, in the standard order."""
     yield (
         "收入说明",
@@ -190,7 +253,7 @@ def _paragraphs(facts: StatedFacts, year: int, previous_year: int) -> Iterator[t
             f"{year}年",
             ("预算收入", "income_total", "income_change", "，"),
             _INCOME,
-            previous_year,
+            style,
         ),
     )
     yield (
@@ -200,14 +263,14 @@ def _paragraphs(facts: StatedFacts, year: int, previous_year: int) -> Iterator[t
             f"{year}年",
             ("支出预算", "expenditure_total", "expenditure_change", "，"),
             _EXPENDITURE,
-            previous_year,
+            style,
         )
         + _sentence(
             facts,
             "",
             ("财政拨款支出", "fiscal_expenditure", "fiscal_expenditure_change", "，"),
             _APPROPRIATIONS,
-            previous_year,
+            style,
         ),
     )
     changes: Sequence[_Clause] = (
@@ -218,12 +281,12 @@ def _paragraphs(facts: StatedFacts, year: int, previous_year: int) -> Iterator[t
         getattr(facts, name) is not None for name in ("change", "change_basic", "change_project")
     ):
         budget = ("预算收支安排", "expenditure_total", "change", "，")
-        yield "比上年增减情况", _sentence(facts, f"{year}年", budget, changes, previous_year)
+        yield "比上年增减情况", _sentence(facts, f"{year}年", budget, changes, style)
 
 
-def _sections(facts: StatedFacts, year: int, previous_year: int) -> Iterator[tuple[str, str]]:
+def _sections(facts: StatedFacts, year: int, style: _Style) -> Iterator[tuple[str, str]]:
     agency = ("机关运行经费", "agency_running_costs", "agency_running_costs_change", "，")
-    yield "机关运行经费安排情况", _sentence(facts, f"{year}年，本部门", agency, (), previous_year)
+    yield "机关运行经费安排情况", _sentence(facts, f"{year}年，本部门", agency, (), style)
     yield (
         "财政拨款“三公”经费预算情况及增减变化原因",
         _sentence(
@@ -231,7 +294,7 @@ def _sections(facts: StatedFacts, year: int, previous_year: int) -> Iterator[tup
             f"{year}年，本部门",
             ("财政拨款“三公”经费", "three_public_total", "three_public_change", "，"),
             _THREE_PUBLIC,
-            previous_year,
+            style,
         ),
     )
     yield (
@@ -241,20 +304,23 @@ def _sections(facts: StatedFacts, year: int, previous_year: int) -> Iterator[tup
             f"{year}年，本部门",
             ("政府采购预算", "procurement_total", None, "，"),
             _PROCUREMENT,
-            previous_year,
+            style,
         ),
     )
-    yield "国有资产信息", _sentence(facts, "本部门", None, _ASSETS, previous_year)
+    yield "国有资产信息", _sentence(facts, "本部门", None, _ASSETS, style)
 
 
-def explanation(budget: DepartmentBudget, *, previous_year: int | None = None) -> str:
+def explanation(
+    budget: DepartmentBudget, *, previous_year: int | None = None, phrasing: Phrasing | None = None
+) -> str:
     """The explanation's standard paragraphs for the budget's stated facts, one line each.
 
     Only what the facts state is written, each figure as the facts hold it (0.00万元 stays
     0.00万元); a section with nothing stated is left out. Changes are compared with
     ``previous_year`` (the year before by default): "比2024年预算减少8.80万元", "与2024年预算持平",
-    with the percentage and the reason where the change has them. A reason must be words only
-    (no figure, no 。 or ；), or it is refused: the reader would not give it back whole.
+    with the percentage and the reason where the change has them, worded as ``phrasing`` says
+    (the seed's words by default). A reason must be words only (no figure, no 。 or ；), or it
+    is refused: the reader would not give it back whole.
     """
     facts = budget.facts
     year = facts.year if facts.year is not None else budget.year
@@ -264,13 +330,14 @@ def explanation(budget: DepartmentBudget, *, previous_year: int | None = None) -
             "unknown), and the explanation names it in every section; give it one"
         )
     before = year - 1 if previous_year is None else previous_year
+    style = _Style(before, phrasing or Phrasing())
     lines = [f"{budget.department}{year}年部门预算信息公开情况说明"]
-    overall = [(heading, text) for heading, text in _paragraphs(facts, year, before) if text]
+    overall = [(heading, text) for heading, text in _paragraphs(facts, year, style) if text]
     if overall:
         lines.append("一、部门预算安排的总体情况")
         for number, (heading, text) in enumerate(overall, start=1):
             lines += [f"{number}、{heading}", text]
-    sections = [(heading, text) for heading, text in _sections(facts, year, before) if text]
+    sections = [(heading, text) for heading, text in _sections(facts, year, style) if text]
     for number, (heading, text) in enumerate(sections, start=2 if overall else 1):
         lines += [f"{chinese_ordinal(number)}、{heading}", text]
     return "\n".join(lines)

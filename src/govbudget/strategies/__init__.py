@@ -22,7 +22,7 @@ from govbudget.strategies.final import (
 )
 from govbudget.strategies.final_corruptions import FINAL_CORRUPTIONS
 from govbudget.strategies.goals import department_goals, project_goals
-from govbudget.strategies.ledgers import budgets, ledgers, line_items
+from govbudget.strategies.ledgers import budgets, ledgers, line_items, phrasings
 from govbudget.strategies.tables import tables
 from govbudget.strategies.values import amounts, codes, subjects, yuan_amounts
 
@@ -44,6 +44,7 @@ __all__ = [
     "final_tables",
     "ledgers",
     "line_items",
+    "phrasings",
     "project_goals",
     "stated_final_facts",
     "subjects",

@@ -25,13 +25,14 @@ from govbudget.ledger import (
     FundSource,
     Ledger,
     LineItem,
+    Phrasing,
     ThreePublicItem,
     UnitFundKind,
     derive,
 )
 from govbudget.performance import Indicator, ProjectPerformanceGoal
 
-__all__ = ["budgets", "ledgers", "line_items"]
+__all__ = ["budgets", "ledgers", "line_items", "phrasings"]
 
 FUNCTIONAL = tuple(code for code in functional_classification(2025) if len(code) == 7)
 ECONOMIC = tuple(code for code in economic_classification(2025) if len(code) == 5)
@@ -150,3 +151,27 @@ def budgets(
     """
     ledger = draw(ledgers(year=year, max_items=max_items))
     return derive(ledger, unit=unit, classes=draw(st.sampled_from(ClassLayout)))
+
+
+def phrasings() -> st.SearchStrategy[Phrasing]:
+    """Every way :class:`~govbudget.ledger.Phrasing` words a change: the comparison (比2024年预算,
+    较上年预算, 与2024年预算相比，, 同比 …), the direction words, the reason's opening, the comma
+    (full-width or ASCII) and the percentage after a comma or in brackets.
+
+    >>> from hypothesis import given
+    >>> @given(phrasings())
+    ... def test(phrasing):
+    ...     assert phrasing.comparison in Phrasing.COMPARISONS
+    >>> test()
+    """
+    return st.builds(
+        Phrasing,
+        comparison=st.sampled_from(Phrasing.COMPARISONS),
+        increase=st.none() | st.sampled_from(Phrasing.INCREASES),
+        decrease=st.none() | st.sampled_from(Phrasing.DECREASES),
+        rise=st.sampled_from(Phrasing.INCREASES),
+        fall=st.sampled_from(Phrasing.DECREASES),
+        reason=st.sampled_from(Phrasing.REASONS),
+        comma=st.sampled_from(Phrasing.COMMAS),
+        bracketed=st.booleans(),
+    )
