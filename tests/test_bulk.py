@@ -44,7 +44,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "report.json").write_text('{"type": "Report", "version": 1, "findings": []}')
     (folder / "sub").mkdir()
     (folder / "sub" / "truncated.json").write_bytes(SEED_BUNDLE.read_bytes()[:3000])
-    (folder / "sub" / "notes.pdf").write_bytes(b"%PDF")  # not a *.json or *.txt: not checked
+    (folder / "sub" / "notes.docx").write_bytes(b"PK")  # not a *.json, *.txt or *.pdf: not checked
     return folder
 
 

@@ -169,7 +169,7 @@ def test_a_directory_gives_a_report_per_file_and_a_summary(tmp_path: Path) -> No
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.json").write_bytes(b'{"tables": [')
     (tmp_path / "a.txt").write_bytes(b"")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "ignored.docx").write_bytes(b"PK")
     result = run("check", tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -182,7 +182,7 @@ def test_a_directory_gives_a_report_per_file_and_a_summary(tmp_path: Path) -> No
         str(tmp_path / "sub" / "b.json"),
     ]
     assert "the file is empty" in summary[2] and "not valid JSON" in summary[3]
-    assert "ignored.pdf" not in out
+    assert "ignored.docx" not in out
 
 
 def stderr_on_a_terminal(*args: str | Path) -> tuple[str, str]:

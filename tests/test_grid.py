@@ -442,10 +442,17 @@ def test_a_grid_with_no_year_is_read_with_the_year_unknown() -> None:
     assert header == TableHeader("某某局", None, Unit.YUAN)
 
 
+def test_a_grid_with_no_department_is_read_with_the_department_unknown() -> None:
+    # A PDF prints the department on its cover, not above each table (上海 final accounts).
+    grid = [["编制部门：", "单位：元"], *BODY]
+    assert read_grid(ExpenditureTable, grid, year=2025).table.header == TableHeader(
+        "", 2025, Unit.YUAN
+    )
+
+
 @pytest.mark.parametrize(
     ("grid", "arguments", "message"),
     [
-        ([["编制部门：", "单位：元"], *BODY], {"year": 2025}, "no department"),
         ([["编制部门：某某局", "预算年度：2025"], *BODY], {}, "no unit"),
         ([["编制部门：某某局", "预算年度：2025", "单位：千元"], *BODY], {}, "unknown money unit"),
     ],

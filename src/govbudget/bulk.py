@@ -58,7 +58,7 @@ __all__ = [
     "load_file",
 ]
 
-SUFFIXES = (".json", ".txt")
+SUFFIXES = (".json", ".txt", ".pdf")
 """The files :func:`files_in` finds in a directory (case-insensitive)."""
 
 # Control characters a text file may hold; any other one means the bytes are not text.
@@ -208,7 +208,8 @@ def _load(
     A document that prints no year, given none, takes the one its file name gives
     ("2024年某局部门预算.txt"), with a READ-YEAR note saying so.
     """
-    text = decode(data, encoding)
+    pdf = data.startswith(b"%PDF")
+    text = "" if pdf else decode(data, encoding)
     # Imported only once there is something to read: the readers are the largest part of the
     # package, and --version, rules and usage errors need none of it.
     from govbudget.checks.reading import READ_YEAR
@@ -217,6 +218,11 @@ def _load(
     from govbudget.reading.document import read_text
 
     def read(year: int | None) -> object:
+        if pdf:
+            # The pdf extra's reader, imported with it: a PDF needs pdfplumber.
+            from govbudget.reading.pdf import read_pdf
+
+            return read_pdf(data, year=year, department=department)
         if name.lower().endswith(".json") or text.lstrip().startswith("{"):
             return _from_json(text, year, department)
         return read_text(text, year=year, department=department)

@@ -55,7 +55,16 @@ def _missing(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
 
 
 def _empty_notes(rule: Rule, disclosure: Disclosure) -> Iterator[Finding]:
+    # A table whose figures were printed but not read (a column not recognised) is no empty
+    # table: the READ- finding on it says what happened.
+    unread = {
+        finding.location.table
+        for finding in getattr(disclosure, "read_findings", ())
+        if finding.rule.startswith("READ-") and finding.severity is Severity.ERROR
+    }
     for table in disclosure.tables:
+        if table.title in unread:
+            continue
         if table.is_empty and not (getattr(table, "note", None) or "").strip():
             yield rule.finding(
                 f"{table.title}为空表，但未说明原因（空表应列示并说明）",

@@ -68,7 +68,7 @@ from govbudget.disclosure import (
 )
 from govbudget.findings import Finding
 from govbudget.limits import Limits
-from govbudget.reading.assembly import _Assembler, _stated_unit
+from govbudget.reading.assembly import _Assembler, _stated_department, _stated_unit
 from govbudget.reading.document import _printed, read_bundle, read_grids, read_text
 from govbudget.reading.printed import NUMBERING, PrintedTable, is_number, numbered_lines
 from govbudget.reading.text_dump import split_text
@@ -199,6 +199,7 @@ def _readings(
     year and family, table after table), with the parts of the budget it gave that the
     finished budget still holds."""
     phase = Phase.FINAL if isinstance(budget, DepartmentFinalAccounts) else Phase.BUDGET
+    department = department or _stated_department(tables, narrative)
     assembler = _Assembler(budget.year, department, phase, _stated_unit(narrative))
     log: list[tuple[PrintedTable, list[object], list[Finding]]] = []
     for table in tables:

@@ -513,6 +513,29 @@ def _tables_year(tables: Sequence[PrintedTable]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+# A heading that names the department: "中共上海市普陀区委社会工作部 2024 年度部门决算",
+# "2026年北京市司法局部门预算", "上海市普陀区财政局2024年度部门决算".
+_NAMED_DEPARTMENT = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分)?(?:\d{4}\s*年度?)?(?P<name>[^\d\s，,。:：]{4,40}?)\s*(?:\d{4}\s*年度?)?\s*"
+    r"(?:部门|单位)(?:预算|决算)(?:公开|信息公开)?(?:情况说明)?$"
+)
+
+
+def _stated_department(
+    tables: Sequence[PrintedTable], narrative: Sequence[tuple[int, str]]
+) -> str | None:
+    """The department a heading of the document names (its cover, its explanation's title)."""
+    said = [line for _number, line in narrative[:10]] + [table.title for table in tables]
+    for text in said:
+        match = _NAMED_DEPARTMENT.match(_SPACES.sub("", fold(text)))
+        if match is not None:
+            return match["name"]
+    return None
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def _stated_year(narrative: Sequence[tuple[int, str]]) -> int | None:
     """The first year an explanation names in its opening lines (its heading, as a rule)."""
     return next(
@@ -586,6 +609,7 @@ def assemble(
     given = year
     year = year or printed_year or _stated_year(narrative)
     phase = phase or _phase_of(tables, hint, narrative)
+    department = department or _stated_department(tables, narrative)
     assembler = _Assembler(year, department, phase, _stated_unit(narrative))
     for table in tables:
         assembler.read(table, text=text)

@@ -109,7 +109,9 @@ _SUBTOTALS = frozenset({"合计", "小计"})
 # A cell a form says need not be filled: not applicable, neither a zero nor a fault.
 _NOT_APPLICABLE = re.compile(r"^(?:单位)?(?:不需填列|无需填列|不需填写|不适用)$")
 _DEPARTMENT = re.compile(
-    r"^\s*(?:编制部门|编制单位|单位名称|部门名称)\s*[:：]\s*(.*?)\s*$", re.DOTALL
+    # 部门：江苏省人大常委会办公厅 (江苏's 公开表)
+    r"^\s*(?:编制部门|编制单位|单位名称|部门名称|部门)\s*[:：]\s*(.*?)\s*$",
+    re.DOTALL,
 )
 _DEPARTMENT_CODE = re.compile(r"^([0-9]+)(\D.*)$", re.DOTALL)
 
@@ -276,12 +278,8 @@ def _table_header(
     facts = _facts(title, preamble)
     # A grid that prints no year, given none, is read with the year unknown.
     found_year = facts.year or year
-    name = facts.department or department
-    if not name:
-        raise GridError(
-            f"{title}: the grid prints no department (no “编制部门：…” line, no department line "
-            "beside 预算年度); pass department="
-        )
+    # A grid that prints no department, given none, is read with the department unknown ("").
+    name = facts.department or department or ""
     found_unit = facts.unit or unit or assumed_unit
     if found_unit is None:
         raise GridError(

@@ -1,0 +1,163 @@
+"""Reading a published PDF (the pdf extra): tables from ruling lines, titles, the explanation,
+scanned pages refused, and the CLI on a .pdf file.
+
+The fixture is a real document: 江苏省人大常委会办公厅 2019 部门预算公开表 (13 pages, tables only,
+from ../shared/corpus/ob-js-renda-2019-budget-tables, byte for byte).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pdfplumber")
+
+from govbudget import DepartmentBudget
+from govbudget.bulk import load_file
+from govbudget.errors import DocumentError
+from govbudget.reading.pdf import (
+    SCANNED,
+    _preamble_cells,
+    _repeated,
+    _title_row,
+    extract_pdf,
+    read_pdf,
+)
+from govbudget.tables import GeneralPublicExpenditureTable, ThreePublicExpensesTable
+
+RENDA = Path(__file__).parent / "data" / "pdf" / "jiangsu-renda-2019-budget-tables.pdf"
+
+
+def blank_pdf() -> bytes:
+    """A one-page PDF with a drawn line and no text: what a scan's text layer is."""
+    content = b"0 0 m 100 100 l S"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        start,
+    )
+    return bytes(out)
+
+
+def test_the_tables_are_taken_apart_with_their_titles() -> None:
+    contents = extract_pdf(RENDA.read_bytes())
+    assert contents.pages == 13
+    titles = [table.title for table in contents.tables]
+    # The title and unit lines stand inside each table's frame: its first row, read apart.
+    assert titles[:4] == [
+        "收支预算总表 公开表一",
+        "收入预算总表 公开表二",
+        "支出预算总表 公开表三",
+        "财政拨款收支预算总表 公开表四",
+    ]
+    assert contents.tables[0].rows[0] == (
+        "部门：江苏省人大常委会办公厅",
+        "单位：万元",
+        "",
+        "",
+        "",
+        "",
+    )
+    assert contents.narrative == ""
+
+
+def test_a_pdf_is_read_through_the_same_recognition() -> None:
+    budget = read_pdf(RENDA.read_bytes())
+    assert isinstance(budget, DepartmentBudget)
+    assert (budget.year, budget.department) == (2019, "江苏省人大常委会办公厅")
+    t7 = budget.table(GeneralPublicExpenditureTable)
+    assert t7 is not None and t7.header.department == "江苏省人大常委会办公厅"
+    three = budget.table(ThreePublicExpensesTable)
+    assert three is not None and three.value("travel_abroad", three.columns[0]) == Decimal("199.25")
+    # Every table that could not be read says so: none is taken for an empty one.
+    read = {finding.rule for finding in budget.read_findings}
+    assert "READ-TABLE" in read and "READ-TITLE" in read
+
+
+def test_a_path_is_loaded_as_its_bytes_are_read() -> None:
+    assert load_file(RENDA) == read_pdf(RENDA.read_bytes())
+    with pytest.raises(DocumentError, match="from its bytes"):
+        read_pdf(str(RENDA))  # type: ignore[arg-type]
+
+
+def test_a_pdf_without_a_text_layer_is_refused_with_the_reason() -> None:
+    with pytest.raises(DocumentError, match="没有文本层"):
+        extract_pdf(blank_pdf())
+
+
+def test_bytes_that_are_no_pdf_are_refused() -> None:
+    with pytest.raises(DocumentError, match="not a PDF"):
+        read_pdf("2025年部门预算".encode())
+
+
+def test_the_cli_checks_a_pdf_and_refuses_a_scan(tmp_path: Path) -> None:
+    def run(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "govbudget", "check", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    checked = run(RENDA)
+    assert checked.returncode == 1, checked.stderr
+    assert "部门预算 · 2019 · 江苏省人大常委会办公厅" in checked.stdout
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(blank_pdf())
+    refused = run(scan)
+    assert refused.returncode == 2 and SCANNED in refused.stderr
+
+
+def test_a_title_row_is_a_title_only_when_it_names_a_table() -> None:
+    assert _title_row([["预算01表\n收支总表", None], ["项目", "金额"]]) == ("预算01表 收支总表", [])
+    assert _title_row(
+        [[None, "收入预算总表\n公开表二\n部门： 某部门 单位：万元"], ["项目", "金额"]]
+    ) == (
+        "收入预算总表 公开表二",
+        ["部门： 某部门 单位：万元"],
+    )
+    # A lone label in a continued table's first row is one of its rows.
+    assert _title_row([[None, "二十二、灾害防治及应急管理支出"], ["", "1.00"]]) is None
+
+
+def test_unit_lines_are_split_where_the_pdf_spaced_them() -> None:
+    assert _preamble_cells("部门： 江苏省人大常委会办公厅 单位：万元") == [
+        "部门：江苏省人大常委会办公厅",
+        "单位：万元",
+    ]
+
+
+def test_header_rows_repeated_after_a_page_break_are_dropped() -> None:
+    header = [("科目编码", "科目名称", "金额"), ("", "合计", "1.00")]
+    assert _repeated(header, [("科目编码", "科目名称", "金额"), ("201", "一般", "1.00")]) == 1
+    # A row of figures is never a header, even printed the same.
+    assert _repeated([("1", "2")], [("1", "2")]) == 0
+
+
+def test_a_directory_s_pdfs_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "renda.pdf").write_bytes(RENDA.read_bytes())
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    checked = subprocess.run(
+        [sys.executable, "-m", "govbudget", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "renda.pdf" in checked.stdout and "notes.docx" not in checked.stdout
