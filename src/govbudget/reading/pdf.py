@@ -248,8 +248,8 @@ def extract_pdf(data: bytes, *, limits: Limits = Limits()) -> PdfContents:
     """
     data = _checked(data, limits)
     try:
-        import pdfplumber
         from pdfminer.pdfparser import PDFSyntaxError
+        from pdfplumber.pdf import PDF
     except ImportError:
         raise DocumentError(
             'reading a PDF needs the pdf extra: pip install "govbudget[pdf]"'
@@ -257,7 +257,7 @@ def extract_pdf(data: bytes, *, limits: Limits = Limits()) -> PdfContents:
     pages = _Pages()
     try:
         # From its bytes: the file, if any, was read by the caller.
-        with pdfplumber.PDF(io.BytesIO(data)) as pdf:
+        with PDF(io.BytesIO(data)) as pdf:
             count = len(pdf.pages)
             if not any(page.chars for page in pdf.pages):
                 raise DocumentError(SCANNED)
