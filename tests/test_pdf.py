@@ -7,12 +7,15 @@ from ../shared/corpus/ob-js-renda-2019-budget-tables, byte for byte).
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("pdfplumber")
 
@@ -32,9 +35,8 @@ from govbudget.tables import GeneralPublicExpenditureTable, ThreePublicExpensesT
 RENDA = Path(__file__).parent / "data" / "pdf" / "jiangsu-renda-2019-budget-tables.pdf"
 
 
-def blank_pdf() -> bytes:
-    """A one-page PDF with a drawn line and no text: what a scan's text layer is."""
-    content = b"0 0 m 100 100 l S"
+def one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF that draws ``content`` (a content stream) and has no text."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -54,6 +56,12 @@ def blank_pdf() -> bytes:
         start,
     )
     return bytes(out)
+
+
+# A page image (a one-pixel inline image stretched over the page), as a scanner makes it.
+SCANNED_PAGE = one_page_pdf(b"q 100 0 0 100 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q")
+# A line drawn and nothing else: no text and no image, what a damaged file may leave.
+EMPTY_PAGE = one_page_pdf(b"0 0 m 100 100 l S")
 
 
 def test_the_tables_are_taken_apart_with_their_titles() -> None:
@@ -99,7 +107,15 @@ def test_a_path_is_loaded_as_its_bytes_are_read() -> None:
 
 def test_a_pdf_without_a_text_layer_is_refused_with_the_reason() -> None:
     with pytest.raises(DocumentError, match="没有文本层"):
-        extract_pdf(blank_pdf())
+        extract_pdf(SCANNED_PAGE)
+    with pytest.raises(DocumentError, match="neither text nor an image"):
+        extract_pdf(EMPTY_PAGE)
+
+
+@pytest.mark.parametrize("cut", [4, 5000, 40000])
+def test_a_damaged_pdf_is_refused_without_a_traceback(cut: int) -> None:
+    with pytest.raises(DocumentError):
+        read_pdf(RENDA.read_bytes()[:cut])
 
 
 def test_bytes_that_are_no_pdf_are_refused() -> None:
@@ -120,7 +136,7 @@ def test_the_cli_checks_a_pdf_and_refuses_a_scan(tmp_path: Path) -> None:
     assert checked.returncode == 1, checked.stderr
     assert "部门预算 · 2019 · 江苏省人大常委会办公厅" in checked.stdout
     scan = tmp_path / "scan.pdf"
-    scan.write_bytes(blank_pdf())
+    scan.write_bytes(SCANNED_PAGE)
     refused = run(scan)
     assert refused.returncode == 2 and SCANNED in refused.stderr
 
@@ -161,3 +177,15 @@ def test_a_directory_s_pdfs_are_checked(tmp_path: Path) -> None:
         check=False,
     )
     assert "renda.pdf" in checked.stdout and "notes.docx" not in checked.stdout
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=2000), st.lists(st.integers(0, 87_000), max_size=8))
+def test_any_damage_is_read_or_refused_never_a_traceback(tail: bytes, flips: list[int]) -> None:
+    """Garbage after the PDF marker, and the real file with bytes overwritten."""
+    damaged = bytearray(RENDA.read_bytes())
+    for position in flips:
+        damaged[position % len(damaged)] ^= 0xFF
+    for data in (b"%PDF-1.4\n" + tail, bytes(damaged)):
+        with contextlib.suppress(DocumentError):
+            read_pdf(data)

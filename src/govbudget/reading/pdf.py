@@ -248,7 +248,6 @@ def extract_pdf(data: bytes, *, limits: Limits = Limits()) -> PdfContents:
     """
     data = _checked(data, limits)
     try:
-        from pdfminer.pdfparser import PDFSyntaxError
         from pdfplumber.pdf import PDF
     except ImportError:
         raise DocumentError(
@@ -260,11 +259,18 @@ def extract_pdf(data: bytes, *, limits: Limits = Limits()) -> PdfContents:
         with PDF(io.BytesIO(data)) as pdf:
             count = len(pdf.pages)
             if not any(page.chars for page in pdf.pages):
-                raise DocumentError(SCANNED)
+                if any(page.images for page in pdf.pages):
+                    raise DocumentError(SCANNED)
+                raise DocumentError(
+                    "the PDF's pages print nothing that can be read, neither text nor an image: "
+                    "the file may be damaged or cut short"
+                )
             for page in pdf.pages:
                 pages.add_page(page)
-    except PDFSyntaxError as error:
-        raise DocumentError(f"the PDF cannot be read: {error}") from None
+    except DocumentError:
+        raise
+    except Exception as error:  # whatever a damaged file makes the parser raise
+        raise DocumentError(f"the PDF cannot be read ({type(error).__name__}: {error})") from None
     return PdfContents(tuple(pages.tables), "\n".join(pages.narrative), count)
 
 
