@@ -442,6 +442,13 @@ def test_a_grid_with_no_year_is_read_with_the_year_unknown() -> None:
     assert header == TableHeader("某某局", None, Unit.YUAN)
 
 
+def test_a_department_label_and_its_name_in_two_cells() -> None:
+    grid = [["部门：", "江苏省人大常委会办公厅", "单位：元"], *BODY]
+    assert read_grid(ExpenditureTable, grid, year=2019).table.header == TableHeader(
+        "江苏省人大常委会办公厅", 2019, Unit.YUAN
+    )
+
+
 def test_a_grid_with_no_department_is_read_with_the_department_unknown() -> None:
     # A PDF prints the department on its cover, not above each table (上海 final accounts).
     grid = [["编制部门：", "单位：元"], *BODY]

@@ -223,7 +223,7 @@ def _facts(title: str, rows: Sequence[Sequence[str]]) -> _Facts:
     for cells in rows:
         filled = _filled(cells)
         beside_facts = any(_is_fact(cell) for cell in filled)
-        for text in filled:
+        for position, text in enumerate(filled):
             name = normalize_name(text)
             year_match = _YEAR.search(name)
             department_match = _DEPARTMENT.match(text)
@@ -235,7 +235,12 @@ def _facts(title: str, rows: Sequence[Sequence[str]]) -> _Facts:
                 except AmountError as error:
                     raise GridError(f"{title}: {error}") from error
             elif department_match is not None:
-                prefixed = department_match[1] if prefixed is None else prefixed
+                # "部门：" in one cell and the name in the next (江苏's 公开表九).
+                after = filled[position + 1 : position + 2]
+                value = department_match[1] or next(
+                    (cell for cell in after if not _is_fact(cell)), ""
+                )
+                prefixed = value if prefixed is None else prefixed
             elif name.endswith("表"):
                 title_match = _TITLE_YEAR.match(name)
                 title_year = title_year or (int(title_match[1]) if title_match else None)
