@@ -666,3 +666,23 @@ def test_the_reader_rules_are_in_the_catalogue() -> None:
         assert declared[rule.id] is rule
         assert rule.applies_to is None
         assert rule.severity is Severity.ERROR
+
+
+def test_a_named_total_beats_a_bare_one_at_one_depth() -> None:
+    """江苏 公开表九: 合计 totals 会议费 and 培训费 too; the “三公”经费 column is the total."""
+    grid = [
+        ["部门：某局", "", "", "", "", "单位：万元"],
+        [
+            "合计",
+            "“三公”经费",
+            "因公出国（境）费",
+            "公务用车购置及运行维护费",
+            "公务接待费",
+            "会议费",
+        ],
+        ["10.00", "6.00", "1.00", "2.00", "3.00", "4.00"],
+    ]
+    reading = read_grid(ThreePublicExpensesTable, grid, year=2019)
+    table = reading.table
+    assert table.value("total", table.columns[0]) == Decimal("6.00")
+    assert [f.rule for f in reading.findings] == ["READ-COLUMN"]

@@ -468,12 +468,14 @@ def _classify(
 
 def _settle(columns: Sequence[_Column], *, codes: bool, name: bool) -> list[_Column]:
     """Keep what a region can hold: one name column, code columns only where codes are read,
-    each key once (the column whose header is lowest, that is most specific, keeps it)."""
+    each key once (the column whose header is lowest, that is most specific, keeps it; at one
+    depth, a header that names the concept beats a bare 合计, which may total more: 江苏's
+    合计 | “三公”经费 | … | 会议费 | 培训费)."""
     best: dict[str, _Column] = {}
     for column in columns:
         if column.key is not None:
             held = best.get(column.key)
-            if held is None or column.depth > held.depth:
+            if held is None or (column.depth, _named(column)) > (held.depth, _named(held)):
                 best[column.key] = column
     settled: list[_Column] = []
     named = False
@@ -489,6 +491,14 @@ def _settle(columns: Sequence[_Column], *, codes: bool, name: bool) -> list[_Col
             column = attrs.evolve(column, role=_Role.UNKNOWN, key=None, duplicate_of=held.index)
         settled.append(column)
     return settled
+
+
+_BARE_TOTALS = frozenset({"合计", "总计"})
+
+
+def _named(column: _Column) -> bool:
+    """Whether a column's header names what it holds, not a bare 合计 or 总计."""
+    return normalize_name(column.header) not in _BARE_TOTALS
 
 
 def _of(columns: Sequence[_Column], role: _Role) -> list[_Column]:
