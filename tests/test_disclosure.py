@@ -285,6 +285,21 @@ def test_a_stated_fact_that_contradicts_its_table(fact: str, value: str, rule: s
     assert rules - {rule, "TXT-FIXED-ASSETS", "TXT-SUMS"} == set()
 
 
+def test_a_table_whose_columns_were_not_read_is_no_table_of_zeros() -> None:
+    """江苏省高级人民法院 2017 (a PDF): the "三公" table's headers were not recognised, so no
+    column was read; the text's 180万元 is not held against zeros."""
+    unread = ThreePublicExpensesTable.from_rows(
+        SEED.tables[0].header, [("travel_abroad", "因公出国（境）费", {})], columns=[]
+    )
+    facts = attrs.evolve(SEED.facts, travel_abroad="180")
+    budget = replace_table(attrs.evolve(SEED, facts=facts), unread)
+    assert check(budget, select=["TXT-THREE-PUBLIC"]).findings == ()
+    # An empty table read with its columns does stand for zeros.
+    empty = ThreePublicExpensesTable.from_rows(SEED.tables[0].header, [], columns=["total"])
+    budget = replace_table(attrs.evolve(SEED, facts=facts), empty)
+    assert [f.rule for f in check(budget, select=["TXT-THREE-PUBLIC"])] == ["TXT-THREE-PUBLIC"]
+
+
 def test_fixed_assets_statement_agreeing_with_the_table_passes() -> None:
     facts = attrs.evolve(SEED.facts, fixed_assets_value="20.61")
     assert check(attrs.evolve(SEED, facts=facts), select=["TXT"]).findings == ()

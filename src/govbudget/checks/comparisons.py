@@ -56,7 +56,8 @@ class Side:
             figures.extend(in_wan(found, table.header.unit))
             seen = seen or printed
         # An empty table stands for zeros; asked last, as scanning it costs more than a cell.
-        return figures, seen or table.is_empty
+        # One with a block of no column read is no empty table: its figures were not read.
+        return figures, seen or (all(block.columns for block in table.blocks()) and table.is_empty)
 
 
 def side(kind: type[Table], block: str, row: str, *columns: str) -> Side:
