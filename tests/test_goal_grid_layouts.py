@@ -181,6 +181,45 @@ def test_a_real_page_with_any_cell_changed_is_read(page: str, data: st.DataObjec
         read_goal_grid(rows)
 
 
+# --- 烟台: the header one column in, 绩效指标 printed down the first column ------------------
+
+# 烟台市司法局 2026 部门预算 (../shared/corpus/rw-yantai-sifaju-2026-budget, a PDF), its first
+# 政策和项目预算绩效目标表 as pdfplumber takes it apart.
+YANTAI = [
+    ["项目名称", "", "", "实施公车统管费用", "", ""],
+    ["主管部门及代码", "", "", "225_烟台市司法局", "实施单位", "烟台市司法局"],
+    ["项目资金（万元）", "", "", "年度预算资金总额：", "15.00", ""],
+    ["", "", "", "其中：财政拨款", "15.00", ""],
+    ["", "", "", "其他资金", "0.00", ""],
+    ["总体目标", "完成当年租车费用的支付工作", "", "", "", ""],
+    ["", "一级指标", "二级指标", "三级指标", "指标值", ""],
+    ["绩效指标", "成本指标", "经济成本", "总支出不超过", "≤15万元", ""],
+    ["绩效指标", "产出指标", "数量指标", "用车次数", "≥150次", ""],
+    ["绩效指标", "产出指标", "时效指标", "支付及时率", "100%", ""],
+    ["绩效指标", "效益指标", "社会效益指标", "支持业务开展程度", "100%支持", ""],
+    ["绩效指标", "效益指标", "可持续影响指标", "部门业务保障度", "100%", ""],
+    ["绩效指标", "满意度指标", "服务对象满意度指标", "使用车辆满意度", "100%", ""],
+]
+
+
+def test_yantai_is_read_whole() -> None:
+    reading = read_goal_grid(YANTAI, year=2026)
+    goal = reading.goal
+    assert goal is not None and reading.findings == ()
+    assert (goal.name, goal.unit) == ("实施公车统管费用", Unit.WAN_YUAN)
+    # No period is printed: 其中：财政拨款 and 其他资金 are the year's, under its total.
+    assert (goal.budget, goal.financial_funds, goal.other_funds) == (
+        Decimal("15.00"),
+        Decimal("15.00"),
+        Decimal("0.00"),
+    )
+    assert [(i.level1, i.level2, i.name, i.target.text) for i in goal.indicators][:2] == [
+        ("成本指标", "经济成本", "总支出不超过", "≤15万元"),
+        ("产出指标", "数量指标", "用车次数", "≥150次"),
+    ]
+    assert [f.rule for f in check(goal) if f.severity.value == "error"] == []
+
+
 # --- 武汉青山: long-term and annual indicators side by side -----------------------------------
 
 

@@ -347,11 +347,11 @@ class ProjectReading(Reading):
         self.extra_cells(cells, used, line, labels[0].label if labels else "绩效目标")
 
     def money_cells(
-        self, printed: Sequence[tuple[str, str, str, int]], row: str
+        self, printed: Sequence[tuple[str, str, str, int]], row: str, labelled: Unit | None = None
     ) -> tuple[Unit, dict[str, Figure]]:
         """Read money cells printed with their unit ("10000万元"): ``printed`` holds each one's
-        field, label, cell and line. The unit is the one printed (万元 when no cell prints one,
-        reported if there are cells); figures with more decimals than it publishes
+        field, label, cell and line. The unit is the one printed (``labelled``, printed in the
+        row's label, when no cell prints one; else 万元, reported if there are cells); figures with more decimals than it publishes
         (10606.7522万元, to the 元) or printed in two units are read in 元, converted exactly,
         and the change of unit is noted. A cell that is no figure is reported and read blank."""
         read: list[tuple[str, Decimal, Unit | None]] = []
@@ -376,7 +376,7 @@ class ProjectReading(Reading):
             else:
                 read.append((field, value, match[1]))
         units = {unit for _, _, unit in read if unit is not None}
-        unit = units.pop() if len(units) == 1 else None
+        unit = units.pop() if len(units) == 1 else None if units else labelled
         finest = max((decimal_places(value) or 0 for _, value, _ in read), default=0)
         if units or (unit is not None and finest > unit.places):
             self.problem(

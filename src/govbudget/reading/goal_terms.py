@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from govbudget.amounts import Unit
 from govbudget.checks import Severity
 from govbudget.checks.reading import READ_GOAL_CELL, READ_GOAL_ROW
 from govbudget.performance import ProjectPerformanceGoal
@@ -24,6 +25,7 @@ from govbudget.reading.goal_cells import (
     label_pairs,
     names_a_year,
 )
+from govbudget.reading.printed import UNIT_SUFFIX
 
 __all__ = ["TermsReader", "terms_marks"]
 
@@ -37,15 +39,20 @@ _FACT_LABELS = frozenset(
 # 其他资金) is kept as facts, a sum over years never to be compared with one year's spending.
 _YEAR_FIELDS = {
     label_key("当年资金总额"): "budget",
+    label_key("年度预算资金总额"): "budget",  # 烟台's 政策和项目预算绩效目标表
     label_key("当年财政拨款"): "financial_funds",
     label_key("当年其他资金"): "other_funds",
 }
 _PERIOD_LABELS = frozenset(label_key(label) for label in ("资金总额", "财政拨款", "其他资金"))
+# The parts of a year's total, where no period is printed.
+_PERIOD_SPLIT = {label_key("财政拨款"): "financial_funds", label_key("其他资金"): "other_funds"}
 # The labels only this layout prints, by which read_goal_grid recognises it.
 _MARKS = frozenset(label_key(label) for label in (_INDICATOR_TITLE, _GOALS, "主管部门及编码"))
 # A header names its level and its term: 二级指标(长期), 指标值(年度).
 _HEADER = re.compile(rf"(?P<heading>{'|'.join(INDICATOR_FIELDS)})(?:\((?P<term>长期|年度)\))?")
 _LONG = "长期"
+# What a first column may print beside the indicator header and down its rows.
+_BLOCK_LABELS = frozenset({"", label_key("绩效指标")})
 
 
 class _Block(enum.Enum):
@@ -61,6 +68,14 @@ def _heading(cell: str) -> tuple[str, bool] | None:
     return None if match is None else (INDICATOR_FIELDS[match["heading"]], match["term"] == _LONG)
 
 
+def _is_funds(key: str) -> bool:
+    """Whether a label is the money block's: 项目资金, or 项目资金（万元） with its unit."""
+    rest = key.removeprefix(label_key(_FUNDS))
+    return key.startswith(label_key(_FUNDS)) and (
+        not rest or UNIT_SUFFIX.fullmatch(rest) is not None
+    )
+
+
 def _money_key(cell: str) -> str:
     """A money label as compared: 其中:当年财政拨款 is 当年财政拨款, 当年资金总额: without its colon."""
     return label_key(cell).removeprefix("其中:").rstrip(":")
@@ -71,6 +86,8 @@ class TermsReader(ProjectReading):
     """The state of one reading of the layout with long-term and annual indicators."""
 
     money: list[tuple[str, str, str, int]] = attrs.Factory(list)  # field, label, cell, line
+    period: list[tuple[str, str, int]] = attrs.Factory(list)  # label, cell, line
+    labelled: Unit | None = None  # the unit the money block's label prints: 项目资金（万元）
     goal_labels: list[GoalLabel] = attrs.Factory(list)
     # The indicator columns by field, annual and long-term, once the header is read.
     annual: dict[str, int] | None = None
@@ -82,7 +99,12 @@ class TermsReader(ProjectReading):
         above = ("", "")  # the level-1 and level-2 of the indicator row above
         for line, cells in self.printed_rows():
             key = label_key(cells[0])
-            if key == LEVEL_HEADERS[0]:
+            # The header may stand one column in, beside the block's label (烟台: 绩效指标 |
+            # 一级指标 | 二级指标 | …, the label printed down the first column).
+            if key == LEVEL_HEADERS[0] or (
+                key in _BLOCK_LABELS
+                and label_key(cells[1:2][0] if cells[1:] else "") == LEVEL_HEADERS[0]
+            ):
                 block = _Block.INDICATORS
                 self.read_header(cells, line)
             elif block is _Block.INDICATORS and self.annual is not None:
@@ -91,7 +113,7 @@ class TermsReader(ProjectReading):
                 self.extra_cells(cells, {0}, line, cells[0])
             elif names_a_year(cells[0]):
                 self.read_year_row(cells, line)
-            elif key == label_key(_FUNDS) or (block is _Block.FUNDS and not cells[0]):
+            elif _is_funds(key) or (block is _Block.FUNDS and not cells[0]):
                 block = _Block.FUNDS
                 self.read_money(cells, line)
             elif key == label_key(_GOALS):
@@ -106,6 +128,10 @@ class TermsReader(ProjectReading):
                 self.stray_row(cells, line)
 
     def read_money(self, cells: list[str], line: int) -> None:
+        printed = UNIT_SUFFIX.search(label_key(cells[0]))
+        if printed is not None and printed["unit"] != "%":
+            self.labelled = Unit.from_label(printed["unit"])
+
         def is_label(cell: str) -> bool:
             key = _money_key(cell)
             return key in _YEAR_FIELDS or key in _PERIOD_LABELS or key == _FUNDS
@@ -117,6 +143,7 @@ class TermsReader(ProjectReading):
                 self.money.append((field, label, value, line))
             elif _money_key(label) in _PERIOD_LABELS:
                 self.facts.append((label, value))
+                self.period.append((label, value, line))
             else:
                 self.unknown_money(_FUNDS, label, value, line)
         self.extra_cells(cells, set(range(len(cells))) - {u + 1 for u in unplaced}, line, _FUNDS)
@@ -132,8 +159,14 @@ class TermsReader(ProjectReading):
     ) -> tuple[str, str]:
         if annual:
             self.read_long_term(cells, line)
-        long_term = self.long_term.values()
-        return self.indicator_row(cells, line, above, annual, read_elsewhere=long_term)[1]
+        # The block's label printed down the first column, beside the header, is no stray.
+        label = (
+            [0]
+            if min(annual.values(), default=0) > 0 and label_key(cells[0]) in _BLOCK_LABELS
+            else []
+        )
+        read_elsewhere = [*self.long_term.values(), *label]
+        return self.indicator_row(cells, line, above, annual, read_elsewhere=read_elsewhere)[1]
 
     def read_long_term(self, cells: list[str], line: int) -> None:
         """The long-term half of a row: the model holds the year's indicators only, so a
@@ -152,7 +185,17 @@ class TermsReader(ProjectReading):
             self.unfilled.append(line)
 
     def goal(self) -> ProjectPerformanceGoal | None:
-        unit, funds = self.money_cells(self.money, _FUNDS)
+        # With no 资金总额 of the period printed, 其中：财政拨款 and 其他资金 under the year's
+        # total are the year's (烟台: 年度预算资金总额 | 其中：财政拨款 | 其他资金).
+        whole = label_key("资金总额")
+        if self.period and all(_money_key(label) != whole for label, _, _ in self.period):
+            split = [(label, value) for label, value, _ in self.period]
+            self.facts = [fact for fact in self.facts if fact not in split]
+            self.money += [
+                (_PERIOD_SPLIT[_money_key(label)], label, value, line)
+                for label, value, line in self.period
+            ]
+        unit, funds = self.money_cells(self.money, _FUNDS, self.labelled)
         if self.annual is None:
             self.no_header()
         if self.unfilled:
