@@ -768,9 +768,7 @@ def _facts(reader: _Reader) -> None:
         if value is None:
             reader.warn(position, "比上年增减", f"无法读取金额“{match.group()}”")
             continue
-        words = re.findall("|".join(DIRECTION_WORDS) + "|增|减", compared["word"])
-        sign = -1 if words and words[-1] in ("减少", "下降", "降低", "减") else 1
-        signed = sign * value
+        signed = _signed(compared["word"], value)
         # The amount its own sentence states for the item, where it states one.
         beside = stated.get(paragraph)
         of = (
@@ -780,17 +778,33 @@ def _facts(reader: _Reader) -> None:
             and beside[2] == reader.sentences.owner[position]
             else None
         )
-        field = reader.change(
-            about, abs(signed) if signed == 0 else signed, compared["word"], position, of
-        )
+        field = reader.change(about, signed, compared["word"], position, of)
         if field is None:
             continue
         last_change[paragraph] = field
-        percent = _PERCENT_AFTER.match(text, match.end())
+        percent = _percent_after(text, match.end())
         if percent is not None:
-            number = _percent(percent["number"])
-            number = -number if PERCENT_SIGNS[percent["word"]] < 0 else number
-            reader.changes[field] = attrs.evolve(reader.changes[field], percent=number)
+            reader.changes[field] = attrs.evolve(reader.changes[field], percent=percent)
+
+
+_DIRECTION_WORD = re.compile("|".join(DIRECTION_WORDS) + "|增|减")
+_FALLS = frozenset({"减少", "下降", "降低", "减"})
+
+
+def _signed(word: str, value: Decimal) -> Decimal:
+    """A change figure signed by the last direction word of ``word`` (a zero never negative)."""
+    words = _DIRECTION_WORD.findall(word)
+    signed = -value if words and words[-1] in _FALLS else value
+    return abs(signed) if signed == 0 else signed
+
+
+def _percent_after(text: str, end: int) -> Decimal | None:
+    """The signed percentage printed right after a change's figure (…减少4万元,下降2.2%)."""
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent is None:
+        return None
+    number = _percent(percent["number"])
+    return -number if PERCENT_SIGNS[percent["word"]] < 0 else number
 
 
 # A change of the year's figure against its budget: 较年初预算数减少4万元,下降2.2% (涪陵焦石镇).
@@ -816,13 +830,8 @@ def _against_budget(
     if about not in THREE_PUBLIC_KEYS and about != "general_public_expenditure":
         reader.warn(position, label, f"与预算相比的增减（{against['word']}）无法对应到所说明的金额")
         return
-    words = re.findall("|".join(DIRECTION_WORDS) + "|增|减", against["word"])
-    signed = -value if words and words[-1] in ("减少", "下降", "降低", "减") else value
-    percent = _PERCENT_AFTER.match(reader.text, figure.end())
-    rate = None
-    if percent is not None:
-        rate = _percent(percent["number"])
-        rate = -rate if PERCENT_SIGNS[percent["word"]] < 0 else rate
+    signed = _signed(against["word"], value)
+    rate = _percent_after(reader.text, figure.end())
     basis = against["basis"] or "预算"
     statements = reader.three_public if about in THREE_PUBLIC_KEYS else None
     known = (

@@ -25,7 +25,7 @@ from govbudget.disclosure import DepartmentBudget, DepartmentFinalAccounts, Scop
 from govbudget.errors import DocumentError
 from govbudget.limits import Limits
 from govbudget.reading.document import read_grids
-from govbudget.reading.printed import PrintedTable
+from govbudget.reading.printed import PrintedTable, is_number
 from govbudget.tables import Phase
 
 if TYPE_CHECKING:
@@ -78,18 +78,18 @@ def _free_lines(page: Page, boxes: Sequence[tuple[float, float, float, float]]) 
         )
     ]
     kept.sort(key=lambda word: (round(word["top"]), word["x0"]))
-    lines: list[list[dict[str, object]]] = []
+    lines: list[list[tuple[float, float, str]]] = []  # each word's top, left and text
     for word in kept:
-        if lines and abs(float(str(lines[-1][0]["top"])) - float(word["top"])) < _SAME_LINE:
-            lines[-1].append(word)
+        placed = (float(word["top"]), float(word["x0"]), str(word["text"]))
+        if lines and abs(lines[-1][0][0] - placed[0]) < _SAME_LINE:
+            lines[-1].append(placed)
         else:
-            lines.append([word])
+            lines.append([placed])
     made = []
     for line in lines:
-        line.sort(key=lambda word: float(str(word["x0"])))
-        text = _joined([str(word["text"]) for word in line])
+        text = _joined([word for _top, _left, word in sorted(line, key=lambda w: w[1])])
         if text and not _PAGE_NUMBER.fullmatch(text):
-            made.append(_Line(float(str(line[0]["top"])), text))
+            made.append(_Line(line[0][0], text))
     return made
 
 
@@ -211,18 +211,11 @@ def _repeated(before: Sequence[tuple[str, ...]], rows: Sequence[tuple[str, ...]]
     """How many of ``rows`` repeat the header rows the table printed first (a page break)."""
     count = 0
     for row in rows:
-        if count < len(before) and row == before[count] and not any(_is_figure(c) for c in row):
+        if count < len(before) and row == before[count] and not any(map(is_number, row)):
             count += 1
         else:
             break
     return count
-
-
-_FIGURE = re.compile(r"[+-]?[\d,]+(?:\.\d+)?%?")
-
-
-def _is_figure(cell: str) -> bool:
-    return bool(cell) and _FIGURE.fullmatch(cell.strip()) is not None
 
 
 def _checked(data: bytes, limits: Limits) -> bytes:
