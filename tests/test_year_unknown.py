@@ -117,6 +117,14 @@ def test_the_ledger_refuses_what_needs_a_year() -> None:
 def test_text_without_an_amount_is_no_disclosure() -> None:
     with pytest.raises(GovBudgetError, match="states no amount"):
         read_text("这是一段与预算无关的文字。")
+    # With tables beside it, the document is reported: each unread table says why.
+    budget = read_bundle(
+        {
+            "tables": [{"title": "某某统计表", "rows": [["项目", "金额"], ["甲", "2.00"]]}],
+            "narrative": "部门概况。",
+        }
+    )
+    assert [f.rule for f in budget.read_findings] == ["READ-TABLE", "READ-YEAR"]
 
 
 def test_the_cli_checks_a_page_without_its_year(tmp_path: Path) -> None:

@@ -614,8 +614,10 @@ def assemble(
     for table in tables:
         assembler.read(table, text=text)
     held = assembler.tables or assembler.goals or assembler.department_goal_table
-    # Text with no amount in it (no 万元, no 元) is no explanation of a budget, year or not.
-    if not held and not any(_STATED_AMOUNT.search(fold(line)) for _number, line in narrative):
+    # Text with no amount in it (no 万元, no 元) is no explanation of a budget, year or not; a
+    # document with tables and text is reported, each unread table with its READ-TABLE.
+    amounts = any(_STATED_AMOUNT.search(fold(line)) for _number, line in narrative)
+    if not held and (not narrative or (not tables and not amounts)):
         if tables and assembler.government == len(tables):
             raise DocumentError(
                 "these are tables of a government's own budget (一般公共预算收入执行情况表 …, "
